@@ -1,0 +1,72 @@
+package dev.governance.jdbc.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The whole governance configuration of one connection, merged from every source and validated.
+ * Immutable; equal settings share one {@code Governance} (policy, caches, verifier, audit trail).
+ */
+public record Settings(
+        String environment,
+        String policy,
+        boolean policyReload,
+        IdentitySettings identity,
+        AuditSettings audit,
+        ApprovalSettings approval,
+        String maskingKeyFile,
+        boolean allowUnwrap,
+        String delegateDriver) {
+
+    public Settings {
+        java.util.Objects.requireNonNull(environment, "environment");
+        java.util.Objects.requireNonNull(identity, "identity");
+        java.util.Objects.requireNonNull(audit, "audit");
+        java.util.Objects.requireNonNull(approval, "approval");
+    }
+
+    /** The {@code governance.identity.*} part. */
+    public record IdentitySettings(
+            String token,
+            String tokenFile,
+            String jwks,
+            String issuer,
+            String audience,
+            List<String> algorithms,
+            Duration clockSkew,
+            String kindClaim,
+            String groupsClaim,
+            dev.governance.jdbc.identity.IdentityKind defaultKind,
+            String subject,
+            dev.governance.jdbc.identity.IdentityKind kind,
+            List<String> groups,
+            boolean allowUnverified) {
+
+        public IdentitySettings {
+            algorithms = List.copyOf(algorithms);
+            groups = List.copyOf(groups);
+        }
+
+        /** True when a token (inline or file) is configured. */
+        public boolean hasToken() {
+            return token != null || tokenFile != null;
+        }
+    }
+
+    /** The {@code governance.audit.*} part. */
+    public record AuditSettings(List<String> sinks, OnFailure onFailure, boolean literals) {
+        public AuditSettings {
+            sinks = List.copyOf(sinks);
+        }
+    }
+
+    /** What the trail does while a sink can't write. */
+    public enum OnFailure { FAIL_CLOSED, FAIL_OPEN }
+
+    /** The {@code governance.approval.*} part. */
+    public record ApprovalSettings(String store, ApprovalMode mode, Duration timeout, String webhook) {
+    }
+
+    /** Whether a statement that needs approval blocks or fails at once. */
+    public enum ApprovalMode { WAIT, FAIL }
+}

@@ -1,0 +1,41 @@
+package dev.governance.jdbc.sql;
+
+import java.util.Set;
+
+/**
+ * What one statement does, as the policy engine and the audit trail see it. Produced by the SQL analyzer with
+ * the statement's literals and (for prepared statements) bound parameters already taken into account.
+ */
+public interface StatementFacts {
+
+    StatementType type();
+
+    /** What a DDL/DCL statement acts on; {@link ObjectKind#NONE} for DML and queries. */
+    ObjectKind objectKind();
+
+    Set<TableName> tablesRead();
+
+    /** Tables inserted into, updated, deleted from, merged into, created, altered, dropped or truncated. */
+    Set<TableName> tablesWritten();
+
+    /** Every column the statement names (select list, predicates, SET targets, ...). */
+    Set<ColumnName> columns();
+
+    /** Columns assigned by UPDATE / MERGE / ON CONFLICT DO UPDATE / ON DUPLICATE KEY UPDATE. */
+    Set<ColumnName> updatedColumns();
+
+    /** Functions called, lower case, without schema. */
+    Set<String> functions();
+
+    Set<Hazard> hazards();
+
+    /**
+     * True when an UPDATE, DELETE or MERGE has no restricting condition: no WHERE, an always-true one
+     * (also after binding parameters), {@code MERGE ... ON true}, {@code UPDATE ... FROM}/{@code DELETE ... USING}
+     * without a condition that restricts the target.
+     */
+    boolean unboundedChange();
+
+    /** True when the parser could not read this statement reliably; the other facts are then best effort. */
+    boolean unparseable();
+}
