@@ -1,0 +1,39 @@
+package dev.governance.jdbc.sql;
+
+import java.util.List;
+
+/**
+ * The analysis of one SQL text (which may hold several statements). Cached by normalized text, so the parts that
+ * depend on literal values or bound parameters are evaluated per use: {@link #bind(List)} gives the facts for one
+ * set of parameter values.
+ */
+public interface Analysis {
+
+    /** The SQL text as given. */
+    String sql();
+
+    /** The text with literals replaced by {@code ?} (and IN-lists collapsed): safe to record. */
+    String normalizedSql();
+
+    /** A stable hex SHA-256 fingerprint of the normalized text. */
+    String fingerprint();
+
+    /** One entry per statement, in order; empty only for an empty text. */
+    List<StatementFacts> statements();
+
+    default boolean multiStatement() {
+        return statements().size() > 1;
+    }
+
+    /** True when the whole text, or any statement of it, could not be read reliably. */
+    boolean unparseable();
+
+    /** Why it was unparseable (for the refusal message), or null. */
+    String parseProblem();
+
+    /** True when some fact (for example an always-true WHERE) depends on bound parameter values. */
+    boolean dependsOnParameters();
+
+    /** The analysis with these bound parameter values (index 0 = parameter 1; null for unset) taken into account. */
+    Analysis bind(List<Object> parameters);
+}
