@@ -1,0 +1,35 @@
+package dev.governance.jdbc;
+
+import dev.governance.jdbc.identity.Identity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What {@code connection.unwrap(GovernedConnection.class)} gives: the governed connection itself, never the real
+ * driver's. It tells who the connection acts for and lets a pool lend one physical connection to another workload.
+ */
+public interface GovernedConnection extends Connection {
+
+    /** The identity statements on this connection currently carry (the innermost open {@link #runAs} scope wins). */
+    Identity identity() throws SQLException;
+
+    /** A stable id for this connection, as written to the audit trail. */
+    String connectionId();
+
+    /**
+     * Verifies {@code token} and makes statements on this connection carry its identity until the returned scope is
+     * closed. Scopes nest; closing one restores the identity that was active when it was opened.
+     *
+     * @throws IdentityException when the token fails verification (SQLState 28000)
+     */
+    IdentityScope runAs(String token) throws SQLException;
+
+    /** An open {@link #runAs} scope; closing it never throws. */
+    interface IdentityScope extends AutoCloseable {
+        Identity identity();
+
+        @Override
+        void close();
+    }
+}

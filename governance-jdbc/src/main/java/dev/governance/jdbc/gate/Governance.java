@@ -1,0 +1,31 @@
+package dev.governance.jdbc.gate;
+
+import dev.governance.jdbc.config.Settings;
+
+/**
+ * Everything heavy that connections with the same settings share: identity verification, SQL analysis and its
+ * cache, the policy, the audit trail, approvals. Built once per distinct {@link Settings} by {@link GovernanceRegistry}.
+ */
+public final class Governance {
+    private final Settings settings;
+    private final IdentitySource identities;
+    private final StatementGate gate;
+
+    Governance(Settings settings, IdentitySource identities) {
+        this.settings = settings;
+        this.identities = identities;
+        this.gate = new StatementGate(this);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public IdentitySource identities() {
+        return identities;
+    }
+
+    public StatementGate gate() {
+        return gate;
+    }
+}

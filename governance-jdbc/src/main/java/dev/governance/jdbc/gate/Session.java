@@ -1,0 +1,104 @@
+package dev.governance.jdbc.gate;
+
+import dev.governance.jdbc.IdentityException;
+import dev.governance.jdbc.identity.Identity;
+import dev.governance.jdbc.sql.Dialect;
+
+import java.sql.Connection;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.UUID;
+
+/**
+ * The governance state of one connection: who it acts for, where it is connected, and the shared machinery.
+ * The JDBC wrappers hold one and hand it to the gate with every statement.
+ */
+public final class Session {
+    private final Governance governance;
+    private final Connection physical;
+    private final String connectionId = UUID.randomUUID().toString();
+    private final Dialect dialect;
+    private final DatabaseInfo database;
+    private final Deque<Identity> runAsStack = new ArrayDeque<>();
+    private volatile String reason;
+
+    public Session(Governance governance, Connection physical, Dialect dialect, DatabaseInfo database) {
+        this.governance = governance;
+        this.physical = physical;
+        this.dialect = dialect;
+        this.database = database;
+    }
+
+    public Governance governance() {
+        return governance;
+    }
+
+    /** The real driver's connection: only the gate uses it (savepoints, metadata), never handed out. */
+    public Connection physical() {
+        return physical;
+    }
+
+    public String connectionId() {
+        return connectionId;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DatabaseInfo database() {
+        return database;
+    }
+
+    public String environment() {
+        return governance.settings().environment();
+    }
+
+    /** The requester's reason ({@code setClientInfo("governance.reason", ...)}), or null. */
+    public String reason() {
+        return reason;
+    }
+
+    public void reason(String reason) {
+        this.reason = reason;
+    }
+
+    /**
+     * The identity the next statement carries: the innermost {@code runAs} scope, else the configured source.
+     * Checked on every statement, so an expired token stops statements until a fresh one is available.
+     */
+    public Identity identity() throws IdentityException {
+        Identity scoped;
+        synchronized (runAsStack) {
+            scoped = runAsStack.peek();
+        }
+        if (scoped == null) {
+            return governance.identities().current();
+        }
+        if (scoped.expiredAt(java.time.Instant.now())) {
+            throw new IdentityException("identity token rejected: the runAs token for " + scoped.subject() + " expired at "
+                    + scoped.expiresAt());
+        }
+        return scoped;
+    }
+
+    public void pushIdentity(Identity identity) {
+        synchronized (runAsStack) {
+            runAsStack.push(identity);
+        }
+    }
+
+    /** Removes {@code identity} (and any scope opened inside it that was left open). */
+    public void popIdentity(Identity identity) {
+        synchronized (runAsStack) {
+            if (!runAsStack.contains(identity)) {
+                return;
+            }
+            while (!runAsStack.isEmpty()) {
+                if (runAsStack.pop() == identity) {
+                    return;
+                }
+            }
+        }
+    }
+}

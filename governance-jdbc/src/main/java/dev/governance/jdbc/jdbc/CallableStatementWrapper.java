@@ -1,0 +1,641 @@
+package dev.governance.jdbc.jdbc;
+
+import dev.governance.jdbc.gate.PreparedSql;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.Ref;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLType;
+import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import java.util.Map;
+
+/**
+ * A governed {@link CallableStatement}: the call was decided when it was prepared; executions go through the
+ * prepared-statement path. OUT parameters are read through the methods below.
+ */
+public class CallableStatementWrapper extends PreparedStatementWrapper implements CallableStatement {
+    final CallableStatement callableDelegate;
+
+    CallableStatementWrapper(CallableStatement delegate, ConnectionWrapper connection, PreparedSql prepared) {
+        super(delegate, connection, prepared);
+        this.callableDelegate = delegate;
+    }
+
+    // ---- plain delegation ---------------------------------------------------------------------------------------
+
+    @Override
+    public Array getArray(String parameterName) throws SQLException {
+        return callableDelegate.getArray(parameterName);
+    }
+
+    @Override
+    public Array getArray(int parameterIndex) throws SQLException {
+        return callableDelegate.getArray(parameterIndex);
+    }
+
+    @Override
+    public java.math.BigDecimal getBigDecimal(String parameterName) throws SQLException {
+        return callableDelegate.getBigDecimal(parameterName);
+    }
+
+    @Override
+    public java.math.BigDecimal getBigDecimal(int parameterIndex, int x) throws SQLException {
+        return callableDelegate.getBigDecimal(parameterIndex, x);
+    }
+
+    @Override
+    public java.math.BigDecimal getBigDecimal(int parameterIndex) throws SQLException {
+        return callableDelegate.getBigDecimal(parameterIndex);
+    }
+
+    @Override
+    public Blob getBlob(String parameterName) throws SQLException {
+        return callableDelegate.getBlob(parameterName);
+    }
+
+    @Override
+    public Blob getBlob(int parameterIndex) throws SQLException {
+        return callableDelegate.getBlob(parameterIndex);
+    }
+
+    @Override
+    public boolean getBoolean(String parameterName) throws SQLException {
+        return callableDelegate.getBoolean(parameterName);
+    }
+
+    @Override
+    public boolean getBoolean(int parameterIndex) throws SQLException {
+        return callableDelegate.getBoolean(parameterIndex);
+    }
+
+    @Override
+    public byte getByte(String parameterName) throws SQLException {
+        return callableDelegate.getByte(parameterName);
+    }
+
+    @Override
+    public byte getByte(int parameterIndex) throws SQLException {
+        return callableDelegate.getByte(parameterIndex);
+    }
+
+    @Override
+    public byte[] getBytes(String parameterName) throws SQLException {
+        return callableDelegate.getBytes(parameterName);
+    }
+
+    @Override
+    public byte[] getBytes(int parameterIndex) throws SQLException {
+        return callableDelegate.getBytes(parameterIndex);
+    }
+
+    @Override
+    public java.io.Reader getCharacterStream(String parameterName) throws SQLException {
+        return callableDelegate.getCharacterStream(parameterName);
+    }
+
+    @Override
+    public java.io.Reader getCharacterStream(int parameterIndex) throws SQLException {
+        return callableDelegate.getCharacterStream(parameterIndex);
+    }
+
+    @Override
+    public Clob getClob(String parameterName) throws SQLException {
+        return callableDelegate.getClob(parameterName);
+    }
+
+    @Override
+    public Clob getClob(int parameterIndex) throws SQLException {
+        return callableDelegate.getClob(parameterIndex);
+    }
+
+    @Override
+    public Date getDate(String parameterName, java.util.Calendar cal) throws SQLException {
+        return callableDelegate.getDate(parameterName, cal);
+    }
+
+    @Override
+    public Date getDate(String parameterName) throws SQLException {
+        return callableDelegate.getDate(parameterName);
+    }
+
+    @Override
+    public Date getDate(int parameterIndex, java.util.Calendar cal) throws SQLException {
+        return callableDelegate.getDate(parameterIndex, cal);
+    }
+
+    @Override
+    public Date getDate(int parameterIndex) throws SQLException {
+        return callableDelegate.getDate(parameterIndex);
+    }
+
+    @Override
+    public double getDouble(String parameterName) throws SQLException {
+        return callableDelegate.getDouble(parameterName);
+    }
+
+    @Override
+    public double getDouble(int parameterIndex) throws SQLException {
+        return callableDelegate.getDouble(parameterIndex);
+    }
+
+    @Override
+    public float getFloat(String parameterName) throws SQLException {
+        return callableDelegate.getFloat(parameterName);
+    }
+
+    @Override
+    public float getFloat(int parameterIndex) throws SQLException {
+        return callableDelegate.getFloat(parameterIndex);
+    }
+
+    @Override
+    public int getInt(String parameterName) throws SQLException {
+        return callableDelegate.getInt(parameterName);
+    }
+
+    @Override
+    public int getInt(int parameterIndex) throws SQLException {
+        return callableDelegate.getInt(parameterIndex);
+    }
+
+    @Override
+    public long getLong(String parameterName) throws SQLException {
+        return callableDelegate.getLong(parameterName);
+    }
+
+    @Override
+    public long getLong(int parameterIndex) throws SQLException {
+        return callableDelegate.getLong(parameterIndex);
+    }
+
+    @Override
+    public java.io.Reader getNCharacterStream(String parameterName) throws SQLException {
+        return callableDelegate.getNCharacterStream(parameterName);
+    }
+
+    @Override
+    public java.io.Reader getNCharacterStream(int parameterIndex) throws SQLException {
+        return callableDelegate.getNCharacterStream(parameterIndex);
+    }
+
+    @Override
+    public NClob getNClob(String parameterName) throws SQLException {
+        return callableDelegate.getNClob(parameterName);
+    }
+
+    @Override
+    public NClob getNClob(int parameterIndex) throws SQLException {
+        return callableDelegate.getNClob(parameterIndex);
+    }
+
+    @Override
+    public String getNString(String parameterName) throws SQLException {
+        return callableDelegate.getNString(parameterName);
+    }
+
+    @Override
+    public String getNString(int parameterIndex) throws SQLException {
+        return callableDelegate.getNString(parameterIndex);
+    }
+
+    @Override
+    public <T> T getObject(String parameterName, Class<T> type) throws SQLException {
+        return callableDelegate.getObject(parameterName, type);
+    }
+
+    @Override
+    public Object getObject(String parameterName, java.util.Map<String, Class<?>> map) throws SQLException {
+        return callableDelegate.getObject(parameterName, map);
+    }
+
+    @Override
+    public Object getObject(String parameterName) throws SQLException {
+        return callableDelegate.getObject(parameterName);
+    }
+
+    @Override
+    public <T> T getObject(int parameterIndex, Class<T> type) throws SQLException {
+        return callableDelegate.getObject(parameterIndex, type);
+    }
+
+    @Override
+    public Object getObject(int parameterIndex, java.util.Map<String, Class<?>> map) throws SQLException {
+        return callableDelegate.getObject(parameterIndex, map);
+    }
+
+    @Override
+    public Object getObject(int parameterIndex) throws SQLException {
+        return callableDelegate.getObject(parameterIndex);
+    }
+
+    @Override
+    public Ref getRef(String parameterName) throws SQLException {
+        return callableDelegate.getRef(parameterName);
+    }
+
+    @Override
+    public Ref getRef(int parameterIndex) throws SQLException {
+        return callableDelegate.getRef(parameterIndex);
+    }
+
+    @Override
+    public RowId getRowId(String parameterName) throws SQLException {
+        return callableDelegate.getRowId(parameterName);
+    }
+
+    @Override
+    public RowId getRowId(int parameterIndex) throws SQLException {
+        return callableDelegate.getRowId(parameterIndex);
+    }
+
+    @Override
+    public SQLXML getSQLXML(String parameterName) throws SQLException {
+        return callableDelegate.getSQLXML(parameterName);
+    }
+
+    @Override
+    public SQLXML getSQLXML(int parameterIndex) throws SQLException {
+        return callableDelegate.getSQLXML(parameterIndex);
+    }
+
+    @Override
+    public short getShort(String parameterName) throws SQLException {
+        return callableDelegate.getShort(parameterName);
+    }
+
+    @Override
+    public short getShort(int parameterIndex) throws SQLException {
+        return callableDelegate.getShort(parameterIndex);
+    }
+
+    @Override
+    public String getString(String parameterName) throws SQLException {
+        return callableDelegate.getString(parameterName);
+    }
+
+    @Override
+    public String getString(int parameterIndex) throws SQLException {
+        return callableDelegate.getString(parameterIndex);
+    }
+
+    @Override
+    public Time getTime(String parameterName, java.util.Calendar cal) throws SQLException {
+        return callableDelegate.getTime(parameterName, cal);
+    }
+
+    @Override
+    public Time getTime(String parameterName) throws SQLException {
+        return callableDelegate.getTime(parameterName);
+    }
+
+    @Override
+    public Time getTime(int parameterIndex, java.util.Calendar cal) throws SQLException {
+        return callableDelegate.getTime(parameterIndex, cal);
+    }
+
+    @Override
+    public Time getTime(int parameterIndex) throws SQLException {
+        return callableDelegate.getTime(parameterIndex);
+    }
+
+    @Override
+    public Timestamp getTimestamp(String parameterName, java.util.Calendar cal) throws SQLException {
+        return callableDelegate.getTimestamp(parameterName, cal);
+    }
+
+    @Override
+    public Timestamp getTimestamp(String parameterName) throws SQLException {
+        return callableDelegate.getTimestamp(parameterName);
+    }
+
+    @Override
+    public Timestamp getTimestamp(int parameterIndex, java.util.Calendar cal) throws SQLException {
+        return callableDelegate.getTimestamp(parameterIndex, cal);
+    }
+
+    @Override
+    public Timestamp getTimestamp(int parameterIndex) throws SQLException {
+        return callableDelegate.getTimestamp(parameterIndex);
+    }
+
+    @Override
+    public java.net.URL getURL(String parameterName) throws SQLException {
+        return callableDelegate.getURL(parameterName);
+    }
+
+    @Override
+    public java.net.URL getURL(int parameterIndex) throws SQLException {
+        return callableDelegate.getURL(parameterIndex);
+    }
+
+    @Override
+    public void registerOutParameter(String parameterName, int x, String value) throws SQLException {
+        callableDelegate.registerOutParameter(parameterName, x, value);
+    }
+
+    @Override
+    public void registerOutParameter(String parameterName, int x, int value2) throws SQLException {
+        callableDelegate.registerOutParameter(parameterName, x, value2);
+    }
+
+    @Override
+    public void registerOutParameter(String parameterName, int x) throws SQLException {
+        callableDelegate.registerOutParameter(parameterName, x);
+    }
+
+    @Override
+    public void registerOutParameter(String parameterName, SQLType sqlType, String value) throws SQLException {
+        callableDelegate.registerOutParameter(parameterName, sqlType, value);
+    }
+
+    @Override
+    public void registerOutParameter(String parameterName, SQLType sqlType, int value2) throws SQLException {
+        callableDelegate.registerOutParameter(parameterName, sqlType, value2);
+    }
+
+    @Override
+    public void registerOutParameter(String parameterName, SQLType sqlType) throws SQLException {
+        callableDelegate.registerOutParameter(parameterName, sqlType);
+    }
+
+    @Override
+    public void registerOutParameter(int parameterIndex, int x, String value) throws SQLException {
+        callableDelegate.registerOutParameter(parameterIndex, x, value);
+    }
+
+    @Override
+    public void registerOutParameter(int parameterIndex, int x, int value2) throws SQLException {
+        callableDelegate.registerOutParameter(parameterIndex, x, value2);
+    }
+
+    @Override
+    public void registerOutParameter(int parameterIndex, int x) throws SQLException {
+        callableDelegate.registerOutParameter(parameterIndex, x);
+    }
+
+    @Override
+    public void registerOutParameter(int parameterIndex, SQLType sqlType, String value) throws SQLException {
+        callableDelegate.registerOutParameter(parameterIndex, sqlType, value);
+    }
+
+    @Override
+    public void registerOutParameter(int parameterIndex, SQLType sqlType, int value2) throws SQLException {
+        callableDelegate.registerOutParameter(parameterIndex, sqlType, value2);
+    }
+
+    @Override
+    public void registerOutParameter(int parameterIndex, SQLType sqlType) throws SQLException {
+        callableDelegate.registerOutParameter(parameterIndex, sqlType);
+    }
+
+    @Override
+    public void setAsciiStream(String parameterName, java.io.InputStream stream, int scaleOrLength) throws SQLException {
+        callableDelegate.setAsciiStream(parameterName, stream, scaleOrLength);
+    }
+
+    @Override
+    public void setAsciiStream(String parameterName, java.io.InputStream stream, long length) throws SQLException {
+        callableDelegate.setAsciiStream(parameterName, stream, length);
+    }
+
+    @Override
+    public void setAsciiStream(String parameterName, java.io.InputStream stream) throws SQLException {
+        callableDelegate.setAsciiStream(parameterName, stream);
+    }
+
+    @Override
+    public void setBigDecimal(String parameterName, java.math.BigDecimal bigDecimal) throws SQLException {
+        callableDelegate.setBigDecimal(parameterName, bigDecimal);
+    }
+
+    @Override
+    public void setBinaryStream(String parameterName, java.io.InputStream stream, int scaleOrLength) throws SQLException {
+        callableDelegate.setBinaryStream(parameterName, stream, scaleOrLength);
+    }
+
+    @Override
+    public void setBinaryStream(String parameterName, java.io.InputStream stream, long length) throws SQLException {
+        callableDelegate.setBinaryStream(parameterName, stream, length);
+    }
+
+    @Override
+    public void setBinaryStream(String parameterName, java.io.InputStream stream) throws SQLException {
+        callableDelegate.setBinaryStream(parameterName, stream);
+    }
+
+    @Override
+    public void setBlob(String parameterName, java.io.InputStream stream, long length) throws SQLException {
+        callableDelegate.setBlob(parameterName, stream, length);
+    }
+
+    @Override
+    public void setBlob(String parameterName, java.io.InputStream stream) throws SQLException {
+        callableDelegate.setBlob(parameterName, stream);
+    }
+
+    @Override
+    public void setBlob(String parameterName, Blob blob) throws SQLException {
+        callableDelegate.setBlob(parameterName, blob);
+    }
+
+    @Override
+    public void setBoolean(String parameterName, boolean flag) throws SQLException {
+        callableDelegate.setBoolean(parameterName, flag);
+    }
+
+    @Override
+    public void setByte(String parameterName, byte x) throws SQLException {
+        callableDelegate.setByte(parameterName, x);
+    }
+
+    @Override
+    public void setBytes(String parameterName, byte[] x) throws SQLException {
+        callableDelegate.setBytes(parameterName, x);
+    }
+
+    @Override
+    public void setCharacterStream(String parameterName, java.io.Reader reader, int scaleOrLength) throws SQLException {
+        callableDelegate.setCharacterStream(parameterName, reader, scaleOrLength);
+    }
+
+    @Override
+    public void setCharacterStream(String parameterName, java.io.Reader reader, long length) throws SQLException {
+        callableDelegate.setCharacterStream(parameterName, reader, length);
+    }
+
+    @Override
+    public void setCharacterStream(String parameterName, java.io.Reader reader) throws SQLException {
+        callableDelegate.setCharacterStream(parameterName, reader);
+    }
+
+    @Override
+    public void setClob(String parameterName, java.io.Reader reader, long length) throws SQLException {
+        callableDelegate.setClob(parameterName, reader, length);
+    }
+
+    @Override
+    public void setClob(String parameterName, java.io.Reader reader) throws SQLException {
+        callableDelegate.setClob(parameterName, reader);
+    }
+
+    @Override
+    public void setClob(String parameterName, Clob clob) throws SQLException {
+        callableDelegate.setClob(parameterName, clob);
+    }
+
+    @Override
+    public void setDate(String parameterName, Date date, java.util.Calendar cal) throws SQLException {
+        callableDelegate.setDate(parameterName, date, cal);
+    }
+
+    @Override
+    public void setDate(String parameterName, Date date) throws SQLException {
+        callableDelegate.setDate(parameterName, date);
+    }
+
+    @Override
+    public void setDouble(String parameterName, double x) throws SQLException {
+        callableDelegate.setDouble(parameterName, x);
+    }
+
+    @Override
+    public void setFloat(String parameterName, float x) throws SQLException {
+        callableDelegate.setFloat(parameterName, x);
+    }
+
+    @Override
+    public void setInt(String parameterName, int x) throws SQLException {
+        callableDelegate.setInt(parameterName, x);
+    }
+
+    @Override
+    public void setLong(String parameterName, long length) throws SQLException {
+        callableDelegate.setLong(parameterName, length);
+    }
+
+    @Override
+    public void setNCharacterStream(String parameterName, java.io.Reader reader, long length) throws SQLException {
+        callableDelegate.setNCharacterStream(parameterName, reader, length);
+    }
+
+    @Override
+    public void setNCharacterStream(String parameterName, java.io.Reader reader) throws SQLException {
+        callableDelegate.setNCharacterStream(parameterName, reader);
+    }
+
+    @Override
+    public void setNClob(String parameterName, java.io.Reader reader, long length) throws SQLException {
+        callableDelegate.setNClob(parameterName, reader, length);
+    }
+
+    @Override
+    public void setNClob(String parameterName, java.io.Reader reader) throws SQLException {
+        callableDelegate.setNClob(parameterName, reader);
+    }
+
+    @Override
+    public void setNClob(String parameterName, NClob nClob) throws SQLException {
+        callableDelegate.setNClob(parameterName, nClob);
+    }
+
+    @Override
+    public void setNString(String parameterName, String value) throws SQLException {
+        callableDelegate.setNString(parameterName, value);
+    }
+
+    @Override
+    public void setNull(String parameterName, int x, String value) throws SQLException {
+        callableDelegate.setNull(parameterName, x, value);
+    }
+
+    @Override
+    public void setNull(String parameterName, int x) throws SQLException {
+        callableDelegate.setNull(parameterName, x);
+    }
+
+    @Override
+    public void setObject(String parameterName, Object object, int scaleOrLength, int value3) throws SQLException {
+        callableDelegate.setObject(parameterName, object, scaleOrLength, value3);
+    }
+
+    @Override
+    public void setObject(String parameterName, Object object, int scaleOrLength) throws SQLException {
+        callableDelegate.setObject(parameterName, object, scaleOrLength);
+    }
+
+    @Override
+    public void setObject(String parameterName, Object object, SQLType sqlType, int value3) throws SQLException {
+        callableDelegate.setObject(parameterName, object, sqlType, value3);
+    }
+
+    @Override
+    public void setObject(String parameterName, Object object, SQLType sqlType) throws SQLException {
+        callableDelegate.setObject(parameterName, object, sqlType);
+    }
+
+    @Override
+    public void setObject(String parameterName, Object object) throws SQLException {
+        callableDelegate.setObject(parameterName, object);
+    }
+
+    @Override
+    public void setRowId(String parameterName, RowId rowId) throws SQLException {
+        callableDelegate.setRowId(parameterName, rowId);
+    }
+
+    @Override
+    public void setSQLXML(String parameterName, SQLXML sQLXML) throws SQLException {
+        callableDelegate.setSQLXML(parameterName, sQLXML);
+    }
+
+    @Override
+    public void setShort(String parameterName, short x) throws SQLException {
+        callableDelegate.setShort(parameterName, x);
+    }
+
+    @Override
+    public void setString(String parameterName, String value) throws SQLException {
+        callableDelegate.setString(parameterName, value);
+    }
+
+    @Override
+    public void setTime(String parameterName, Time time, java.util.Calendar cal) throws SQLException {
+        callableDelegate.setTime(parameterName, time, cal);
+    }
+
+    @Override
+    public void setTime(String parameterName, Time time) throws SQLException {
+        callableDelegate.setTime(parameterName, time);
+    }
+
+    @Override
+    public void setTimestamp(String parameterName, Timestamp timestamp, java.util.Calendar cal) throws SQLException {
+        callableDelegate.setTimestamp(parameterName, timestamp, cal);
+    }
+
+    @Override
+    public void setTimestamp(String parameterName, Timestamp timestamp) throws SQLException {
+        callableDelegate.setTimestamp(parameterName, timestamp);
+    }
+
+    @Override
+    public void setURL(String parameterName, java.net.URL uRL) throws SQLException {
+        callableDelegate.setURL(parameterName, uRL);
+    }
+
+    @Override
+    public boolean wasNull() throws SQLException {
+        return callableDelegate.wasNull();
+    }
+
+}

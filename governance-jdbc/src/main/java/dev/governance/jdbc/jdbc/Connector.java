@@ -1,0 +1,61 @@
+package dev.governance.jdbc.jdbc;
+
+import dev.governance.jdbc.ConfigurationException;
+import dev.governance.jdbc.config.Settings;
+import dev.governance.jdbc.config.SettingsLoader;
+import dev.governance.jdbc.gate.DatabaseInfo;
+import dev.governance.jdbc.gate.Governance;
+import dev.governance.jdbc.gate.GovernanceRegistry;
+import dev.governance.jdbc.gate.Session;
+import dev.governance.jdbc.sql.Dialect;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/** Opens governed connections: identity first, then the real driver, then the wrapper. */
+public final class Connector {
+    private Connector() {
+    }
+
+    public static Connection connect(String realUrl, SettingsLoader.Loaded loaded) throws SQLException {
+        Settings settings = loaded.settings();
+        Governance governance = GovernanceRegistry.forSettings(settings);
+        // Who connects is decided before the real database is reached: no identity, no connection.
+        governance.identities().current();
+        Driver driver = realDriver(settings, realUrl);
+        Connection physical = driver.connect(realUrl, loaded.delegateProperties());
+        if (physical == null) {
+            throw new SQLException("The real driver " + driver.getClass().getName() + " does not accept "
+                    + DatabaseUrls.withoutCredentials(realUrl), "08001");
+        }
+        try {
+            String product = physical.getMetaData().getDatabaseProductName();
+            Session session = new Session(governance, physical, Dialect.fromUrl(realUrl),
+                    new DatabaseInfo(product, DatabaseUrls.withoutCredentials(realUrl)));
+            return new ConnectionWrapper(physical, session);
+        } catch (SQLException | RuntimeException e) {
+            physical.close();
+            throw e;
+        }
+    }
+
+    private static Driver realDriver(Settings settings, String realUrl) throws SQLException {
+        String named = settings.delegateDriver();
+        if (named == null) {
+            return DriverManager.getDriver(realUrl);
+        }
+        try {
+            Class<?> type = Class.forName(named, true, Thread.currentThread().getContextClassLoader());
+            return (Driver) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+            throw new ConfigurationException("Invalid configuration governance.delegate-driver=" + named
+                    + ": can't load a java.sql.Driver (" + e + ")", e);
+        }
+    }
+
+    /** Flushes and closes shared machinery; called when the driver is deregistered. */
+    public static void shutdown() {
+    }
+}
