@@ -30,19 +30,22 @@ public final class SettingsLoader {
 
     private final UnaryOperator<String> systemProperties;
     private final UnaryOperator<String> environment;
+    private final String classpathDefaults;
 
     /** The result of loading: validated settings, and what the real driver gets. */
     public record Loaded(Settings settings, Properties delegateProperties) {
     }
 
     public SettingsLoader() {
-        this(System::getProperty, System::getenv);
+        this(System::getProperty, System::getenv, CLASSPATH_DEFAULTS);
     }
 
-    /** For tests: where system properties and environment variables come from. */
-    public SettingsLoader(UnaryOperator<String> systemProperties, UnaryOperator<String> environment) {
+    /** For tests: where system properties, environment variables and classpath defaults come from. */
+    public SettingsLoader(UnaryOperator<String> systemProperties, UnaryOperator<String> environment,
+                          String classpathDefaults) {
         this.systemProperties = systemProperties;
         this.environment = environment;
+        this.classpathDefaults = classpathDefaults;
     }
 
     public Loaded load(Properties given) throws ConfigurationException {
@@ -67,7 +70,7 @@ public final class SettingsLoader {
         requireKnown(fromConnect, "connection properties");
 
         Map<String, String> merged = new HashMap<>(Keys.DEFAULTS);
-        merged.putAll(classpathDefaults());
+        merged.putAll(readClasspathDefaults());
         String configLocation = firstNonNull(fromConnect.get(Keys.CONFIG),
                 systemProperties.apply(Keys.CONFIG), environment.apply(ENV_CONFIG));
         if (configLocation != null && !configLocation.isBlank()) {
@@ -77,14 +80,14 @@ public final class SettingsLoader {
         return new Loaded(toSettings(merged), delegate);
     }
 
-    private Map<String, String> classpathDefaults() throws ConfigurationException {
-        try (InputStream in = Locations.classLoader().getResourceAsStream(CLASSPATH_DEFAULTS)) {
+    private Map<String, String> readClasspathDefaults() throws ConfigurationException {
+        try (InputStream in = Locations.classLoader().getResourceAsStream(classpathDefaults)) {
             if (in == null) {
                 return Map.of();
             }
-            return parseProperties(in, "classpath:" + CLASSPATH_DEFAULTS);
+            return parseProperties(in, "classpath:" + classpathDefaults);
         } catch (IOException e) {
-            throw new ConfigurationException("classpath:" + CLASSPATH_DEFAULTS + " can't be read: " + e, e);
+            throw new ConfigurationException("classpath:" + classpathDefaults + " can't be read: " + e, e);
         }
     }
 
