@@ -1,0 +1,99 @@
+package dev.governance.jdbc.examples;
+
+import dev.governance.jdbc.GovernedConnection;
+import dev.governance.jdbc.identity.Identity;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * The 30-second tour on embedded H2: an AI agent connects through {@code jdbc:governed:h2:...} and works with an
+ * orders database. Run it with the README's demo command.
+ */
+public final class Demo {
+    private static final String URL = "jdbc:governed:h2:mem:shop;DB_CLOSE_DELAY=-1";
+
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws SQLException {
+        System.out.println("governance-jdbc demo: an AI agent on " + URL);
+        System.out.println();
+        setUpShop();
+        try (Connection connection = DriverManager.getConnection(URL, agent())) {
+            Identity identity = connection.unwrap(GovernedConnection.class).identity();
+            step("connected as " + identity.subject() + " (kind " + identity.kind().label() + ", verified "
+                    + identity.verified() + ")");
+            try (Statement s = connection.createStatement()) {
+                run(s, "SELECT id, email, status FROM customers ORDER BY id");
+                run(s, "UPDATE orders SET status = 'shipped' WHERE id = 2");
+                run(s, "SELECT id, customer_id, status FROM orders ORDER BY id");
+            }
+        }
+        System.out.println();
+        System.out.println("Everything the agent did passed through one gate.");
+    }
+
+    private static Properties agent() {
+        Properties p = new Properties();
+        p.setProperty("governance.identity.subject", "agent-7");
+        p.setProperty("governance.identity.kind", "agent");
+        p.setProperty("governance.identity.allow-unverified", "true");
+        p.setProperty("governance.environment", "production");
+        p.setProperty("governance.audit.sinks", "jsonl:target/demo-audit.jsonl");
+        return p;
+    }
+
+    private static void setUpShop() throws SQLException {
+        Properties admin = new Properties();
+        admin.setProperty("governance.identity.subject", "schema-owner");
+        admin.setProperty("governance.identity.kind", "service");
+        admin.setProperty("governance.identity.allow-unverified", "true");
+        admin.setProperty("governance.audit.sinks", "jsonl:target/demo-audit.jsonl");
+        try (Connection c = DriverManager.getConnection(URL, admin); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE customers(id INT PRIMARY KEY, email VARCHAR(80), status VARCHAR(20))");
+            s.execute("INSERT INTO customers VALUES (1, 'ada@example.com', 'active'), (2, 'linus@example.org', 'active')");
+            s.execute("CREATE TABLE orders(id INT PRIMARY KEY, customer_id INT, status VARCHAR(20))");
+            s.execute("INSERT INTO orders VALUES (1, 1, 'paid'), (2, 2, 'paid'), (3, 1, 'shipped')");
+        }
+    }
+
+    private static void run(Statement s, String sql) {
+        System.out.println("  agent> " + sql);
+        try {
+            if (s.execute(sql)) {
+                try (ResultSet rs = s.getResultSet()) {
+                    print(rs);
+                }
+            } else {
+                System.out.println("         ok, " + s.getUpdateCount() + " row(s) changed");
+            }
+        } catch (SQLException e) {
+            System.out.println("         REFUSED [" + e.getSQLState() + "] " + e.getMessage());
+        }
+    }
+
+    private static void print(ResultSet rs) throws SQLException {
+        int columns = rs.getMetaData().getColumnCount();
+        StringBuilder header = new StringBuilder("         ");
+        for (int i = 1; i <= columns; i++) {
+            header.append(String.format("%-22s", rs.getMetaData().getColumnLabel(i)));
+        }
+        System.out.println(header);
+        while (rs.next()) {
+            StringBuilder row = new StringBuilder("         ");
+            for (int i = 1; i <= columns; i++) {
+                row.append(String.format("%-22s", rs.getString(i)));
+            }
+            System.out.println(row);
+        }
+    }
+
+    private static void step(String text) {
+        System.out.println("* " + text);
+    }
+}
