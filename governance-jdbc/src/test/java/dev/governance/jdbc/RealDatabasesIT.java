@@ -1,0 +1,79 @@
+package dev.governance.jdbc;
+
+import dev.governance.jdbc.jdbc.ConnectionWrapper;
+import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestConnections;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Connect, query, close through {@code jdbc:governed:} against the real PostgreSQL 15 and MariaDB. */
+class RealDatabasesIT {
+
+    @Test
+    void postgresql() throws SQLException {
+        Databases.requirePostgres();
+        Properties p = TestConnections.service();
+        p.setProperty("user", Databases.postgresUser());
+        p.setProperty("password", Databases.postgresPassword());
+        connectQueryClose("jdbc:governed:" + Databases.postgresUrl().substring("jdbc:".length()), p, "PostgreSQL",
+                org.postgresql.PGConnection.class);
+    }
+
+    @Test
+    void mariadb() throws SQLException {
+        Databases.requireMariaDb();
+        Properties p = TestConnections.service();
+        p.setProperty("user", Databases.mariaDbUser());
+        p.setProperty("password", Databases.mariaDbPassword());
+        connectQueryClose("jdbc:governed:" + Databases.mariaDbUrl().substring("jdbc:".length()), p, "MariaDB",
+                org.mariadb.jdbc.Connection.class);
+    }
+
+    private static void connectQueryClose(String url, Properties p, String product, Class<?> realType) throws SQLException {
+        String table = "gov_it_" + Long.toHexString(System.nanoTime());
+        Connection c = DriverManager.getConnection(url, p);
+        try {
+            assertInstanceOf(ConnectionWrapper.class, c);
+            DatabaseMetaData md = c.getMetaData();
+            assertTrue(md.getDatabaseProductName().contains(product), md.getDatabaseProductName());
+            assertSame(c, md.getConnection());
+            assertFalse(c.isWrapperFor(realType), "the real connection is not reachable");
+            assertThrows(SQLException.class, () -> c.unwrap(realType));
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, name VARCHAR(20))");
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {
+                    ps.setInt(1, 1);
+                    ps.setString(2, "one");
+                    assertEquals(1, ps.executeUpdate());
+                }
+                try (ResultSet rs = s.executeQuery("SELECT name FROM " + table + " WHERE id = 1")) {
+                    assertSame(s, rs.getStatement());
+                    assertTrue(rs.next());
+                    assertEquals("one", rs.getString(1));
+                }
+                try (ResultSet tables = md.getTables(null, null, table, null)) {
+                    assertTrue(tables.next(), "metadata sees the table");
+                }
+                s.execute("DROP TABLE " + table);
+            }
+        } finally {
+            c.close();
+        }
+        assertTrue(c.isClosed());
+    }
+}
