@@ -1,0 +1,33 @@
+package dev.governance.jdbc.identity;
+
+import dev.governance.jdbc.IdentityException;
+
+/** The 28000 messages: each names the check that failed, and none quotes the token. */
+final class Rejections {
+    static final String PREFIX = "identity token rejected: ";
+    private static final int MAX_QUOTED = 80;
+
+    private Rejections() {
+    }
+
+    static IdentityException rejected(String check) {
+        return new IdentityException(PREFIX + check);
+    }
+
+    /** A value taken from a token, for a message: quoted, shortened, control characters replaced. */
+    static String quote(Object value) {
+        if (value == null) {
+            return "none";
+        }
+        String text = String.valueOf(value);
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_QUOTED) + 3).append('"');
+        for (int i = 0; i < text.length() && i < MAX_QUOTED; i++) {
+            char c = text.charAt(i);
+            out.append(Character.isISOControl(c) ? '?' : c);
+        }
+        if (text.length() > MAX_QUOTED) {
+            out.append('…');
+        }
+        return out.append('"').toString();
+    }
+}
