@@ -2,6 +2,8 @@ package dev.governance.jdbc.identity;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -58,13 +60,8 @@ final class TokenVerifier {
         if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
             throw rejected("critical header parameters " + quote(header.getCriticalParams()) + " not understood");
         }
+        JWTClaimsSet set = claimsOf(jws); // parsed first so garbage reads as malformed, trusted only after:
         checkSignature(jws, header, alg);
-        JWTClaimsSet set;
-        try {
-            set = jws.getJWTClaimsSet();
-        } catch (ParseException e) {
-            throw rejected("malformed token (the payload is not a JSON claims set)");
-        }
         Date expiry = checkClaims(set);
         return new VerifiedToken(claims.map(set, expiry.toInstant()), expiry.getTime() + skewMillis);
     }
@@ -77,6 +74,9 @@ final class TokenVerifier {
     private static SignedJWT parse(String compact) throws IdentityException {
         if (compact == null || compact.isBlank()) {
             throw rejected("malformed token (empty)");
+        }
+        if (declaresNone(compact.strip())) {
+            throw rejected("unsigned token (alg none)");
         }
         JWT jwt;
         try {
@@ -91,6 +91,28 @@ final class TokenVerifier {
             throw rejected("malformed token (an encrypted token, a signed one is expected)");
         }
         return jws;
+    }
+
+    /** alg none in any spelling, whatever follows the header (Nimbus reads "None" as a JWS algorithm). */
+    private static boolean declaresNone(String compact) {
+        int dot = compact.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        try {
+            Object alg = JSONObjectUtils.parse(new Base64URL(compact.substring(0, dot)).decodeToString()).get("alg");
+            return alg instanceof String name && name.strip().equalsIgnoreCase("none");
+        } catch (ParseException | RuntimeException e) {
+            return false; // not a JSON header: the parser reports it as malformed
+        }
+    }
+
+    private static JWTClaimsSet claimsOf(SignedJWT jws) throws IdentityException {
+        try {
+            return jws.getJWTClaimsSet();
+        } catch (ParseException | RuntimeException e) {
+            throw rejected("malformed token (the payload is not a JSON claims set)");
+        }
     }
 
     private void checkSignature(SignedJWT jws, JWSHeader header, JWSAlgorithm alg) throws IdentityException {
