@@ -190,9 +190,10 @@ class JwkSetTest {
 
     @Test
     void unreachableRemoteJwkSetRefusesTokens() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        int port = server.getAddress().getPort();
-        server.stop(0); // nothing listens there now
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        } // nothing listens there now
         String url = "http://127.0.0.1:" + port + "/jwks.json";
         IdentityResolver resolver = IdentityResolver.create(Fixture.settings(null, null, url, Fixture.ALGORITHMS,
                 IdentityKind.AGENT, null, false));
