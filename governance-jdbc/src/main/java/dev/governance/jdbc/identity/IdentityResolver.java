@@ -27,9 +27,11 @@ public final class IdentityResolver {
     private final TokenVerifier verifier; // null without a JWK set
     private final Cache<String, VerifiedToken> cache;
     private final Clock clock;
+    private final long skewMillis;
 
     private IdentityResolver(Settings.IdentitySettings s, ResolverTuning tuning) throws ConfigurationException {
         this.clock = tuning.clock();
+        this.skewMillis = s.clockSkew().toMillis();
         if (s.hasToken() && s.jwks() == null) {
             throw new ConfigurationException(Keys.JWKS + " is required with a token (" + Keys.TOKEN + " or "
                     + Keys.TOKEN_FILE + "): it holds the keys the token is verified with");
@@ -80,6 +82,18 @@ public final class IdentityResolver {
      */
     public Identity verify(String compactJwt) throws IdentityException {
         return verified(compactJwt).identity();
+    }
+
+    /**
+     * Refuses an identity whose token has expired (exp plus the clock skew): for identities held outside
+     * {@link #current()}, such as a {@code runAs} scope, checked on each statement. Static identities don't expire.
+     *
+     * @throws IdentityException (28000) "token expired"
+     */
+    public void requireUnexpired(Identity identity) throws IdentityException {
+        if (identity.expiresAt() != null && clock.millis() > identity.expiresAt().toEpochMilli() + skewMillis) {
+            throw Rejections.rejected("token expired at " + identity.expiresAt());
+        }
     }
 
     /** Signatures checked so far (tests prove with it that the cache saves work). */

@@ -16,11 +16,13 @@ final class Rejections {
 
     /** A value taken from a token, for a message: quoted, shortened, control characters replaced. */
     static String quote(Object value) {
-        if (value == null) {
-            return "none";
-        }
+        return value == null ? "none" : '"' + plain(value) + '"';
+    }
+
+    /** Like {@link #quote} without the quotes, for short names such as an algorithm. */
+    static String plain(Object value) {
         String text = String.valueOf(value);
-        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_QUOTED) + 3).append('"');
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_QUOTED) + 1);
         for (int i = 0; i < text.length() && i < MAX_QUOTED; i++) {
             char c = text.charAt(i);
             out.append(Character.isISOControl(c) ? '?' : c);
@@ -28,6 +30,6 @@ final class Rejections {
         if (text.length() > MAX_QUOTED) {
             out.append('…');
         }
-        return out.append('"').toString();
+        return out.toString();
     }
 }

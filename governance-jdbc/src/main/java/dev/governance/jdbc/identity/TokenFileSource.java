@@ -26,7 +26,7 @@ final class TokenFileSource implements IdentitySource {
     private final Clock clock;
     private final LongSupplier nanoTime;
     private final long recheckNanos;
-    private volatile State state = new State(null, null, null);
+    private volatile State state;
     private volatile long nextCheck;
 
     TokenFileSource(String location, TokenCheck check, Clock clock, LongSupplier nanoTime, long recheckNanos) {
@@ -37,6 +37,7 @@ final class TokenFileSource implements IdentitySource {
         this.nanoTime = nanoTime;
         this.recheckNanos = recheckNanos;
         this.nextCheck = nanoTime.getAsLong(); // due at once
+        this.state = new State(null, null, "no identity: " + Keys.TOKEN_FILE + "=" + location + " not read yet");
     }
 
     @Override

@@ -29,8 +29,12 @@ import static dev.governance.jdbc.identity.Rejections.rejected;
  * from the JWK set; thread-safe. No message quotes the token.
  */
 final class TokenVerifier {
+    /** Real tokens are a few kilobytes; the cap bounds parsing work and the memory of the verification cache. */
+    static final int MAX_TOKEN_LENGTH = 16 * 1024;
+
     private final JwkSetSource jwks;
     private final Set<String> algorithms;
+    private final String algorithmList;
     private final String issuer;
     private final String audience;
     private final long skewMillis;
@@ -42,6 +46,7 @@ final class TokenVerifier {
                   Clock clock, ClaimMapper claims) {
         this.jwks = jwks;
         this.algorithms = Set.copyOf(algorithms);
+        this.algorithmList = String.join(",", algorithms);
         this.issuer = issuer;
         this.audience = audience;
         this.skewMillis = clockSkew.toMillis();
@@ -54,8 +59,8 @@ final class TokenVerifier {
         JWSHeader header = jws.getHeader();
         JWSAlgorithm alg = header.getAlgorithm();
         if (!algorithms.contains(alg.getName())) {
-            throw rejected("algorithm " + quote(alg.getName()) + " not accepted (" + Keys.ALGORITHMS + "="
-                    + String.join(",", algorithms) + ")");
+            throw rejected("algorithm " + Rejections.plain(alg.getName()) + " not accepted (" + Keys.ALGORITHMS
+                    + "=" + algorithmList + ")");
         }
         if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
             throw rejected("critical header parameters " + quote(header.getCriticalParams()) + " not understood");
@@ -74,6 +79,9 @@ final class TokenVerifier {
     private static SignedJWT parse(String compact) throws IdentityException {
         if (compact == null || compact.isBlank()) {
             throw rejected("malformed token (empty)");
+        }
+        if (compact.length() > MAX_TOKEN_LENGTH) {
+            throw rejected("malformed token (longer than " + MAX_TOKEN_LENGTH + " characters)");
         }
         if (declaresNone(compact.strip())) {
             throw rejected("unsigned token (alg none)");

@@ -214,4 +214,21 @@ class IdentityResolverTest {
                 .expirationTime(java.util.Date.from(Instant.now().minusSeconds(30))).build();
         assertEquals("a", inline(TokenMinter.sign(RSA, claims)).current().subject());
     }
+
+    @Test
+    void requireUnexpiredRefusesAHeldIdentityOnceExpAndSkewHavePassed() throws Exception {
+        Fixture.Time time = new Fixture.Time(Instant.now());
+        IdentityResolver resolver = IdentityResolver.create(Fixture.tokenSettings(null, null, jwks),
+                time.tuning(Duration.ZERO));
+        Identity held = resolver.verify(TokenMinter.mint(EC, ISSUER, AUDIENCE, "scoped", IdentityKind.AGENT,
+                List.of(), Duration.ofMinutes(1), null, time));
+        resolver.requireUnexpired(held);
+        time.advance(Duration.ofSeconds(119)); // exp + 59 s: inside the 60 s skew
+        resolver.requireUnexpired(held);
+        time.advance(Duration.ofSeconds(2));
+        IdentityException e = assertThrows(IdentityException.class, () -> resolver.requireUnexpired(held));
+        assertEquals("28000", e.getSQLState());
+        assertTrue(e.getMessage().contains("token expired"), e.getMessage());
+        resolver.requireUnexpired(new Identity("dev", IdentityKind.HUMAN, List.of(), null, null, false, null));
+    }
 }
