@@ -172,4 +172,42 @@ class TokenFileRotationTest {
         }
         assertEquals("bobby", subject);
     }
+
+    @Test
+    void concurrentStatementsDuringRotationSeeOneOfTheTokens() throws Exception {
+        Files.writeString(tokenFile, token("alice", Duration.ofHours(1)));
+        IdentityResolver resolver = resolver();
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> {
+                while (!stop.get()) {
+                    try {
+                        seen.add(resolver.current().subject());
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    }
+                    Thread.yield(); // the build machine is shared
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (String subject : List.of("bobby", "carol", "dave")) {
+            Thread.sleep(20);
+            Fixture.write(tokenFile, token(subject, Duration.ofHours(1)));
+            time.advance(PAST_RECHECK);
+        }
+        Thread.sleep(20);
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(null, failure.get());
+        assertTrue(seen.contains("alice") && seen.contains("dave"), seen.toString());
+        assertTrue(List.of("alice", "bobby", "carol", "dave").containsAll(seen), seen.toString());
+        assertEquals("dave", resolver.current().subject());
+    }
 }
