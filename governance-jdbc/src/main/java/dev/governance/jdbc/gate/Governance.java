@@ -1,6 +1,7 @@
 package dev.governance.jdbc.gate;
 
 import dev.governance.jdbc.config.Settings;
+import dev.governance.jdbc.identity.IdentityResolver;
 
 /**
  * Everything heavy that connections with the same settings share: identity verification, SQL analysis and its
@@ -8,10 +9,10 @@ import dev.governance.jdbc.config.Settings;
  */
 public final class Governance {
     private final Settings settings;
-    private final IdentitySource identities;
+    private final IdentityResolver identities;
     private final StatementGate gate;
 
-    Governance(Settings settings, IdentitySource identities) {
+    Governance(Settings settings, IdentityResolver identities) {
         this.settings = settings;
         this.identities = identities;
         this.gate = new StatementGate(this);
@@ -21,7 +22,7 @@ public final class Governance {
         return settings;
     }
 
-    public IdentitySource identities() {
+    public IdentityResolver identities() {
         return identities;
     }
 

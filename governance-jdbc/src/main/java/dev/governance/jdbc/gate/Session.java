@@ -75,10 +75,7 @@ public final class Session {
         if (scoped == null) {
             return governance.identities().current();
         }
-        if (scoped.expiredAt(java.time.Instant.now())) {
-            throw new IdentityException("identity token rejected: the runAs token for " + scoped.subject() + " expired at "
-                    + scoped.expiresAt());
-        }
+        governance.identities().requireUnexpired(scoped);
         return scoped;
     }
 
