@@ -6,15 +6,19 @@
 #
 # Idempotent: a server that already answers on its port is left alone (only the `test` database and the
 # password-less login are ensured); otherwise it is initialised (first run only) and started. Survives re-runs,
-# servers that were killed (stale pid/socket files) and a machine without MariaDB (it installs mariadb-server
-# with apt-get). The servers keep running when the script ends; scripts/stop-databases.sh stops them.
+# concurrent runs (they take turns), servers that were killed (stale pid/socket files) and a machine without
+# MariaDB (it installs mariadb-server with apt-get). The servers keep running when the script ends, detached
+# from it (own session, no inherited file descriptors); scripts/stop-databases.sh stops them.
 #
 # Debian/Ubuntu only. Run as root (CI does); a developer can run it with sudo.
 #
-# Environment (all optional):
-#   GOVERNANCE_IT_DIR   state directory (data, logs, config)   default /var/lib/governance-jdbc-it
-#   PG_BIN              PostgreSQL 15 server binaries          default /usr/lib/postgresql/15/bin
-#   DB_WAIT_SECONDS     how long to wait for each server       default 60
+# Environment (all optional; the tests expect the default ports):
+#   GOVERNANCE_IT_DIR            state directory (data, logs, config)  default /var/lib/governance-jdbc-it
+#   PG_BIN                       PostgreSQL 15 server binaries         default /usr/lib/postgresql/15/bin
+#   DB_WAIT_SECONDS              how long to wait for each server      default 60
+#   GOVERNANCE_IT_PG_PORT        PostgreSQL port                       default 5432
+#   GOVERNANCE_IT_MARIADB_PORT   MariaDB port                          default 3306
+#   GOVERNANCE_IT_RUN_DIR        sockets and pid files                 default /run (postgresql/, mysqld/ in it)
 set -euo pipefail
 
 IT_DIR=${GOVERNANCE_IT_DIR:-/var/lib/governance-jdbc-it}
@@ -22,20 +26,26 @@ PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 WAIT=${DB_WAIT_SECONDS:-60}
 
 HOST=127.0.0.1
-PG_PORT=5432
-MARIADB_PORT=3306
+PG_PORT=${GOVERNANCE_IT_PG_PORT:-5432}
+MARIADB_PORT=${GOVERNANCE_IT_MARIADB_PORT:-3306}
+RUN_DIR=${GOVERNANCE_IT_RUN_DIR:-/run}
 
 PG_DATA=$IT_DIR/pg
-PG_SOCKET_DIR=/run/postgresql
+PG_SOCKET_DIR=$RUN_DIR/postgresql
 MARIADB_DATA=$IT_DIR/mariadb
 MARIADB_CNF=$IT_DIR/mariadb.cnf
-MARIADB_RUN=/run/mysqld
+MARIADB_RUN=$RUN_DIR/mysqld
 MARIADB_SOCKET=$MARIADB_RUN/mysqld.sock
 MARIADB_PID=$MARIADB_RUN/mysqld.pid
 LOG_DIR=$IT_DIR/log
 
 export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
 export DEBIAN_FRONTEND=noninteractive
+cd /   # the servers run as other users, who may not be allowed into the caller's directory
+
+TEMP_POLICY_RC=   # a policy-rc.d this script created and must remove again
+cleanup() { [[ -z $TEMP_POLICY_RC ]] || rm -f "$TEMP_POLICY_RC"; }
+trap cleanup EXIT
 
 say() { printf '[databases] %s\n' "$*"; }
 die() { printf '[databases] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -47,6 +57,19 @@ need_root() {
 # True when something accepts TCP connections on 127.0.0.1:$1.
 port_open() {
   timeout 2 bash -c "exec 3<>/dev/tcp/$HOST/$1" 2>/dev/null
+}
+
+# Runs "$@" with only stdin, stdout and stderr open. A server started by this script must not hold on to the
+# caller's other descriptors (pipes of a CI runner, the lock below): the caller could wait for them forever.
+without_inherited_fds() {
+  (
+    local fd
+    for fd in "/proc/$BASHPID/fd/"*; do
+      fd=${fd##*/}
+      if ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    exec "$@"
+  )
 }
 
 # Prints the last lines of a log file to stderr (for error reports).
@@ -64,13 +87,13 @@ process_is() {
   [[ $stat == "$1 ($2) "* && ${stat#*) } != [ZX]* ]]
 }
 
-# Waits while process $1 (named $2) is alive but port $3 is closed. True when the port opened (the process is
-# serving), false when the process is gone; dies when it neither answers nor exits within the wait time.
+# Waits while process $1 (named $2) is alive but the check $3 (a function) fails. True when the check passed
+# (the process serves), false when the process is gone; dies when it neither answers nor exits in time.
 await_running() {
   local deadline=$((SECONDS + WAIT))
   while process_is "$1" "$2"; do
-    port_open "$3" && return 0
-    ((SECONDS < deadline)) || die "$2 (pid $1) is running but does not answer on $HOST:$3 after ${WAIT}s"
+    "$3" && return 0
+    ((SECONDS < deadline)) || die "$2 (pid $1) is running but does not answer on $HOST after ${WAIT}s"
     sleep 0.5
   done
   return 1
@@ -80,6 +103,20 @@ await_running() {
 
 pg_sql() { # pg_sql DATABASE SQL  -> prints tuples-only output
   psql -X -q -v ON_ERROR_STOP=1 -h "$HOST" -p "$PG_PORT" -U postgres -d "$1" -tAc "$2"
+}
+
+# pg_isready's exit status: 0 accepting connections, 1 rejecting (starting up / shutting down), 2 no answer.
+pg_status() {
+  local rc=0
+  pg_isready -q -h "$HOST" -p "$PG_PORT" -U postgres -d postgres -t 3 || rc=$?
+  return "$rc"
+}
+
+# True when a PostgreSQL server answers on the port (a TCP connect alone could reach a dying process).
+pg_answers() {
+  local rc=0
+  pg_status || rc=$?
+  ((rc == 0 || rc == 1))
 }
 
 # Pids of (non-zombie) postgres processes working on our data directory.
@@ -133,7 +170,7 @@ EOF
     oldpid=$(head -n 1 "$pidfile" 2>/dev/null || true)
     if process_is "$oldpid" postgres; then
       say "PostgreSQL: a postmaster (pid $oldpid) is still running on $PG_DATA; waiting for it"
-      if await_running "$oldpid" postgres "$PG_PORT"; then return 0; fi
+      if await_running "$oldpid" postgres pg_answers; then return 0; fi
     fi
     say "PostgreSQL: removing stale $pidfile (pid $oldpid is gone)"
     rm -f "$pidfile" "$PG_SOCKET_DIR/.s.PGSQL.$PG_PORT" "$PG_SOCKET_DIR/.s.PGSQL.$PG_PORT.lock"
@@ -149,7 +186,8 @@ EOF
 
   say "PostgreSQL: starting (log $log)"
   # pg_ctl detaches the postmaster (setsid, stdin /dev/null, output to the log).
-  if ! runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$log" -w -t "$WAIT" start >/dev/null; then
+  if ! without_inherited_fds runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$log" -w -t "$WAIT" \
+      -o "-c listen_addresses=$HOST -c port=$PG_PORT -c unix_socket_directories=$PG_SOCKET_DIR" start >/dev/null; then
     show_log "$log"
     die "PostgreSQL did not start within ${WAIT}s"
   fi
@@ -157,7 +195,7 @@ EOF
 
 pg_wait() {
   local deadline=$((SECONDS + WAIT))
-  until pg_isready -q -h "$HOST" -p "$PG_PORT" -t 2; do
+  until pg_status; do
     ((SECONDS < deadline)) || { show_log "$LOG_DIR/postgresql.log"; die "PostgreSQL on $HOST:$PG_PORT does not accept connections after ${WAIT}s"; }
     sleep 0.5
   done
@@ -170,11 +208,13 @@ pg_setup() {
     say "PostgreSQL: creating database test"
     pg_sql postgres 'CREATE DATABASE test' >/dev/null
   fi
+  [[ $(pg_sql test 'SHOW server_version_num') == 15* ]] \
+    || say "PostgreSQL: WARNING: the server on $HOST:$PG_PORT is not PostgreSQL 15; the tests expect 15"
   say "PostgreSQL: ready on $HOST:$PG_PORT/test ($(pg_sql test 'SHOW server_version'))"
 }
 
 postgres_up() {
-  if port_open "$PG_PORT"; then
+  if pg_answers; then
     say "PostgreSQL: already answering on $HOST:$PG_PORT, leaving it running"
   else
     pg_start
@@ -193,17 +233,18 @@ apt_install() { # apt_install PACKAGE...
   need_root "Installing $*"
   mkdir -p "$LOG_DIR"
   say "MariaDB: installing $* with apt-get (first run only)"
-  local policy=/usr/sbin/policy-rc.d created_policy=
+  local policy=/usr/sbin/policy-rc.d
   # Keep the package's maintainer scripts from starting a second server on the standard data directory.
   if [[ ! -e $policy ]]; then
-    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && created_policy=1
+    TEMP_POLICY_RC=$policy
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy"
   fi
   local rc=0
   {
     apt-get update -qq || say "MariaDB: apt-get update reported problems; trying the install anyway"
     apt-get install -y -qq --no-install-recommends -o Dpkg::Use-Pty=0 "$@"
   } </dev/null >"$LOG_DIR/apt-get.log" 2>&1 || rc=$?
-  [[ -z $created_policy ]] || rm -f "$policy"
+  cleanup && TEMP_POLICY_RC=
   if ((rc != 0)); then
     show_log "$LOG_DIR/apt-get.log"
     die "apt-get install $* failed (exit $rc)"
@@ -212,6 +253,15 @@ apt_install() { # apt_install PACKAGE...
 
 maria_client() { # maria_client ARGS... (over TCP as root, empty password)
   mariadb --no-defaults --protocol=TCP -h "$HOST" -P "$MARIADB_PORT" -u root --connect-timeout=5 "$@"
+}
+
+# True when a MariaDB server answers on the port, even if it refuses root's login (a fresh root is
+# unix_socket only, and the check runs before that is changed).
+maria_answers() {
+  command -v mariadb-admin >/dev/null || { port_open "$MARIADB_PORT"; return; }
+  local out
+  out=$(mariadb-admin --no-defaults --protocol=TCP -h "$HOST" -P "$MARIADB_PORT" -u root --connect-timeout=2 \
+    ping 2>&1) || [[ $out == *"Access denied"* || $out == *"not allowed to connect"* ]]
 }
 
 maria_socket_client() { # as OS user root over the socket (unix_socket authentication)
@@ -263,7 +313,7 @@ maria_start() {
   [[ -f $MARIADB_PID ]] && oldpid=$(cat "$MARIADB_PID" 2>/dev/null || true)
   if process_is "$oldpid" mariadbd; then
     say "MariaDB: mariadbd (pid $oldpid) is still running; waiting for it"
-    if await_running "$oldpid" mariadbd "$MARIADB_PORT"; then return 0; fi
+    if await_running "$oldpid" mariadbd maria_answers; then return 0; fi
   fi
   if [[ -e $MARIADB_SOCKET || -e $MARIADB_PID ]]; then
     say "MariaDB: removing stale pid/socket files in $MARIADB_RUN"
@@ -271,15 +321,14 @@ maria_start() {
   fi
 
   say "MariaDB: starting (log $LOG_DIR/mariadb.log)"
-  # Own session, no inherited stdin/stdout/stderr: CI must not wait for it, and it outlives this script.
-  setsid -f "$(mariadbd_path)" --defaults-file="$MARIADB_CNF" </dev/null >>"$LOG_DIR/mariadb.log" 2>&1
+  # Own session, no inherited descriptors: CI must not wait for it, and it outlives this script.
+  without_inherited_fds setsid -f "$(mariadbd_path)" --defaults-file="$MARIADB_CNF" \
+    </dev/null >>"$LOG_DIR/mariadb.log" 2>&1
 }
 
 maria_wait() {
-  local deadline=$((SECONDS + WAIT)) out
-  # The server is up as soon as it answers, even if it refuses the login (a fresh root is unix_socket only).
-  until out=$(mariadb-admin --no-defaults --protocol=TCP -h "$HOST" -P "$MARIADB_PORT" -u root \
-      --connect-timeout=2 ping 2>&1) || [[ $out == *"Access denied"* || $out == *"not allowed to connect"* ]]; do
+  local deadline=$((SECONDS + WAIT))
+  until maria_answers; do
     ((SECONDS < deadline)) || { show_log "$LOG_DIR/mariadb.log"; die "MariaDB on $HOST:$MARIADB_PORT does not accept connections after ${WAIT}s"; }
     sleep 0.5
   done
@@ -300,7 +349,7 @@ maria_setup() {
 }
 
 mariadb_up() {
-  if port_open "$MARIADB_PORT"; then
+  if maria_answers; then
     say "MariaDB: already answering on $HOST:$MARIADB_PORT, leaving it running"
     command -v mariadb >/dev/null || apt_install mariadb-client
   else
@@ -312,6 +361,15 @@ mariadb_up() {
 }
 
 # ----------------------------------------------------------------------------------------------------------------- main
+
+# Concurrent runs take turns: two runs starting two servers on one data directory would fight over it.
+LOCK_FILE=/tmp/governance-jdbc-it-databases.lock
+if [[ ! -e $LOCK_FILE ]]; then (umask 000 && : >>"$LOCK_FILE") 2>/dev/null || true; fi
+exec 9<"$LOCK_FILE" || die "cannot open $LOCK_FILE"
+if ! flock -n 9; then
+  say "another start-databases.sh run is busy; waiting for it"
+  flock -w 600 9 || die "another start-databases.sh run held $LOCK_FILE for 10 minutes"
+fi
 
 postgres_up
 mariadb_up

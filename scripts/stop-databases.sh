@@ -2,7 +2,8 @@
 # Stops the PostgreSQL and MariaDB servers that scripts/start-databases.sh started (gracefully; data is kept).
 # Servers it did not start (other data directories) are left alone. Run as root, like the start script.
 #
-# Environment (optional): GOVERNANCE_IT_DIR, PG_BIN, DB_WAIT_SECONDS -- as for start-databases.sh.
+# Environment (optional): GOVERNANCE_IT_DIR, PG_BIN, DB_WAIT_SECONDS, GOVERNANCE_IT_RUN_DIR -- as for
+# start-databases.sh.
 set -euo pipefail
 
 IT_DIR=${GOVERNANCE_IT_DIR:-/var/lib/governance-jdbc-it}
@@ -10,7 +11,7 @@ PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 WAIT=${DB_WAIT_SECONDS:-60}
 
 PG_DATA=$IT_DIR/pg
-MARIADB_PID=/run/mysqld/mysqld.pid
+MARIADB_PID=${GOVERNANCE_IT_RUN_DIR:-/run}/mysqld/mysqld.pid
 
 say() { printf '[databases] %s\n' "$*"; }
 die() { printf '[databases] ERROR: %s\n' "$*" >&2; exit 1; }
