@@ -25,6 +25,21 @@ public record Settings(
         java.util.Objects.requireNonNull(approval, "approval");
     }
 
+    /**
+     * These settings without the inline token: what the shared machinery is keyed by, so connections that differ
+     * only in their token share one policy, cache and trail.
+     */
+    public Settings withoutInlineToken() {
+        if (identity.token() == null) {
+            return this;
+        }
+        IdentitySettings i = identity;
+        return new Settings(environment, policy, policyReload, new IdentitySettings(null, i.tokenFile(), i.jwks(),
+                i.issuer(), i.audience(), i.algorithms(), i.clockSkew(), i.kindClaim(), i.groupsClaim(), i.defaultKind(),
+                i.subject(), i.kind(), i.groups(), i.allowUnverified()), audit, approval, maskingKeyFile, allowUnwrap,
+                delegateDriver);
+    }
+
     /** The {@code governance.identity.*} part. */
     public record IdentitySettings(
             String token,

@@ -1,20 +1,29 @@
 package dev.governance.jdbc.gate;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.governance.jdbc.ConfigurationException;
 import dev.governance.jdbc.config.Settings;
 import dev.governance.jdbc.identity.IdentityResolver;
 
+import java.time.Duration;
+
 /**
  * Everything heavy that connections with the same settings share: identity verification, SQL analysis and its
- * cache, the policy, the audit trail, approvals. Built once per distinct {@link Settings} by {@link GovernanceRegistry}.
+ * cache, the policy, the audit trail, approvals. Built once per distinct {@link Settings} (inline token aside)
+ * by {@link GovernanceRegistry}.
  */
 public final class Governance {
     private final Settings settings;
-    private final IdentityResolver identities;
     private final StatementGate gate;
+    /** One resolver per identity configuration (inline tokens differ per workload); each caches its verifications. */
+    private final Cache<Settings.IdentitySettings, IdentityResolver> resolvers = Caffeine.newBuilder()
+            .maximumSize(1_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
 
-    Governance(Settings settings, IdentityResolver identities) {
+    Governance(Settings settings) {
         this.settings = settings;
-        this.identities = identities;
         this.gate = new StatementGate(this);
     }
 
@@ -22,8 +31,17 @@ public final class Governance {
         return settings;
     }
 
-    public IdentityResolver identities() {
-        return identities;
+    /** The resolver for a connection's identity settings (built on first use, VG000 when they are invalid). */
+    public IdentityResolver identities(Settings.IdentitySettings identity) throws ConfigurationException {
+        IdentityResolver resolver = resolvers.getIfPresent(identity);
+        if (resolver == null) {
+            resolver = IdentityResolver.create(identity);
+            IdentityResolver raced = resolvers.asMap().putIfAbsent(identity, resolver);
+            if (raced != null) {
+                resolver = raced;
+            }
+        }
+        return resolver;
     }
 
     public StatementGate gate() {

@@ -2,7 +2,6 @@ package dev.governance.jdbc.gate;
 
 import dev.governance.jdbc.ConfigurationException;
 import dev.governance.jdbc.config.Settings;
-import dev.governance.jdbc.identity.IdentityResolver;
 
 /** Builds the shared machinery for one set of settings; every failure is a VG000 naming the key. */
 final class GovernanceFactory {
@@ -10,6 +9,6 @@ final class GovernanceFactory {
     }
 
     static Governance create(Settings settings) throws ConfigurationException {
-        return new Governance(settings, IdentityResolver.create(settings.identity()));
+        return new Governance(settings);
     }
 }

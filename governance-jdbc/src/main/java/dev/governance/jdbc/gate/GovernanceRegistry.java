@@ -12,7 +12,8 @@ public final class GovernanceRegistry {
     private GovernanceRegistry() {
     }
 
-    public static Governance forSettings(Settings settings) throws ConfigurationException {
+    public static Governance forSettings(Settings full) throws ConfigurationException {
+        Settings settings = full.withoutInlineToken();
         Governance existing = SHARED.get(settings);
         if (existing != null) {
             return existing;

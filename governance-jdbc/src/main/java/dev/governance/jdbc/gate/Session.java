@@ -2,6 +2,7 @@ package dev.governance.jdbc.gate;
 
 import dev.governance.jdbc.IdentityException;
 import dev.governance.jdbc.identity.Identity;
+import dev.governance.jdbc.identity.IdentityResolver;
 import dev.governance.jdbc.sql.Dialect;
 
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.UUID;
  */
 public final class Session {
     private final Governance governance;
+    private final IdentityResolver identities;
     private final Connection physical;
     private final String connectionId = UUID.randomUUID().toString();
     private final Dialect dialect;
@@ -22,8 +24,10 @@ public final class Session {
     private final Deque<Identity> runAsStack = new ArrayDeque<>();
     private volatile String reason;
 
-    public Session(Governance governance, Connection physical, Dialect dialect, DatabaseInfo database) {
+    public Session(Governance governance, IdentityResolver identities, Connection physical, Dialect dialect,
+                   DatabaseInfo database) {
         this.governance = governance;
+        this.identities = identities;
         this.physical = physical;
         this.dialect = dialect;
         this.database = database;
@@ -36,6 +40,11 @@ public final class Session {
     /** The real driver's connection: only the gate uses it (savepoints, metadata), never handed out. */
     public Connection physical() {
         return physical;
+    }
+
+    /** Verifies a token for {@code runAs} with this connection's identity configuration. */
+    public Identity verify(String token) throws IdentityException {
+        return identities.verify(token);
     }
 
     public String connectionId() {
@@ -73,9 +82,9 @@ public final class Session {
             scoped = runAsStack.peek();
         }
         if (scoped == null) {
-            return governance.identities().current();
+            return identities.current();
         }
-        governance.identities().requireUnexpired(scoped);
+        identities.requireUnexpired(scoped);
         return scoped;
     }
 

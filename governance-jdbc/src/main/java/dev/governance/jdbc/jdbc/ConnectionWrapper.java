@@ -95,7 +95,7 @@ public final class ConnectionWrapper implements GovernedConnection {
 
     @Override
     public IdentityScope runAs(String token) throws SQLException {
-        Identity identity = session.governance().identities().verify(token);
+        Identity identity = session.verify(token);
         session.pushIdentity(identity);
         return new IdentityScope() {
             @Override

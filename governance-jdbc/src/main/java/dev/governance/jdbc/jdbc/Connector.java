@@ -7,6 +7,7 @@ import dev.governance.jdbc.gate.DatabaseInfo;
 import dev.governance.jdbc.gate.Governance;
 import dev.governance.jdbc.gate.GovernanceRegistry;
 import dev.governance.jdbc.gate.Session;
+import dev.governance.jdbc.identity.IdentityResolver;
 import dev.governance.jdbc.sql.Dialect;
 
 import java.sql.Connection;
@@ -22,8 +23,9 @@ public final class Connector {
     public static Connection connect(String realUrl, SettingsLoader.Loaded loaded) throws SQLException {
         Settings settings = loaded.settings();
         Governance governance = GovernanceRegistry.forSettings(settings);
+        IdentityResolver identities = governance.identities(settings.identity());
         // Who connects is decided before the real database is reached: no identity, no connection.
-        governance.identities().current();
+        identities.current();
         Driver driver = realDriver(settings, realUrl);
         Connection physical = driver.connect(realUrl, loaded.delegateProperties());
         if (physical == null) {
@@ -32,7 +34,7 @@ public final class Connector {
         }
         try {
             String product = physical.getMetaData().getDatabaseProductName();
-            Session session = new Session(governance, physical, Dialect.fromUrl(realUrl),
+            Session session = new Session(governance, identities, physical, Dialect.fromUrl(realUrl),
                     new DatabaseInfo(product, DatabaseUrls.withoutCredentials(realUrl)));
             return new ConnectionWrapper(physical, session);
         } catch (SQLException | RuntimeException e) {
