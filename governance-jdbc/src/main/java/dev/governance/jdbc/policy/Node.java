@@ -28,8 +28,11 @@ sealed interface Node permits Node.MapNode, Node.ListNode, Node.Scalar {
         }
     }
 
-    /** A scalar; {@code kind} tells strings, whole numbers, other numbers, booleans and null apart. */
+    /**
+     * A scalar; {@code kind} tells strings, whole numbers, other numbers, booleans and null apart. {@code text} is
+     * the value as written (YAML reads {@code off} as false: a field expecting text still gets "off").
+     */
     record Scalar(int line, String path, Kind kind, String text) implements Node {
-        enum Kind { STRING, INTEGER, NUMBER, BOOLEAN, NULL }
+        enum Kind { STRING, INTEGER, NUMBER, TRUE, FALSE, NULL }
     }
 }

@@ -226,7 +226,8 @@ public final class PolicyLoader {
                 return new Node.Scalar(line, path, Node.Scalar.Kind.NUMBER, p.getText());
             }
             case VALUE_TRUE, VALUE_FALSE -> {
-                return new Node.Scalar(line, path, Node.Scalar.Kind.BOOLEAN, t == JsonToken.VALUE_TRUE ? "true" : "false");
+                return new Node.Scalar(line, path, t == JsonToken.VALUE_TRUE ? Node.Scalar.Kind.TRUE : Node.Scalar.Kind.FALSE,
+                        p.getText());
             }
             case VALUE_NULL -> {
                 return new Node.Scalar(line, path, Node.Scalar.Kind.NULL, null);
@@ -607,8 +608,8 @@ public final class PolicyLoader {
         }
 
         private boolean bool(Node n) throws ConfigurationException {
-            if (n instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.BOOLEAN) {
-                return Boolean.parseBoolean(s.text());
+            if (n instanceof Node.Scalar s && (s.kind() == Node.Scalar.Kind.TRUE || s.kind() == Node.Scalar.Kind.FALSE)) {
+                return s.kind() == Node.Scalar.Kind.TRUE;
             }
             throw error(n, "expected true or false, got " + describe(n));
         }
