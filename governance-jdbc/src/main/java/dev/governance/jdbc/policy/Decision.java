@@ -17,13 +17,43 @@ import java.util.List;
  *                     {@code auto-approve} matched
  * @param masking      true when results for this identity need masking (not unmasked-for, detection or
  *                     column rules present)
+ * @param contributions each contribution in order (a rule matching several statements of one text counts once):
+ *                     what {@code check} prints as "the rules and why"
  */
 public record Decision(Action action, List<String> ruleIds, String decidingRule, String reason, Mode mode,
-                       RowLimit maxRows, List<String> approvers, boolean autoApproved, boolean masking) {
+                       RowLimit maxRows, List<String> approvers, boolean autoApproved, boolean masking,
+                       List<Contribution> contributions) {
 
     public Decision {
         ruleIds = List.copyOf(ruleIds);
         approvers = List.copyOf(approvers);
+        contributions = List.copyOf(contributions);
+    }
+
+    /** One rule's say: its id, its action and why it applied. */
+    public record Contribution(String ruleId, Action action, String reason) {
+    }
+
+    /** The exit code of {@code check} (contract 8): 0 allow, 3 deny, 4 approve. */
+    public int exitCode() {
+        return switch (action) {
+            case ALLOW -> 0;
+            case DENY -> 3;
+            case APPROVE -> 4;
+        };
+    }
+
+    /** Several lines for {@code check}: the summary, then each contributing rule with its action and reason. */
+    public String explain() {
+        StringBuilder b = new StringBuilder(summary());
+        for (Contribution c : contributions) {
+            b.append(System.lineSeparator()).append("  ").append(c.ruleId()).append(": ").append(c.action().label())
+                    .append(" - ").append(c.reason());
+        }
+        if (masking) {
+            b.append(System.lineSeparator()).append("  results are masked for this identity");
+        }
+        return b.toString();
     }
 
     /** A row limit and the rule that set it. */

@@ -226,6 +226,7 @@ public final class PolicyEngine {
         private String decidingRule;
         private String reason;
         private List<String> ruleIds;
+        private List<Decision.Contribution> contributions;
         private long maxRows;
         private String maxRowsRule;
         private List<String> approvers;
@@ -235,9 +236,11 @@ public final class PolicyEngine {
         void add(String id, Action contributed, String why, long limit, List<String> groups, boolean auto) {
             if (ruleIds == null) {
                 ruleIds = new ArrayList<>(4);
+                contributions = new ArrayList<>(4);
             }
             if (!ruleIds.contains(id)) {
                 ruleIds.add(id);
+                contributions.add(new Decision.Contribution(id, contributed, why));
             }
             if (decidingRule == null || contributed.stricterThan(action)) {
                 action = contributed;
@@ -265,12 +268,12 @@ public final class PolicyEngine {
         Decision decision(Mode mode, boolean masking) {
             if (decidingRule == null) {
                 return new Decision(Action.ALLOW, List.of(), null, "no rule applies", mode, null, List.of(), false,
-                        masking);
+                        masking, List.of());
             }
             return new Decision(action, ruleIds, decidingRule, reason, mode,
                     maxRowsRule == null ? null : new Decision.RowLimit(maxRows, maxRowsRule),
                     approvers == null ? List.of() : approvers,
-                    action == Action.APPROVE && anyApprove && allAuto, masking);
+                    action == Action.APPROVE && anyApprove && allAuto, masking, contributions);
         }
     }
 

@@ -413,6 +413,22 @@ class PolicyEngineTest {
     }
 
     @Test
+    void explainAndExitCodes() {
+        Decision deny = CONTRACT.decide(AGENT, "production", stmt(DROP).object(ObjectKind.TABLE).writes("hr.x").analysis());
+        assertEquals(3, deny.exitCode());
+        assertEquals(List.of(
+                new Decision.Contribution("no-drop", Action.DENY, "Dropping or truncating tables is never done by software here"),
+                new Decision.Contribution("access", Action.DENY, "writes hr.x, which is outside this identity's access list")),
+                deny.contributions());
+        String text = deny.explain();
+        assertTrue(text.startsWith("deny by rule no-drop: Dropping"), text);
+        assertTrue(text.contains("access: deny - writes hr.x"), text);
+        assertTrue(text.contains("masked"), text);
+        assertEquals(4, CONTRACT.decide(DBA, "production", stmt(ALTER).analysis()).exitCode());
+        assertEquals(0, CONTRACT.decide(DBA, "production", stmt(SELECT).analysis()).exitCode());
+    }
+
+    @Test
     void maskingFlag() throws Exception {
         assertTrue(CONTRACT.decide(AGENT, "dev", stmt(SELECT).analysis()).masking());
         assertFalse(CONTRACT.decide(human("p", "pii-reader"), "dev", stmt(SELECT).analysis()).masking());

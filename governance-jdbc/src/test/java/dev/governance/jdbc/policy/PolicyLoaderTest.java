@@ -151,6 +151,17 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void yamlOneOneBooleansKeepTheirTextWhereTextIsExpected() throws Exception {
+        // YAML 1.1 reads off/on/yes/no as booleans: a field that wants a word still gets the word.
+        Policy p = PolicyLoader.parse("p.yaml", "version: 1\nmasking: { detect: off }\nidentities:\n  x: { verified: true, groups: [on] }\n");
+        assertEquals(MaskingPolicy.Detect.OFF, p.masking().detect());
+        assertEquals(List.of("on"), p.identities().get("x").groups());
+        assertEquals(Boolean.TRUE, p.identities().get("x").verified());
+        assertError("version: 1\nidentities:\n  x: { verified: \"true\" }\n", "verified",
+                "identities.x.verified: expected true or false, got 'true'");
+    }
+
+    @Test
     void extensionsLoad() throws Exception {
         Policy p = PolicyLoader.parse("p.yaml", """
                 version: 1
