@@ -31,6 +31,8 @@ public final class PolicyEngine {
     private final Policy policy;
     /** Per statement type (by ordinal): the rules whose {@code when} can match it, in document order. */
     private final Rule[][] candidates;
+    /** The answer when nothing applies, by masking (index 1: masked): most statements, so built once. */
+    private final Decision[] nothingApplies;
 
     public PolicyEngine(Policy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -44,6 +46,11 @@ public final class PolicyEngine {
             }
             candidates[type.ordinal()] = list.toArray(new Rule[0]);
         }
+        Mode mode = policy.defaults().mode();
+        this.nothingApplies = new Decision[] {
+            new Decision(Action.ALLOW, List.of(), null, "no rule applies", mode, null, List.of(), false, false, List.of()),
+            new Decision(Action.ALLOW, List.of(), null, "no rule applies", mode, null, List.of(), false, true, List.of())
+        };
     }
 
     public Policy policy() {
@@ -93,7 +100,8 @@ public final class PolicyEngine {
                 checkAccess(access, facts, tally);
             }
         }
-        return tally.decision(defaults.mode(), policy.masking().appliesTo(identity));
+        boolean masking = policy.masking().appliesTo(identity);
+        return tally.isEmpty() ? nothingApplies[masking ? 1 : 0] : tally.decision(defaults.mode(), masking);
     }
 
     /** Whether results for {@code identity} need masking under this policy. */
@@ -265,11 +273,11 @@ public final class PolicyEngine {
             }
         }
 
+        boolean isEmpty() {
+            return decidingRule == null;
+        }
+
         Decision decision(Mode mode, boolean masking) {
-            if (decidingRule == null) {
-                return new Decision(Action.ALLOW, List.of(), null, "no rule applies", mode, null, List.of(), false,
-                        masking, List.of());
-            }
             return new Decision(action, ruleIds, decidingRule, reason, mode,
                     maxRowsRule == null ? null : new Decision.RowLimit(maxRows, maxRowsRule),
                     approvers == null ? List.of() : approvers,

@@ -39,6 +39,8 @@ public final class PolicyHolder {
     /** Modification time and size of the file as last read (good or bad), guarded by the check CAS. */
     private long seenModified;
     private long seenSize;
+    /** The file's identity (device and inode on Unix): an atomic replace changes it even within one mtime tick. */
+    private Object seenKey;
     private String seenSha;
 
     private PolicyHolder(String location, Policy initial, boolean reload, Duration interval, FileState state) {
@@ -51,6 +53,7 @@ public final class PolicyHolder {
         if (state != null) {
             this.seenModified = state.modified;
             this.seenSize = state.size;
+            this.seenKey = state.key;
         }
     }
 
@@ -138,11 +141,12 @@ public final class PolicyHolder {
         if (state == null) {
             return report(location + ": can't be read (the file is missing); keeping the policy loaded before");
         }
-        if (state.modified == seenModified && state.size == seenSize) {
+        if (state.modified == seenModified && state.size == seenSize && java.util.Objects.equals(state.key, seenKey)) {
             return false;
         }
         seenModified = state.modified;
         seenSize = state.size;
+        seenKey = state.key;
         Policy next;
         try {
             byte[] bytes = PolicyLoader.read(location);
@@ -186,11 +190,11 @@ public final class PolicyHolder {
         }
     }
 
-    private record FileState(long modified, long size) {
+    private record FileState(long modified, long size, Object key) {
         static FileState of(Path path) {
             try {
                 BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-                return new FileState(a.lastModifiedTime().toMillis(), a.size());
+                return new FileState(a.lastModifiedTime().toMillis(), a.size(), a.fileKey());
             } catch (IOException e) {
                 return null;
             }

@@ -191,6 +191,11 @@ public final class PolicyLoader {
     private static Node value(String source, JsonParser p, String path) throws IOException, ConfigurationException {
         int line = line(p);
         JsonToken t = p.currentToken();
+        if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+            // Jackson hands an alias over as the anchor's name, which would silently become a string value.
+            throw new ConfigurationException(source + " line " + line + ": " + path
+                    + ": YAML aliases (*name) are not supported; write the value out");
+        }
         switch (t) {
             case START_OBJECT -> {
                 Map<String, Node> entries = new LinkedHashMap<>();

@@ -315,6 +315,13 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void yamlAliasesAreRefusedNotReadAsNames() {
+        // Jackson would hand "*x" over as the string "x": here that would silently be an identity name.
+        assertError("version: 1\nidentities:\n  x: &x { kind: agent }\nrules:\n  - id: a\n    when: { identity: *x }\n    action: deny\n",
+                "*x", "rules[0].when.identity: YAML aliases (*name) are not supported");
+    }
+
+    @Test
     void syntaxErrorsNameTheLine() {
         ConfigurationException yaml = fails("p.yaml", "version: 1\nrules:\n  - id: a\n   action: [deny\n");
         assertTrue(yaml.getMessage().matches("p\\.yaml line \\d+: not valid YAML: .*"), yaml.getMessage());
