@@ -1,0 +1,340 @@
+package dev.governance.jdbc.policy;
+
+import dev.governance.jdbc.identity.Identity;
+import dev.governance.jdbc.sql.Analysis;
+import dev.governance.jdbc.sql.ColumnName;
+import dev.governance.jdbc.sql.Hazard;
+import dev.governance.jdbc.sql.ObjectKind;
+import dev.governance.jdbc.sql.StatementFacts;
+import dev.governance.jdbc.sql.StatementType;
+import dev.governance.jdbc.sql.TableName;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns (identity, environment, analysis) into a {@link Decision} under one {@link Policy} (contract 4.1, 4.2).
+ * Pure and thread-safe: all state is the immutable policy and what the constructor precomputes.
+ *
+ * <p>Every rule whose {@code when} matches a statement and whose {@code unless} does not contributes its action;
+ * the strictest wins (deny &gt; approve &gt; allow); among equally strict ones the first contributor decides the
+ * reason. The engine adds its own contributions: {@code access} (a table outside the access lists: deny),
+ * {@code unparseable} and {@code multi-statement} (the policy's defaults). A multi-statement text is decided as
+ * the strictest over its statements.
+ */
+public final class PolicyEngine {
+    private static final StatementType[] TYPES = StatementType.values();
+
+    private final Policy policy;
+    /** Per statement type (by ordinal): the rules whose {@code when} can match it, in document order. */
+    private final Rule[][] candidates;
+    /** The answer when nothing applies, by masking (index 1: masked): most statements, so built once. */
+    private final Decision[] nothingApplies;
+
+    public PolicyEngine(Policy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.candidates = new Rule[TYPES.length][];
+        for (StatementType type : TYPES) {
+            List<Rule> list = new ArrayList<>();
+            for (Rule r : policy.rules()) {
+                if (r.when().statements().isEmpty() || r.when().statements().contains(type)) {
+                    list.add(r);
+                }
+            }
+            candidates[type.ordinal()] = list.toArray(new Rule[0]);
+        }
+        Mode mode = policy.defaults().mode();
+        this.nothingApplies = new Decision[] {
+            new Decision(Action.ALLOW, List.of(), null, "no rule applies", mode, null, List.of(), false, false, List.of()),
+            new Decision(Action.ALLOW, List.of(), null, "no rule applies", mode, null, List.of(), false, true, List.of())
+        };
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public Decision decide(Identity identity, String environment, Analysis analysis) {
+        return decide(identity, environment, analysis, PrimaryKeys.NONE);
+    }
+
+    public Decision decide(Identity identity, String environment, Analysis analysis, PrimaryKeys primaryKeys) {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(analysis, "analysis");
+        PrimaryKeys keys = primaryKeys == null ? PrimaryKeys.NONE : primaryKeys;
+        Tally tally = new Tally();
+        Defaults defaults = policy.defaults();
+        if (analysis.unparseable()) {
+            String problem = analysis.parseProblem();
+            tally.add("unparseable", defaults.unparseable(), "the SQL could not be read reliably"
+                    + (problem == null || problem.isBlank() ? "" : " (" + problem + ")"), 0, List.of(), false);
+        }
+        if (analysis.multiStatement()) {
+            tally.add("multi-statement", defaults.multiStatement(), "the SQL text holds "
+                    + analysis.statements().size() + " statements", 0, List.of(), false);
+        }
+        List<AccessEntry> access = accessFor(identity, environment);
+        List<StatementFacts> statements = analysis.statements();
+        if (statements.isEmpty() && analysis.unparseable()) {
+            // Nothing could be read at all: rules still see the text (as OTHER, touching nothing), so that
+            // `unparseable: true` rules and statement-independent rules apply.
+            statements = List.of(UNREADABLE);
+        }
+        for (StatementFacts facts : statements) {
+            for (Rule rule : candidates[facts.type().ordinal()]) {
+                if (!rule.when().matches(identity, environment, analysis, facts, keys)) {
+                    continue;
+                }
+                if (rule.unless() != null && rule.unless().matches(identity, environment, analysis, facts, keys)) {
+                    continue;
+                }
+                boolean auto = rule.autoApprove() != null
+                        && rule.autoApprove().matches(identity, environment, analysis, facts, keys);
+                String reason = rule.message() != null ? rule.message() : describe(rule, facts, environment, keys);
+                tally.add(rule.id(), rule.action(), reason, rule.maxRows(), rule.approvers(), auto);
+            }
+            if (access != null) {
+                checkAccess(access, facts, tally);
+            }
+        }
+        boolean masking = policy.masking().appliesTo(identity);
+        return tally.isEmpty() ? nothingApplies[masking ? 1 : 0] : tally.decision(defaults.mode(), masking);
+    }
+
+    /** Whether results for {@code identity} need masking under this policy. */
+    public boolean masks(Identity identity) {
+        return policy.masking().appliesTo(identity);
+    }
+
+    /** The access entries for this identity and environment, or null when none applies (no limit). */
+    private List<AccessEntry> accessFor(Identity identity, String environment) {
+        List<AccessEntry> out = null;
+        for (AccessEntry e : policy.access()) {
+            if (e.appliesTo(identity, environment)) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static void checkAccess(List<AccessEntry> entries, StatementFacts facts, Tally tally) {
+        for (TableName t : facts.tablesWritten()) {
+            if (!writable(entries, t)) {
+                tally.add("access", Action.DENY, "writes " + t.key() + ", which is outside this identity's access list",
+                        0, List.of(), false);
+                return;
+            }
+        }
+        for (TableName t : facts.tablesRead()) {
+            // A table that may be written may also be read (an UPDATE's WHERE reads its target).
+            if (!writable(entries, t) && !readable(entries, t)) {
+                tally.add("access", Action.DENY, "reads " + t.key() + ", which is outside this identity's access list",
+                        0, List.of(), false);
+                return;
+            }
+        }
+    }
+
+    private static boolean writable(List<AccessEntry> entries, TableName t) {
+        for (AccessEntry e : entries) {
+            if (Match.firstTableMatch(e.write(), t) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean readable(List<AccessEntry> entries, TableName t) {
+        for (AccessEntry e : entries) {
+            if (Match.firstTableMatch(e.read(), t) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A reason for a rule without a message, from what made it match: "UPDATE without a restricting WHERE". */
+    static String describe(Rule rule, StatementFacts facts, String environment, PrimaryKeys keys) {
+        Match when = rule.when();
+        String what = statementName(facts);
+        String text;
+        if (when.whereAbsent()) {
+            text = facts.type() + " without a restricting WHERE";
+        } else if (Boolean.TRUE.equals(when.primaryKey())) {
+            ColumnName c = Match.updatedPrimaryKey(facts, keys);
+            text = what + " changes primary key column " + (c == null ? "?" : c.key());
+        } else if (!when.hazards().isEmpty() && !facts.hazards().isEmpty()) {
+            text = what + " does something dangerous (" + hazardNames(facts.hazards()) + ")";
+        } else if (!when.tablesWritten().isEmpty()) {
+            text = what + " writes " + firstMatching(when.tablesWritten(), facts.tablesWritten());
+        } else if (!when.tablesRead().isEmpty()) {
+            text = what + " reads " + firstMatching(when.tablesRead(), facts.tablesRead());
+        } else if (!when.functions().isEmpty()) {
+            text = what + " calls " + firstFunction(when.functions(), facts.functions()) + "()";
+        } else if (Boolean.TRUE.equals(when.unparseable())) {
+            text = "SQL that could not be read reliably";
+        } else if (Boolean.TRUE.equals(when.multiStatement())) {
+            text = "several statements in one SQL text";
+        } else {
+            text = what;
+        }
+        if (!when.environments().isEmpty() && environment != null) {
+            text += " in " + environment;
+        }
+        return switch (rule.action()) {
+            case DENY -> text + " is not allowed";
+            case APPROVE -> text + " needs approval";
+            case ALLOW -> rule.hasMaxRows() ? text + " may change at most " + rule.maxRows() + " rows" : text;
+        };
+    }
+
+    private static String statementName(StatementFacts facts) {
+        ObjectKind kind = facts.objectKind();
+        return kind == null || kind == ObjectKind.NONE ? facts.type().name() : facts.type() + " " + kind;
+    }
+
+    private static String hazardNames(Set<Hazard> hazards) {
+        StringBuilder b = new StringBuilder();
+        for (Hazard h : hazards) {
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(h.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        return b.toString();
+    }
+
+    private static String firstMatching(List<NameGlob> globs, Set<TableName> tables) {
+        for (TableName t : tables) {
+            if (Match.firstTableMatch(globs, t) != null) {
+                return t.key();
+            }
+        }
+        return "a matching table";
+    }
+
+    private static String firstFunction(List<Glob> globs, Set<String> functions) {
+        for (String f : functions) {
+            if (Match.anyGlob(globs, f)) {
+                return f;
+            }
+        }
+        return "a matching function";
+    }
+
+    /** Accumulates contributions for one decision; lives on one thread for one call. */
+    private static final class Tally {
+        private Action action = Action.ALLOW;
+        private String decidingRule;
+        private String reason;
+        private List<String> ruleIds;
+        private List<Decision.Contribution> contributions;
+        private long maxRows;
+        private String maxRowsRule;
+        private List<String> approvers;
+        private boolean anyApprove;
+        private boolean allAuto = true;
+
+        void add(String id, Action contributed, String why, long limit, List<String> groups, boolean auto) {
+            if (ruleIds == null) {
+                ruleIds = new ArrayList<>(4);
+                contributions = new ArrayList<>(4);
+            }
+            if (!ruleIds.contains(id)) {
+                ruleIds.add(id);
+                contributions.add(new Decision.Contribution(id, contributed, why));
+            }
+            if (decidingRule == null || contributed.stricterThan(action)) {
+                action = contributed;
+                decidingRule = id;
+                reason = why;
+            }
+            if (limit > 0 && (maxRowsRule == null || limit < maxRows)) {
+                maxRows = limit;
+                maxRowsRule = id;
+            }
+            if (contributed == Action.APPROVE) {
+                anyApprove = true;
+                allAuto &= auto;
+                if (approvers == null) {
+                    approvers = new ArrayList<>(2);
+                }
+                for (String g : groups) {
+                    if (!approvers.contains(g)) {
+                        approvers.add(g);
+                    }
+                }
+            }
+        }
+
+        boolean isEmpty() {
+            return decidingRule == null;
+        }
+
+        Decision decision(Mode mode, boolean masking) {
+            return new Decision(action, ruleIds, decidingRule, reason, mode,
+                    maxRowsRule == null ? null : new Decision.RowLimit(maxRows, maxRowsRule),
+                    approvers == null ? List.of() : approvers,
+                    action == Action.APPROVE && anyApprove && allAuto, masking, contributions);
+        }
+    }
+
+    /** Stands in for a text of which not even one statement could be read. */
+    private static final StatementFacts UNREADABLE = new StatementFacts() {
+        @Override
+        public StatementType type() {
+            return StatementType.OTHER;
+        }
+
+        @Override
+        public ObjectKind objectKind() {
+            return ObjectKind.NONE;
+        }
+
+        @Override
+        public Set<TableName> tablesRead() {
+            return Set.of();
+        }
+
+        @Override
+        public Set<TableName> tablesWritten() {
+            return Set.of();
+        }
+
+        @Override
+        public Set<ColumnName> columns() {
+            return Set.of();
+        }
+
+        @Override
+        public Set<ColumnName> updatedColumns() {
+            return Set.of();
+        }
+
+        @Override
+        public Set<String> functions() {
+            return Set.of();
+        }
+
+        @Override
+        public Set<Hazard> hazards() {
+            return Set.of();
+        }
+
+        @Override
+        public boolean unboundedChange() {
+            return false;
+        }
+
+        @Override
+        public boolean unparseable() {
+            return true;
+        }
+    };
+}
