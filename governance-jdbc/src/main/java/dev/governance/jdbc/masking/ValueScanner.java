@@ -74,56 +74,56 @@ public final class ValueScanner {
         if (detectors == 0) {
             return List.of();
         }
-        Found found = new Found();
+        List<ValueMatch> found = null; // allocated by the first match only
         if ((detectors & PRIVATE_KEY) != 0) {
-            privateKeys(text, found);
+            found = privateKeys(text, found);
         }
         if ((detectors & EMAIL) != 0) {
-            emails(text, found);
+            found = emails(text, found);
         }
         if ((detectors & JWT) != 0) {
-            jwts(text, found);
+            found = jwts(text, found);
         }
         if ((detectors & AWS) != 0) {
             for (String p : AWS_PREFIXES) {
-                fixedToken(text, p, 16, found);
+                found = fixedToken(text, p, 16, found);
             }
         }
         if ((detectors & GITHUB) != 0) {
             for (String p : GITHUB_PREFIXES) {
-                prefixedToken(text, p, 36, false, false, found);
+                found = prefixedToken(text, p, 36, false, false, found);
             }
-            prefixedToken(text, "github_pat_", 22, true, false, found);
+            found = prefixedToken(text, "github_pat_", 22, true, false, found);
         }
         if ((detectors & GITLAB) != 0) {
-            prefixedToken(text, "glpat-", 20, true, true, found);
+            found = prefixedToken(text, "glpat-", 20, true, true, found);
         }
         if ((detectors & SLACK) != 0) {
             for (String p : SLACK_PREFIXES) {
-                prefixedToken(text, p, 10, false, true, found);
+                found = prefixedToken(text, p, 10, false, true, found);
             }
         }
         if ((detectors & GOOGLE) != 0) {
-            prefixedToken(text, "AIza", 35, true, true, found);
+            found = prefixedToken(text, "AIza", 35, true, true, found);
         }
         if ((detectors & STRIPE) != 0) {
             for (String p : STRIPE_PREFIXES) {
-                prefixedToken(text, p, 10, false, false, found);
+                found = prefixedToken(text, p, 10, false, false, found);
             }
         }
         if ((detectors & IBAN) != 0) {
-            ibans(text, found);
+            found = ibans(text, found);
         }
         if ((detectors & CARD) != 0) {
-            cards(text, found);
+            found = cards(text, found);
         }
         if ((detectors & SSN) != 0) {
-            ssns(text, found);
+            found = ssns(text, found);
         }
         if ((detectors & PHONE) != 0) {
-            phones(text, found);
+            found = phones(text, found);
         }
-        return found.result();
+        return result(found);
     }
 
     /**
@@ -202,7 +202,7 @@ public final class ValueScanner {
 
     // ---------------------------------------------------------------- detectors
 
-    private static void emails(String t, Found found) {
+    private static List<ValueMatch> emails(String t, List<ValueMatch> found) {
         int n = t.length();
         for (int at = t.indexOf('@'); at >= 0; at = t.indexOf('@', at + 1)) {
             int s = at;
@@ -223,10 +223,11 @@ public final class ValueScanner {
                 e--; // a sentence's full stop, not part of the domain
             }
             if (validDomain(t, at + 1, e)) {
-                found.add(SensitiveKind.EMAIL, s, e);
+                found = add(found, SensitiveKind.EMAIL, s, e);
                 at = e - 1;
             }
         }
+        return found;
     }
 
     /** Labels separated by single dots, a last label of ≥2 letters, not a retina file name (icon@2x.png). */
@@ -257,7 +258,7 @@ public final class ValueScanner {
     }
 
     /** E.164 ({@code +44 20 7946 0958}, {@code +14155550123}) and separated NANP shapes. */
-    private static void phones(String t, Found found) {
+    private static List<ValueMatch> phones(String t, List<ValueMatch> found) {
         int n = t.length();
         for (int i = 0; i < n; i++) {
             char c = t.charAt(i);
@@ -265,17 +266,18 @@ public final class ValueScanner {
                     && t.charAt(i + 1) <= '9') {
                 int end = e164End(t, i + 1);
                 if (end > 0) {
-                    found.add(SensitiveKind.PHONE, i, end);
+                    found = add(found, SensitiveKind.PHONE, i, end);
                     i = end - 1;
                 }
             } else if ((c == '(' || isDigit(c)) && cleanLeft(t, i)) {
                 int end = nanpEnd(t, i);
                 if (end > 0) {
-                    found.add(SensitiveKind.PHONE, i, end);
+                    found = add(found, SensitiveKind.PHONE, i, end);
                     i = end - 1;
                 }
             }
         }
+        return found;
     }
 
     private static int e164End(String t, int i) {
@@ -360,7 +362,7 @@ public final class ValueScanner {
     }
 
     /** ddd-dd-dddd or ddd dd dddd, area not 000, 666 or 9xx, group not 00, serial not 0000. */
-    private static void ssns(String t, Found found) {
+    private static List<ValueMatch> ssns(String t, List<ValueMatch> found) {
         int n = t.length();
         for (int i = 0; i + 11 <= n; i++) {
             if (!isDigit(t.charAt(i)) || !cleanLeft(t, i) || !digitsAt(t, i, 3)) {
@@ -375,9 +377,10 @@ public final class ValueScanner {
             if (area == 0 || area == 666 || area >= 900 || num(t, i + 4, 2) == 0 || num(t, i + 7, 4) == 0) {
                 continue;
             }
-            found.add(SensitiveKind.NATIONAL_ID, i, i + 11);
+            found = add(found, SensitiveKind.NATIONAL_ID, i, i + 11);
             i += 10;
         }
+        return found;
     }
 
     /**
@@ -385,13 +388,19 @@ public final class ValueScanner {
      * a card-network prefix and a valid Luhn check. A group after a space may start a card (text before it
      * may be an unrelated number); a group glued to letters, or after a dash (UUID tails), never does.
      */
-    private static void cards(String t, Found found) {
+    private static List<ValueMatch> cards(String t, List<ValueMatch> found) {
         int n = t.length();
+        boolean tainted = false; // the run of groups began glued to a word (DE89 3704…, a716-4466…)
         for (int s = 0; s < n; s++) {
             if (!isDigit(t.charAt(s)) || s > 0 && isDigit(t.charAt(s - 1))) {
                 continue; // not the first digit of a group
             }
-            if (s > 0 && !cleanLeft(t, s) && !spaceAfterDigit(t, s - 1)) {
+            boolean continuation = s >= 2 && (t.charAt(s - 1) == ' ' || t.charAt(s - 1) == '-')
+                    && isDigit(t.charAt(s - 2));
+            if (!continuation) {
+                tainted = !cleanLeft(t, s);
+            }
+            if (tainted || continuation && t.charAt(s - 1) == '-') {
                 continue; // glued to a word, or inside a dashed number such as a UUID
             }
             int best = -1;
@@ -415,14 +424,11 @@ public final class ValueScanner {
                 }
             }
             if (best > 0) {
-                found.add(SensitiveKind.PAYMENT_CARD, s, best);
+                found = add(found, SensitiveKind.PAYMENT_CARD, s, best);
                 s = best;
             }
         }
-    }
-
-    private static boolean spaceAfterDigit(String t, int i) {
-        return t.charAt(i) == ' ' && i > 0 && isDigit(t.charAt(i - 1));
+        return found;
     }
 
     /** Visa 4, Mastercard 51-55 and 2221-2720, Maestro 5x/6x, Amex 34/37, Diners/JCB 30, 35-39, Discover 6. */
@@ -468,7 +474,7 @@ public final class ValueScanner {
     }
 
     /** Country code, 2 check digits, the country's length (single spaces allowed), mod-97 == 1. */
-    private static void ibans(String t, Found found) {
+    private static List<ValueMatch> ibans(String t, List<ValueMatch> found) {
         int n = t.length();
         for (int i = 0; i + 15 <= n; i++) {
             char c1 = t.charAt(i);
@@ -495,10 +501,11 @@ public final class ValueScanner {
                 }
             }
             if (count == length && (j == n || !isAlnum(t.charAt(j))) && ibanMod97(t, i, j) == 1) {
-                found.add(SensitiveKind.IBAN, i, j);
+                found = add(found, SensitiveKind.IBAN, i, j);
                 i = j - 1;
             }
         }
+        return found;
     }
 
     /** ISO 13616: move the first 4 characters to the end, letters as 10..35, the number mod 97. */
@@ -533,7 +540,7 @@ public final class ValueScanner {
     }
 
     /** header.payload.signature, header and payload base64url JSON objects ({@code eyJ}), signature may be empty. */
-    private static void jwts(String t, Found found) {
+    private static List<ValueMatch> jwts(String t, List<ValueMatch> found) {
         int n = t.length();
         for (int i = t.indexOf("eyJ"); i >= 0; i = t.indexOf("eyJ", i + 1)) {
             if (i > 0 && isBase64Url(t.charAt(i - 1))) {
@@ -548,13 +555,14 @@ public final class ValueScanner {
                 continue;
             }
             int e3 = b64End(t, e2 + 1);
-            found.add(SensitiveKind.SECRET, i, e3);
+            found = add(found, SensitiveKind.SECRET, i, e3);
             i = e3 - 1;
         }
+        return found;
     }
 
     /** AWS access key ids: a 4-letter prefix and exactly {@code len} capitals or digits. */
-    private static void fixedToken(String t, String prefix, int len, Found found) {
+    private static List<ValueMatch> fixedToken(String t, String prefix, int len, List<ValueMatch> found) {
         int n = t.length();
         for (int i = t.indexOf(prefix); i >= 0; i = t.indexOf(prefix, i + 1)) {
             if (i > 0 && isAlnum(t.charAt(i - 1))) {
@@ -565,15 +573,16 @@ public final class ValueScanner {
                 j++;
             }
             if (j - i - prefix.length() == len && (j == n || !isAlnum(t.charAt(j)))) {
-                found.add(SensitiveKind.SECRET, i, j);
+                found = add(found, SensitiveKind.SECRET, i, j);
                 i = j - 1;
             }
         }
+        return found;
     }
 
     /** A vendor prefix followed by at least {@code min} token characters (letters, digits, optionally _ and -). */
-    private static void prefixedToken(String t, String prefix, int min, boolean underscore, boolean dash,
-            Found found) {
+    private static List<ValueMatch> prefixedToken(String t, String prefix, int min, boolean underscore, boolean dash,
+            List<ValueMatch> found) {
         int n = t.length();
         for (int i = t.indexOf(prefix); i >= 0; i = t.indexOf(prefix, i + 1)) {
             if (i > 0 && (isAlnum(t.charAt(i - 1)) || t.charAt(i - 1) == '_')) {
@@ -589,14 +598,15 @@ public final class ValueScanner {
                 }
             }
             if (j - i - prefix.length() >= min) {
-                found.add(SensitiveKind.SECRET, i, j);
+                found = add(found, SensitiveKind.SECRET, i, j);
                 i = j - 1;
             }
         }
+        return found;
     }
 
     /** {@code -----BEGIN … PRIVATE KEY-----} to its END line (or the end of the text when cut off). */
-    private static void privateKeys(String t, Found found) {
+    private static List<ValueMatch> privateKeys(String t, List<ValueMatch> found) {
         int n = t.length();
         for (int i = t.indexOf("-----BEGIN "); i >= 0; i = t.indexOf("-----BEGIN ", i + 1)) {
             int labelEnd = t.indexOf("-----", i + 11);
@@ -621,9 +631,10 @@ public final class ValueScanner {
                     end = close + 5;
                 }
             }
-            found.add(SensitiveKind.SECRET, i, end);
+            found = add(found, SensitiveKind.SECRET, i, end);
             i = end - 1;
         }
+        return found;
     }
 
     // ---------------------------------------------------------------- character helpers
@@ -712,34 +723,29 @@ public final class ValueScanner {
         return v;
     }
 
-    /** Matches of one scan; allocated only once a detector runs. */
-    private static final class Found {
-        private List<ValueMatch> matches;
+    private static List<ValueMatch> add(List<ValueMatch> found, SensitiveKind kind, int start, int end) {
+        List<ValueMatch> list = found == null ? new ArrayList<>(2) : found;
+        list.add(new ValueMatch(kind, start, end));
+        return list;
+    }
 
-        void add(SensitiveKind kind, int start, int end) {
-            if (matches == null) {
-                matches = new ArrayList<>(2);
-            }
-            matches.add(new ValueMatch(kind, start, end));
+    /** Ordered by start, then longest; overlapping later matches dropped. */
+    private static List<ValueMatch> result(List<ValueMatch> found) {
+        if (found == null) {
+            return List.of();
         }
-
-        List<ValueMatch> result() {
-            if (matches == null) {
-                return List.of();
-            }
-            if (matches.size() == 1) {
-                return List.of(matches.get(0));
-            }
-            matches.sort(Comparator.comparingInt(ValueMatch::start).thenComparing(m -> -m.length()));
-            List<ValueMatch> out = new ArrayList<>(matches.size());
-            int covered = 0;
-            for (ValueMatch m : matches) {
-                if (m.start() >= covered) {
-                    out.add(m);
-                    covered = m.end();
-                }
-            }
-            return List.copyOf(out);
+        if (found.size() == 1) {
+            return List.of(found.get(0));
         }
+        found.sort(Comparator.comparingInt(ValueMatch::start).thenComparing(m -> -m.length()));
+        List<ValueMatch> out = new ArrayList<>(found.size());
+        int covered = 0;
+        for (ValueMatch m : found) {
+            if (m.start() >= covered) {
+                out.add(m);
+                covered = m.end();
+            }
+        }
+        return List.copyOf(out);
     }
 }
