@@ -57,6 +57,24 @@ public final class ValueScanner {
     private ValueScanner() {
     }
 
+    /**
+     * The kind of a value that is, blanks aside, one sensitive value and nothing else (for classifying a
+     * column from sampled rows), or null.
+     */
+    public static SensitiveKind kindOfWholeValue(String value) {
+        List<ValueMatch> matches = scan(value);
+        if (matches.size() != 1) {
+            return null;
+        }
+        ValueMatch m = matches.get(0);
+        for (int i = 0; i < value.length(); i++) {
+            if ((i < m.start() || i >= m.end()) && !Character.isWhitespace(value.charAt(i))) {
+                return null;
+            }
+        }
+        return m.kind();
+    }
+
     /** True when {@link #scan} would find something. */
     public static boolean containsSensitive(String text) {
         return !scan(text).isEmpty();
@@ -271,6 +289,10 @@ public final class ValueScanner {
                 }
             } else if ((c == '(' || isDigit(c)) && cleanLeft(t, i)) {
                 int end = nanpEnd(t, i);
+                if (end < 0 && c == '1' && i + 2 < n && (t.charAt(i + 1) == '-' || t.charAt(i + 1) == ' '
+                        || t.charAt(i + 1) == '.')) {
+                    end = nanpEnd(t, i + 2); // 1-800-555-0199: the trunk prefix belongs to the number
+                }
                 if (end > 0) {
                     found = add(found, SensitiveKind.PHONE, i, end);
                     i = end - 1;
@@ -609,8 +631,14 @@ public final class ValueScanner {
     private static List<ValueMatch> privateKeys(String t, List<ValueMatch> found) {
         int n = t.length();
         for (int i = t.indexOf("-----BEGIN "); i >= 0; i = t.indexOf("-----BEGIN ", i + 1)) {
-            int labelEnd = t.indexOf("-----", i + 11);
-            if (labelEnd < 0 || labelEnd - i > 60) {
+            int labelEnd = -1;
+            for (int k = i + 11; k < Math.min(n, i + 70); k++) { // bounded: no rescans of long texts
+                if (t.startsWith("-----", k)) {
+                    labelEnd = k;
+                    break;
+                }
+            }
+            if (labelEnd < 0) {
                 continue;
             }
             boolean privateKey = false;

@@ -42,6 +42,8 @@ class ValueScannerTest {
                 Arguments.of("(415) 555-0123", SensitiveKind.PHONE),
                 Arguments.of("415-555-0123", SensitiveKind.PHONE),
                 Arguments.of("415.555.0123", SensitiveKind.PHONE),
+                Arguments.of("1-800-555-0199", SensitiveKind.PHONE),
+                Arguments.of("+1-415-555-0123", SensitiveKind.PHONE),
                 Arguments.of("123-45-6789", SensitiveKind.NATIONAL_ID),
                 Arguments.of("078 05 1120", SensitiveKind.NATIONAL_ID),
                 Arguments.of("4111 1111 1111 1111", SensitiveKind.PAYMENT_CARD),
@@ -115,6 +117,26 @@ class ValueScannerTest {
     void innocentValuesAreNotFlagged(String value) {
         assertEquals(List.of(), ValueScanner.scan(value), value);
         assertFalse(ValueScanner.containsSensitive(value));
+    }
+
+    @ParameterizedTest(name = "whole value {1}: {0}")
+    @MethodSource("whole")
+    void kindOfWholeValue(String value, SensitiveKind kind) {
+        assertEquals(kind, ValueScanner.kindOfWholeValue("  " + value + "\n"));
+        assertEquals(null, ValueScanner.kindOfWholeValue("see " + value));
+    }
+
+    @Test
+    void longHostileInputsStayLinear() {
+        String[] hostile = {"a".repeat(200_000) + "@", "@".repeat(200_000), "1 ".repeat(100_000),
+            "-----BEGIN ".repeat(20_000), "eyJ.".repeat(50_000), "+1".repeat(100_000), "DE89".repeat(50_000),
+            ("x".repeat(60) + "@example").repeat(3_000)};
+        long start = System.nanoTime();
+        for (String h : hostile) {
+            ValueScanner.scan(h);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 5_000, "hostile inputs took " + millis + " ms");
     }
 
     @Test
