@@ -107,8 +107,10 @@ public final class ColumnNameClassifier {
                 "secret access key", "signing key", "encryption key", "master key", "credential", "credentials",
                 "otp secret", "totp secret", "mfa secret", "connection string", "conn string", "conn str",
                 "oauth token", "jwt", "webhook secret", "app secret", "consumer secret", "access key id",
-                "ssh key", "deploy key", "license key", "recovery code", "recovery codes", "backup codes");
-        add(SensitiveKind.SECRET, true, "token");
+                "ssh key", "deploy key", "license key", "recovery code", "recovery codes", "backup codes",
+                "otp code", "mfa code", "verification code", "reset code", "security answer", "secret answer",
+                "recovery key", "hmac key", "jwt secret", "session secret", "cookie secret");
+        add(SensitiveKind.SECRET, true, "token", "otp");
         // Blockers: contain a sensitive word, but aren't.
         add(null, false, "public key", "primary key", "foreign key", "mac address", "web address",
                 "token symbol", "token address", "contract address", "wallet address", "tokens");
