@@ -81,8 +81,9 @@ public final class ValueScanner {
     }
 
     /**
-     * Every sensitive value in the text, ordered by position, never overlapping (of two overlapping
-     * matches the earlier, then the longer, wins). An empty immutable list, allocated once, when none.
+     * Every sensitive value in the text, ordered by position, never overlapping: a match inside another is
+     * dropped, two partly overlapping matches become one span of the earlier one's kind (so nothing detected
+     * is left visible). An empty immutable list, allocated once, when none.
      */
     public static List<ValueMatch> scan(String text) {
         if (text == null || text.length() < 6) {
@@ -758,7 +759,7 @@ public final class ValueScanner {
     }
 
     /** Ordered by start, then longest; overlapping later matches dropped. */
-    private static List<ValueMatch> result(List<ValueMatch> found) {
+    static List<ValueMatch> result(List<ValueMatch> found) {
         if (found == null) {
             return List.of();
         }
@@ -771,6 +772,11 @@ public final class ValueScanner {
         for (ValueMatch m : found) {
             if (m.start() >= covered) {
                 out.add(m);
+                covered = m.end();
+            } else if (m.end() > covered) {
+                // partly overlapping: widen the earlier span rather than leave the rest of this one visible
+                ValueMatch prev = out.remove(out.size() - 1);
+                out.add(new ValueMatch(prev.kind(), prev.start(), m.end()));
                 covered = m.end();
             }
         }

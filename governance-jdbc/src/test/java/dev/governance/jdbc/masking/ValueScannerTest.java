@@ -175,6 +175,18 @@ class ValueScannerTest {
     }
 
     @Test
+    void overlappingMatchesNeverLeaveAPartVisible() {
+        List<ValueMatch> raw = new java.util.ArrayList<>(List.of(
+                new ValueMatch(SensitiveKind.PHONE, 20, 30),
+                new ValueMatch(SensitiveKind.EMAIL, 0, 10),
+                new ValueMatch(SensitiveKind.PAYMENT_CARD, 25, 40),
+                new ValueMatch(SensitiveKind.SECRET, 2, 8),
+                new ValueMatch(SensitiveKind.IBAN, 50, 60)));
+        assertEquals(List.of(new ValueMatch(SensitiveKind.EMAIL, 0, 10), new ValueMatch(SensitiveKind.PHONE, 20, 40),
+                new ValueMatch(SensitiveKind.IBAN, 50, 60)), ValueScanner.result(raw));
+    }
+
+    @Test
     void checksums() {
         assertTrue(ValueScanner.luhn("79927398713", 0, 11));
         assertFalse(ValueScanner.luhn("79927398710", 0, 11));
