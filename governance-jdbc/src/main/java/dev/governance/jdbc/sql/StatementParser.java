@@ -89,6 +89,9 @@ final class StatementParser {
     private static String firstLine(Throwable e) {
         Throwable t = e.getCause() != null ? e.getCause() : e;
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (m.startsWith("net.sf.jsqlparser.") && m.indexOf(": ") > 0) {
+            m = m.substring(m.indexOf(": ") + 2);
+        }
         int nl = m.indexOf('\n');
         String line = nl >= 0 ? m.substring(0, nl) : m;
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;

@@ -83,6 +83,7 @@ final class StructureCollector extends TablesNamesFinder<Void> {
     private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
     private final Deque<Map<String, TableName>> sourceScopes = new ArrayDeque<>();
     private final Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Object> assignedColumns = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Object> visitedWithItems = Collections.newSetFromMap(new IdentityHashMap<>());
 
     StructureCollector(Dialect dialect) {
@@ -183,7 +184,7 @@ final class StructureCollector extends TablesNamesFinder<Void> {
     @Override
     public <S> Void visit(Column column, S context) {
         String name = column.getColumnName();
-        if (name == null || column.getTable() == null && isConstantWord(name)) {
+        if (name == null || column.getTable() == null && isConstantWord(name) || assignedColumns.contains(column)) {
             return null;
         }
         columns.add(new ColumnName(owner(column), Names.identifier(name, dialect)));
@@ -290,12 +291,21 @@ final class StructureCollector extends TablesNamesFinder<Void> {
 
     // ---- changes
 
-    private ChangeSite site(StatementType kind, Expression condition, Table target) {
+    private ChangeSite site(StatementType kind, Expression condition, Table target, List<Join> joins) {
         ExpressionScan scan = ExpressionScan.of(condition);
+        List<Column> mentioned = new ArrayList<>(scan.columns);
+        if (joins != null) {
+            // MySQL: DELETE t1 FROM t1 JOIN t2 ON t1.id = t2.id WHERE t2.x = 1 restricts t1 through the join
+            for (Join j : joins) {
+                for (Expression on : j.getOnExpressions()) {
+                    mentioned.addAll(ExpressionScan.of(on).columns);
+                }
+            }
+        }
         boolean refs = false;
         String name = target == null ? null : Names.key(target.getName());
         String alias = target == null || target.getAlias() == null ? null : Names.key(target.getAlias().getName());
-        for (Column c : scan.columns) {
+        for (Column c : mentioned) {
             Table q = c.getTable();
             String qualifier = q == null ? null : Names.key(q.getName());
             if (qualifier == null ? !isConstantWord(c.getColumnName()) : qualifier.equals(name) || qualifier.equals(alias)) {
@@ -306,14 +316,20 @@ final class StructureCollector extends TablesNamesFinder<Void> {
         return new ChangeSite(kind, condition, refs, scan.parameters);
     }
 
-    private void assigned(List<UpdateSet> sets) {
+    /** SET targets: an unqualified one belongs to the changed table, whatever else is joined. */
+    private void assigned(List<UpdateSet> sets, Table target) {
         if (sets == null) {
             return;
         }
         for (UpdateSet set : sets) {
             for (Column c : set.getColumns()) {
                 if (c.getColumnName() != null) {
-                    updatedColumns.add(new ColumnName(owner(c), Names.identifier(c.getColumnName(), dialect)));
+                    TableName owner = c.getTable() == null || c.getTable().getName() == null
+                            ? (target == null || isCte(target) ? null : Names.table(target, dialect)) : owner(c);
+                    ColumnName name = new ColumnName(owner, Names.identifier(c.getColumnName(), dialect));
+                    updatedColumns.add(name);
+                    columns.add(name);
+                    assignedColumns.add(c);
                 }
             }
         }
@@ -334,8 +350,8 @@ final class StructureCollector extends TablesNamesFinder<Void> {
         }
         pushScopes(update.getTable(), update.getFromItem() == null ? null : List.of(update.getFromItem()), joins);
         try {
-            changes.add(site(StatementType.UPDATE, update.getWhere(), update.getTable()));
-            assigned(update.getUpdateSets());
+            changes.add(site(StatementType.UPDATE, update.getWhere(), update.getTable(), joins));
+            assigned(update.getUpdateSets(), update.getTable());
             return super.visit(update, context);
         } finally {
             popScopes();
@@ -357,7 +373,7 @@ final class StructureCollector extends TablesNamesFinder<Void> {
         withItems(delete.getWithItemsList());
         pushScopes(delete.getTable(), delete.getUsingList(), delete.getJoins());
         try {
-            changes.add(site(StatementType.DELETE, delete.getWhere(), delete.getTable()));
+            changes.add(site(StatementType.DELETE, delete.getWhere(), delete.getTable(), delete.getJoins()));
             if (tables != null) {
                 for (Table t : tables) {
                     if (!targets.contains(t)) {
@@ -380,10 +396,10 @@ final class StructureCollector extends TablesNamesFinder<Void> {
         pushScopes(insert.getTable(), null, null);
         try {
             withItems(insert.getWithItemsList());
-            assigned(insert.getDuplicateUpdateSets());
-            assigned(insert.getSetUpdateSets());
+            assigned(insert.getDuplicateUpdateSets(), insert.getTable());
+            assigned(insert.getSetUpdateSets(), insert.getTable());
             if (insert.getConflictAction() != null) {
-                assigned(insert.getConflictAction().getUpdateSets());
+                assigned(insert.getConflictAction().getUpdateSets(), insert.getTable());
                 visitSets(insert.getConflictAction().getUpdateSets(), context);
                 accept(insert.getConflictAction().getWhereExpression(), context);
             }
@@ -424,13 +440,13 @@ final class StructureCollector extends TablesNamesFinder<Void> {
         withItems(merge.getWithItemsList());
         pushScopes(merge.getTable(), merge.getFromItem() == null ? null : List.of(merge.getFromItem()), null);
         try {
-            changes.add(site(StatementType.MERGE, merge.getOnCondition(), merge.getTable()));
+            changes.add(site(StatementType.MERGE, merge.getOnCondition(), merge.getTable(), null));
             accept(merge.getOnCondition(), context);
             List<MergeOperation> ops = merge.getOperations();
             if (ops != null) {
                 for (MergeOperation op : ops) {
                     if (op instanceof MergeUpdate u) {
-                        assigned(u.getUpdateSets());
+                        assigned(u.getUpdateSets(), merge.getTable());
                         visitSets(u.getUpdateSets(), context);
                         accept(u.getAndPredicate(), context);
                         accept(u.getWhereCondition(), context);
@@ -510,7 +526,8 @@ final class StructureCollector extends TablesNamesFinder<Void> {
     @Override
     public <S> Void visit(Execute execute, S context) {
         String name = Names.function(execute.getName());
-        if (!name.isEmpty()) {
+        // CALL f() / EXEC f call a routine; EXECUTE s runs a prepared text (a hazard, not a function)
+        if (!name.isEmpty() && execute.getExecType() != Execute.ExecType.EXECUTE) {
             functions.add(name);
         }
         if (execute.getExprList() != null) {
