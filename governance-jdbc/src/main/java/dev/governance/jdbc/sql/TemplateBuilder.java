@@ -30,6 +30,11 @@ final class TemplateBuilder {
                 ? new StatementParser.Result(null, lexProblem, false)
                 : parser.parse(piece.parseText(), nesting);
         String problem = parsed.problem();
+        if (problem != null && lexProblem == null && onlyTransactionWords(kind, piece.tokens())) {
+            // BEGIN, START TRANSACTION READ ONLY, ROLLBACK TO SAVEPOINT s: nothing here the parser could add
+            return new StatementTemplate(kind.type(), kind.objectKind(), Set.of(), Set.of(), Set.of(), Set.of(),
+                    Set.of(), Set.copyOf(hazards), List.of(), List.of(), false, null, false, piece.normalized(), null);
+        }
         StructureCollector collector = new StructureCollector(dialect);
         Statement statement = parsed.statement();
         if (problem == null) {
@@ -89,6 +94,18 @@ final class TemplateBuilder {
                 Set.copyOf(tokenFunctions), Set.copyOf(hazards), List.copyOf(changes), List.of(), false, problem,
                 transientProblem, piece.normalized(), statement instanceof net.sf.jsqlparser.statement.UnsupportedStatement
                         ? null : statement);
+    }
+
+    private static boolean onlyTransactionWords(StatementClassifier.Kind kind, List<Token> tokens) {
+        if (kind.type() != StatementType.TRANSACTION) {
+            return false;
+        }
+        for (Token t : tokens) {
+            if (t.kind() != TokenKind.WORD && !t.isSymbol(',')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void addFunctionHazard(String function, Dialect dialect, Set<Hazard> hazards) {
