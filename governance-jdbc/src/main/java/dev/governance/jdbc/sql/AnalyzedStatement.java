@@ -1,0 +1,29 @@
+package dev.governance.jdbc.sql;
+
+import java.util.Set;
+import net.sf.jsqlparser.statement.Statement;
+
+/**
+ * The facts of one statement for one use (its literals and bound parameters applied).
+ *
+ * @param normalizedSql   this statement's text with literals replaced by {@code ?}
+ * @param parseProblem    why it is unparseable, or null
+ * @param parsedStatement JSqlParser's tree, or null when unparseable. Shared by every use of the same
+ *                        statement shape (it comes from the cache): read it, never change it. Its literals are
+ *                        markers ({@code 0}, {@code '1'}: the k-th literal of the text), not the values.
+ */
+public record AnalyzedStatement(
+        StatementType type,
+        ObjectKind objectKind,
+        Set<TableName> tablesRead,
+        Set<TableName> tablesWritten,
+        Set<ColumnName> columns,
+        Set<ColumnName> updatedColumns,
+        Set<String> functions,
+        Set<Hazard> hazards,
+        boolean unboundedChange,
+        boolean unparseable,
+        String parseProblem,
+        String normalizedSql,
+        Statement parsedStatement) implements StatementFacts {
+}

@@ -1,0 +1,114 @@
+package dev.governance.jdbc.sql;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@link Analysis} of one SQL text for one set of values: the cached template of its shape with this text's
+ * literals (and, after {@link #bind(List)}, the parameters) applied. Immutable.
+ */
+public final class SqlAnalysis implements Analysis {
+
+    private final String sql;
+    private final Dialect dialect;
+    private final TextTemplate template;
+    private final List<Object> literals;
+    private final List<Object> parameters;
+    private final List<AnalyzedStatement> statements;
+
+    SqlAnalysis(String sql, Dialect dialect, TextTemplate template, List<Object> literals, List<Object> parameters) {
+        this.sql = sql;
+        this.dialect = dialect;
+        this.template = template;
+        this.literals = literals;
+        this.parameters = parameters;
+        Values values = new Values(literals, parameters);
+        List<AnalyzedStatement> list = new ArrayList<>(template.statements().size());
+        for (StatementTemplate s : template.statements()) {
+            list.add(s.apply(values, dialect));
+        }
+        this.statements = Collections.unmodifiableList(list);
+    }
+
+    @Override
+    public String sql() {
+        return sql;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public String normalizedSql() {
+        return template.normalizedSql();
+    }
+
+    @Override
+    public String fingerprint() {
+        return template.fingerprint();
+    }
+
+    @Override
+    public List<StatementFacts> statements() {
+        return Collections.unmodifiableList(statements);
+    }
+
+    /** The statements with their parse trees ({@link AnalyzedStatement#parsedStatement()}). */
+    public List<AnalyzedStatement> analyzedStatements() {
+        return statements;
+    }
+
+    @Override
+    public boolean unparseable() {
+        if (template.problem() != null) {
+            return true;
+        }
+        for (AnalyzedStatement s : statements) {
+            if (s.unparseable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String parseProblem() {
+        if (template.problem() != null) {
+            return template.problem();
+        }
+        for (int i = 0; i < statements.size(); i++) {
+            AnalyzedStatement s = statements.get(i);
+            if (s.unparseable()) {
+                return statements.size() > 1 ? "statement " + (i + 1) + ": " + s.parseProblem() : s.parseProblem();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean dependsOnParameters() {
+        return template.dependsOnParameters();
+    }
+
+    /** True when {@link #bind(List)} has been applied. */
+    public boolean bound() {
+        return parameters != null;
+    }
+
+    @Override
+    public Analysis bind(List<Object> parameters) {
+        Objects.requireNonNull(parameters, "parameters");
+        if (!template.dependsOnParameters()) {
+            return this;
+        }
+        return new SqlAnalysis(sql, dialect, template, literals, Collections.unmodifiableList(new ArrayList<>(parameters)));
+    }
+
+    @Override
+    public String toString() {
+        return "SqlAnalysis[" + template.normalizedSql() + "]";
+    }
+}

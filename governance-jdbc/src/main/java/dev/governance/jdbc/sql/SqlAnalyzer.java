@@ -1,0 +1,98 @@
+package dev.governance.jdbc.sql;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Analyses SQL texts: lex as the dialect's server does, split into statements, normalize, parse (time-bounded),
+ * and classify. Parses are cached by text shape (dialect and text with literals as markers); literal values
+ * and bound parameters are applied on every call, so a cached harmless variant never stands in for a
+ * dangerous one. Thread-safe; one per Governance instance.
+ */
+public final class SqlAnalyzer {
+
+    /** Texts longer than this are analysed but not cached (one huge text must not crowd out the cache). */
+    static final int MAX_CACHED_LENGTH = 10 * 1024;
+
+    private record Key(Dialect dialect, String parseKey) {
+    }
+
+    private final Cache<Key, TextTemplate> cache;
+    private final StatementParser parser;
+
+    public SqlAnalyzer() {
+        this(10_000, Duration.ofSeconds(2));
+    }
+
+    public SqlAnalyzer(long cacheSize, Duration parseTimeout) {
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.parser = new StatementParser(Math.max(1, parseTimeout.toMillis()));
+    }
+
+    /** The analysis of {@code sql} with no parameters bound yet. */
+    public Analysis analyze(String sql, Dialect dialect) {
+        Objects.requireNonNull(sql, "sql");
+        Dialect d = dialect == null ? Dialect.GENERIC : dialect;
+        SqlLexer.Lexed lexed = SqlLexer.lex(sql, d);
+        TextShaper.Shaped shaped = TextShaper.shape(lexed.tokens());
+        TextTemplate template;
+        if (lexed.problem() == null && shaped.parseKey().length() <= MAX_CACHED_LENGTH) {
+            Key key = new Key(d, shaped.parseKey());
+            template = cache.getIfPresent(key);
+            if (template == null) {
+                template = build(shaped, d, null, lexed.maxDepth());
+                if (template.cacheable()) {
+                    cache.put(key, template);
+                }
+            }
+        } else {
+            template = build(shaped, d, lexed.problem(), lexed.maxDepth());
+        }
+        return new SqlAnalysis(sql, d, template, shaped.literals(), null);
+    }
+
+    /** The analysis of {@code sql} with these parameter values bound (index 0 = parameter 1). */
+    public Analysis analyze(String sql, Dialect dialect, List<Object> parameters) {
+        return analyze(sql, dialect).bind(parameters);
+    }
+
+    /** Number of cached text shapes (for tests and metrics). */
+    public long cachedShapes() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    private TextTemplate build(TextShaper.Shaped shaped, Dialect dialect, String lexProblem, int nesting) {
+        List<StatementTemplate> statements = new ArrayList<>();
+        boolean cacheable = true;
+        for (TextShaper.Piece piece : shaped.pieces()) {
+            StatementTemplate t = TemplateBuilder.build(piece, dialect, parser, lexProblem, nesting);
+            cacheable &= !t.transientProblem();
+            statements.add(t);
+        }
+        if (statements.isEmpty() && lexProblem != null) {
+            // nothing readable at all (an unterminated literal from the first character): still one statement
+            TextShaper.Piece empty = new TextShaper.Piece(List.of(), "", "");
+            statements.add(TemplateBuilder.build(empty, dialect, parser, lexProblem, nesting));
+        }
+        return new TextTemplate(List.copyOf(statements), shaped.normalized(), sha256(shaped.normalized()), lexProblem,
+                cacheable);
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

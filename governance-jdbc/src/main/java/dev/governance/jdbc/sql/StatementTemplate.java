@@ -1,0 +1,65 @@
+package dev.governance.jdbc.sql;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.statement.Statement;
+
+/**
+ * What one statement shape does, independent of its literal values: the cached part of an analysis.
+ * {@link #apply(Values, Dialect)} adds what the values decide (always-true conditions, set_config targets).
+ *
+ * @param settingArguments first arguments of set_config(...) calls; null entries when they couldn't be read
+ * @param transientProblem the problem (a timeout) may not recur: don't cache
+ */
+record StatementTemplate(
+        StatementType baseType,
+        ObjectKind objectKind,
+        Set<TableName> tablesRead,
+        Set<TableName> tablesWritten,
+        Set<ColumnName> columns,
+        Set<ColumnName> updatedColumns,
+        Set<String> functions,
+        Set<Hazard> hazards,
+        List<ChangeSite> changes,
+        List<Expression> settingArguments,
+        boolean dependsOnParameters,
+        String problem,
+        boolean transientProblem,
+        String normalizedSql,
+        Statement parsed) {
+
+    boolean unparseable() {
+        return problem != null;
+    }
+
+    AnalyzedStatement apply(Values values, Dialect dialect) {
+        ConditionEvaluator evaluator = new ConditionEvaluator(values, dialect);
+        boolean unbounded = false;
+        for (ChangeSite site : changes) {
+            if (site.unbounded(evaluator, values)) {
+                unbounded = true;
+                break;
+            }
+        }
+        Set<Hazard> all = hazards;
+        for (Expression arg : settingArguments) {
+            Object v = arg == null ? Values.UNKNOWN : evaluator.value(arg, 0);
+            // set_config('role', ...) switches identity; an argument we can't read might
+            if (!(v instanceof String s) || DangerousOperations.isIdentitySetting(s)) {
+                all = EnumSet.copyOf(hazards.isEmpty() ? EnumSet.noneOf(Hazard.class) : hazards);
+                all.add(Hazard.IDENTITY_SWITCH);
+                all = Set.copyOf(all);
+                break;
+            }
+        }
+        StatementType type = baseType;
+        if (!all.isEmpty() && (type == StatementType.SELECT || type == StatementType.SET || type == StatementType.CALL)) {
+            // a query or command that reaches outside the data is typed OTHER (contract 4.3)
+            type = StatementType.OTHER;
+        }
+        return new AnalyzedStatement(type, objectKind, tablesRead, tablesWritten, columns, updatedColumns, functions,
+                all, unbounded, problem != null, problem, normalizedSql, parsed);
+    }
+}

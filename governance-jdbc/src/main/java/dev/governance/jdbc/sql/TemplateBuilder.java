@@ -1,0 +1,147 @@
+package dev.governance.jdbc.sql;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.statement.Statement;
+
+/** Builds the template of one statement: keywords first (always), then the parser's view when it can read it. */
+final class TemplateBuilder {
+
+    private TemplateBuilder() {
+    }
+
+    static StatementTemplate build(TextShaper.Piece piece, Dialect dialect, StatementParser parser, String lexProblem,
+            int nesting) {
+        KeywordView keywords = new KeywordView(piece.tokens());
+        StatementClassifier.Kind kind = StatementClassifier.classify(keywords);
+        Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
+        DangerousOperations.commandHazards(keywords, dialect, hazards);
+        Set<String> tokenFunctions = tokenFunctions(piece.tokens());
+        for (String f : tokenFunctions) {
+            addFunctionHazard(f, dialect, hazards);
+        }
+
+        StatementParser.Result parsed = lexProblem != null
+                ? new StatementParser.Result(null, lexProblem, false)
+                : parser.parse(piece.parseText(), nesting);
+        String problem = parsed.problem();
+        if (problem != null && lexProblem == null && onlyTransactionWords(kind, piece.tokens())) {
+            // BEGIN, START TRANSACTION READ ONLY, ROLLBACK TO SAVEPOINT s: nothing here the parser could add
+            return new StatementTemplate(kind.type(), kind.objectKind(), Set.of(), Set.of(), Set.of(), Set.of(),
+                    Set.of(), Set.copyOf(hazards), List.of(), List.of(), false, null, false, piece.normalized(), null);
+        }
+        StructureCollector collector = new StructureCollector(dialect);
+        Statement statement = parsed.statement();
+        if (problem == null) {
+            try {
+                collector.collect(statement);
+            } catch (RuntimeException | StackOverflowError e) {
+                problem = "the statement's structure could not be analysed (" + e.getClass().getSimpleName() + ")";
+            }
+        }
+        if (problem != null) {
+            return unparseable(piece, dialect, keywords, kind, hazards, tokenFunctions, problem, parsed.transientProblem(),
+                    statement);
+        }
+
+        StatementType type = kind.type();
+        if ((type == StatementType.SELECT || type == StatementType.OTHER) && !collector.writeKinds.isEmpty()) {
+            type = strongestWrite(collector.writeKinds);
+        }
+        Set<String> functions = new LinkedHashSet<>(collector.functions);
+        for (String f : functions) {
+            addFunctionHazard(f, dialect, hazards);
+        }
+        List<Expression> settingArguments = new ArrayList<>();
+        boolean dependsOnParameters = false;
+        for (Function f : collector.settingCalls) {
+            Expression arg = f.getParameters() == null || f.getParameters().isEmpty() ? null : f.getParameters().get(0);
+            settingArguments.add(arg);
+            dependsOnParameters |= arg == null || ExpressionScan.of(arg).parameters;
+        }
+        for (ChangeSite site : collector.changes) {
+            dependsOnParameters |= site.usesParameters();
+        }
+        return new StatementTemplate(type, kind.objectKind(), Set.copyOf(collector.read), Set.copyOf(collector.written),
+                Set.copyOf(collector.columns), Set.copyOf(collector.updatedColumns), Set.copyOf(functions),
+                Set.copyOf(hazards), List.copyOf(collector.changes), List.copyOf(settingArguments), dependsOnParameters,
+                null, false, piece.normalized(), statement);
+    }
+
+    private static StatementTemplate unparseable(TextShaper.Piece piece, Dialect dialect, KeywordView keywords,
+            StatementClassifier.Kind kind, Set<Hazard> hazards, Set<String> tokenFunctions, String problem,
+            boolean transientProblem, Statement statement) {
+        Set<TableName> written = new LinkedHashSet<>();
+        for (List<Token> name : StatementClassifier.writtenNames(keywords)) {
+            written.add(Names.table(name, dialect));
+        }
+        List<ChangeSite> changes = new ArrayList<>();
+        StatementType type = kind.type();
+        if (type == StatementType.TRUNCATE
+                || (type == StatementType.UPDATE || type == StatementType.DELETE) && !keywords.contains("WHERE")
+                || type == StatementType.MERGE && !keywords.contains("ON")) {
+            changes.add(new ChangeSite(type, null, false, false));
+        }
+        if (tokenFunctions.contains("set_config")) {
+            hazards.add(Hazard.IDENTITY_SWITCH);
+        }
+        return new StatementTemplate(type, kind.objectKind(), Set.of(), Set.copyOf(written), Set.of(), Set.of(),
+                Set.copyOf(tokenFunctions), Set.copyOf(hazards), List.copyOf(changes), List.of(), false, problem,
+                transientProblem, piece.normalized(), statement instanceof net.sf.jsqlparser.statement.UnsupportedStatement
+                        ? null : statement);
+    }
+
+    private static boolean onlyTransactionWords(StatementClassifier.Kind kind, List<Token> tokens) {
+        if (kind.type() != StatementType.TRANSACTION) {
+            return false;
+        }
+        for (Token t : tokens) {
+            if (t.kind() != TokenKind.WORD && !t.isSymbol(',')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void addFunctionHazard(String function, Dialect dialect, Set<Hazard> hazards) {
+        Hazard h = DangerousOperations.functionHazard(function, dialect);
+        if (h != null) {
+            hazards.add(h);
+        }
+    }
+
+    /** Names followed by "(" anywhere in the statement: function calls, seen even where the parser can't read. */
+    private static Set<String> tokenFunctions(List<Token> tokens) {
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isIdentifier() && tokens.get(i + 1).isSymbol('(')) {
+                Token before = i > 0 ? tokens.get(i - 1) : null;
+                // INSERT INTO t (a, b) and CREATE TABLE t (...) name tables, not functions
+                if (before != null && (before.isWord("INTO") || before.isWord("TABLE") || before.isWord("REFERENCES")
+                        || before.isWord("EXISTS") && i > 1 && tokens.get(i - 2).isWord("NOT")
+                        || before.isSymbol('.') && i > 2 && (tokens.get(i - 3).isWord("INTO")
+                        || tokens.get(i - 3).isWord("TABLE")))) {
+                    continue;
+                }
+                names.add(t.value().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    private static StatementType strongestWrite(Set<StatementType> kinds) {
+        for (StatementType t : List.of(StatementType.DELETE, StatementType.UPDATE, StatementType.MERGE,
+                StatementType.INSERT)) {
+            if (kinds.contains(t)) {
+                return t;
+            }
+        }
+        return StatementType.SELECT;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.governance.jdbc.sql;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a lexed text into its statements, each with its normalized text (literals as {@code ?}, IN-lists of
+ * literals collapsed, comments and whitespace normalized) and its parse text, in which literal number k is
+ * written as the marker {@code k} (numbers) or {@code 'k'} (strings) and parameter n as {@code ?n}. The parse
+ * text depends only on the shape of the text, never on literal values, so a parse can be cached by it and
+ * the literal values of each text applied afresh.
+ */
+final class TextShaper {
+
+    /** One statement of a text. */
+    record Piece(List<Token> tokens, String normalized, String parseText) {
+    }
+
+    /**
+     * @param literals per marker k: a {@link BigDecimal}, a {@link String}, or a {@code List} of those for a
+     *                 collapsed IN-list
+     */
+    record Shaped(List<Piece> pieces, String normalized, String parseKey, List<Object> literals) {
+    }
+
+    private TextShaper() {
+    }
+
+    static Shaped shape(List<Token> tokens) {
+        List<Piece> pieces = new ArrayList<>();
+        List<Object> literals = new ArrayList<>();
+        StringBuilder allNormalized = new StringBuilder();
+        StringBuilder allParse = new StringBuilder();
+        int from = 0;
+        for (int i = 0; i <= tokens.size(); i++) {
+            if (i == tokens.size() || tokens.get(i).kind() == TokenKind.SEMICOLON) {
+                if (i > from) {
+                    Piece p = piece(tokens.subList(from, i), literals);
+                    if (allNormalized.length() > 0) {
+                        allNormalized.append("; ");
+                        allParse.append(";\n");
+                    }
+                    allNormalized.append(p.normalized());
+                    allParse.append(p.parseText());
+                    pieces.add(p);
+                }
+                from = i + 1;
+            }
+        }
+        return new Shaped(List.copyOf(pieces), allNormalized.toString(), allParse.toString(),
+                java.util.Collections.unmodifiableList(literals));
+    }
+
+    private static Piece piece(List<Token> tokens, List<Object> literals) {
+        StringBuilder norm = new StringBuilder();
+        StringBuilder parse = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (i > 0 && (t.spaceBefore() || t.isSymbol('-') && tokens.get(i - 1).isSymbol('-'))) {
+                // "- -1" stays two minus signs: "--" would start a comment for the parser
+                norm.append(' ');
+                parse.append(' ');
+            } else if (i > 0 && (t.isLiteral() || t.kind() == TokenKind.PARAM)) {
+                // markers never run into a neighbouring token ("?1" followed by "0" is not "?10")
+                parse.append(' ');
+            }
+            int end = collapsibleInList(tokens, i);
+            if (end > 0) {
+                // IN (1, 2, 3) -> IN (?): one marker holding the whole list
+                List<Object> values = new ArrayList<>();
+                for (int j = i + 1; j < end; j += 2) {
+                    values.add(value(tokens.get(j)));
+                }
+                int k = literals.size();
+                literals.add(List.copyOf(values));
+                norm.append("(?)");
+                parse.append('(').append(marker(tokens.get(i + 1), k)).append(')');
+                i = end;
+                continue;
+            }
+            switch (t.kind()) {
+                case STRING, NUMBER -> {
+                    int k = literals.size();
+                    literals.add(value(t));
+                    norm.append('?');
+                    parse.append(marker(t, k));
+                }
+                case PARAM -> {
+                    norm.append('?');
+                    parse.append('?').append(t.value());
+                }
+                default -> {
+                    norm.append(t.text());
+                    parse.append(t.text());
+                }
+            }
+        }
+        return new Piece(List.copyOf(tokens), norm.toString(), parse.toString());
+    }
+
+    private static String marker(Token t, int k) {
+        return t.kind() == TokenKind.STRING ? "'" + k + "'" : Integer.toString(k);
+    }
+
+    /** When tokens[i] is "(" after IN and opens a list of two or more literals only: the index of its ")". */
+    private static int collapsibleInList(List<Token> tokens, int i) {
+        if (i == 0 || !tokens.get(i).isSymbol('(') || !tokens.get(i - 1).isWord("IN")) {
+            return -1;
+        }
+        int j = i + 1;
+        int count = 0;
+        while (j < tokens.size() && tokens.get(j).isLiteral()) {
+            count++;
+            Token after = j + 1 < tokens.size() ? tokens.get(j + 1) : null;
+            if (after == null) {
+                return -1;
+            }
+            if (after.isSymbol(')')) {
+                return count >= 2 ? j + 1 : -1;
+            }
+            if (!after.isSymbol(',')) {
+                return -1;
+            }
+            j += 2;
+        }
+        return -1;
+    }
+
+    static Object value(Token t) {
+        if (t.kind() == TokenKind.STRING) {
+            return t.value();
+        }
+        String v = t.value();
+        try {
+            if (v.length() > 2 && v.charAt(0) == '0' && (v.charAt(1) == 'x' || v.charAt(1) == 'X')) {
+                return new BigDecimal(new BigInteger(v.substring(2), 16));
+            }
+            return new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            return v;
+        }
+    }
+}
