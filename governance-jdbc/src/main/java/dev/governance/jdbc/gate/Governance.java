@@ -5,16 +5,21 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.governance.jdbc.ConfigurationException;
 import dev.governance.jdbc.config.Settings;
 import dev.governance.jdbc.identity.IdentityResolver;
+import dev.governance.jdbc.policy.PolicyHolder;
+import dev.governance.jdbc.sql.SqlAnalyzer;
 
 import java.time.Duration;
 
 /**
  * Everything heavy that connections with the same settings share: identity verification, SQL analysis and its
- * cache, the policy, the audit trail, approvals. Built once per distinct {@link Settings} (inline token aside)
- * by {@link GovernanceRegistry}.
+ * cache, the policy, primary-key metadata, the audit trail. Built once per distinct {@link Settings} (inline
+ * token aside) by {@link GovernanceRegistry}.
  */
 public final class Governance {
     private final Settings settings;
+    private final SqlAnalyzer analyzer;
+    private final PolicyHolder policies;
+    private final PrimaryKeyCache primaryKeys = new PrimaryKeyCache();
     private final StatementGate gate;
     /** One resolver per identity configuration (inline tokens differ per workload); each caches its verifications. */
     private final Cache<Settings.IdentitySettings, IdentityResolver> resolvers = Caffeine.newBuilder()
@@ -22,13 +27,27 @@ public final class Governance {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    Governance(Settings settings) {
+    Governance(Settings settings, SqlAnalyzer analyzer, PolicyHolder policies) {
         this.settings = settings;
+        this.analyzer = analyzer;
+        this.policies = policies;
         this.gate = new StatementGate(this);
     }
 
     public Settings settings() {
         return settings;
+    }
+
+    public SqlAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    public PolicyHolder policies() {
+        return policies;
+    }
+
+    PrimaryKeyCache primaryKeys() {
+        return primaryKeys;
     }
 
     /** The resolver for a connection's identity settings (built on first use, VG000 when they are invalid). */

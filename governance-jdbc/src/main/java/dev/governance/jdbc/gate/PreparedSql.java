@@ -1,20 +1,26 @@
 package dev.governance.jdbc.gate;
 
+import dev.governance.jdbc.sql.Analysis;
+
 /**
- * What the gate decided about a SQL text when it was prepared, so executing the prepared statement never parses
- * again. Re-checked at execution only for what bound parameters can change.
+ * A SQL text as the gate analysed it when it was prepared, so executing the prepared statement never parses
+ * again; each execution is still decided with its identity, policy and bound parameters.
  */
 public final class PreparedSql {
-    private final String sql;
+    private final Analysis analysis;
     private final EntryPoint entry;
 
-    PreparedSql(String sql, EntryPoint entry) {
-        this.sql = sql;
+    PreparedSql(Analysis analysis, EntryPoint entry) {
+        this.analysis = analysis;
         this.entry = entry;
     }
 
     public String sql() {
-        return sql;
+        return analysis.sql();
+    }
+
+    public Analysis analysis() {
+        return analysis;
     }
 
     public EntryPoint entry() {

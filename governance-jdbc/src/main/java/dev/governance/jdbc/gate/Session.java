@@ -3,6 +3,7 @@ package dev.governance.jdbc.gate;
 import dev.governance.jdbc.IdentityException;
 import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.identity.IdentityResolver;
+import dev.governance.jdbc.policy.PrimaryKeys;
 import dev.governance.jdbc.sql.Dialect;
 
 import java.sql.Connection;
@@ -23,6 +24,7 @@ public final class Session {
     private final DatabaseInfo database;
     private final Deque<Identity> runAsStack = new ArrayDeque<>();
     private volatile String reason;
+    private volatile PrimaryKeys primaryKeys;
 
     public Session(Governance governance, IdentityResolver identities, Connection physical, Dialect dialect,
                    DatabaseInfo database) {
@@ -61,6 +63,16 @@ public final class Session {
 
     public String environment() {
         return governance.settings().environment();
+    }
+
+    /** Primary keys as this connection's database reports them (cached across connections to it). */
+    public PrimaryKeys primaryKeys() {
+        PrimaryKeys keys = primaryKeys;
+        if (keys == null) {
+            keys = governance.primaryKeys().forConnection(database.url(), physical);
+            primaryKeys = keys;
+        }
+        return keys;
     }
 
     /** The requester's reason ({@code setClientInfo("governance.reason", ...)}), or null. */

@@ -1,12 +1,18 @@
 package dev.governance.jdbc.gate;
 
+import dev.governance.jdbc.ApprovalPendingException;
+import dev.governance.jdbc.PolicyViolationException;
 import dev.governance.jdbc.identity.Identity;
+import dev.governance.jdbc.policy.Decision;
+import dev.governance.jdbc.sql.Analysis;
 
 import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The one choke point: every SQL text that can reach the database, from every entry point of every wrapper,
- * is admitted here or refused before it runs.
+ * is analysed and decided here, and refused before the real driver sees it when the policy says so.
  */
 public final class StatementGate {
     private final Governance governance;
@@ -18,41 +24,76 @@ public final class StatementGate {
     /** Decides on a SQL text about to run now. */
     public Admission admit(Session session, EntryPoint entry, String sql) throws SQLException {
         Identity identity = session.identity();
-        requireText(sql);
-        return new Admission(session, identity, entry, sql);
-    }
-
-    /** Decides on a SQL text being prepared; the result is reused for every execution. */
-    public PreparedSql prepare(Session session, EntryPoint entry, String sql) throws SQLException {
-        session.identity();
-        requireText(sql);
-        return new PreparedSql(sql, entry);
-    }
-
-    /** Admits one execution of a prepared statement with its bound parameters. */
-    public Admission admitPrepared(Session session, PreparedSql prepared, Parameters parameters) throws SQLException {
-        Identity identity = session.identity();
-        return new Admission(session, identity, prepared.entry(), prepared.sql());
-    }
-
-    /** Checks a text handed to {@code nativeSQL}: it does not run, but what an agent asks about is decided too. */
-    public void inspect(Session session, String sql) throws SQLException {
-        session.identity();
-        requireText(sql);
+        Analysis analysis = analyze(session, sql);
+        return enforce(session, identity, entry, analysis);
     }
 
     /**
-     * Runs a batch whose statements were each admitted when they were added; the batch as a whole runs once.
+     * Decides on a SQL text being prepared: a refused text is never prepared on the database. The analysis is
+     * kept, so executions never parse again.
      */
-    public <T> T executeBatch(Session session, java.util.List<Admission> queued, JdbcCall<T> call, RowCount<T> rows)
-            throws SQLException {
-        session.identity();
-        return call.call();
+    public PreparedSql prepare(Session session, EntryPoint entry, String sql) throws SQLException {
+        Identity identity = session.identity();
+        Analysis analysis = analyze(session, sql);
+        Decision decision = decide(session, identity, analysis);
+        // Parameters may still make the text unbounded (WHERE ? = ?); then it is decided again at execution.
+        if (!analysis.dependsOnParameters()) {
+            refuseIfBlocked(decision);
+        }
+        return new PreparedSql(analysis, entry);
     }
 
-    private static void requireText(String sql) throws SQLException {
+    /** Admits one execution of a prepared statement with its bound parameters (no parse: re-decided only). */
+    public Admission admitPrepared(Session session, PreparedSql prepared, Parameters parameters) throws SQLException {
+        Identity identity = session.identity();
+        Analysis analysis = prepared.analysis();
+        if (analysis.dependsOnParameters()) {
+            analysis = analysis.bind(parameters.snapshot());
+        }
+        return enforce(session, identity, prepared.entry(), analysis);
+    }
+
+    /** Checks a text handed to {@code nativeSQL}: it does not run, but what is refused to run is refused here too. */
+    public void inspect(Session session, String sql) throws SQLException {
+        Identity identity = session.identity();
+        refuseIfBlocked(decide(session, identity, analyze(session, sql)));
+    }
+
+    /** Runs a batch whose statements were each admitted when they were added. */
+    public <T> T executeBatch(Session session, List<Admission> queued, JdbcCall<T> call, RowCount<T> rows)
+            throws SQLException {
+        session.identity();
+        return Admission.executeBatch(session, queued, call, rows);
+    }
+
+    private Analysis analyze(Session session, String sql) throws SQLException {
         if (sql == null) {
             throw new SQLException("SQL text is null", "HY009");
+        }
+        return governance.analyzer().analyze(sql, session.dialect());
+    }
+
+    private Decision decide(Session session, Identity identity, Analysis analysis) {
+        return governance.policies().engine().decide(identity, session.environment(), analysis, session.primaryKeys());
+    }
+
+    private Admission enforce(Session session, Identity identity, EntryPoint entry, Analysis analysis)
+            throws SQLException {
+        Decision decision = decide(session, identity, analysis);
+        refuseIfBlocked(decision);
+        return new Admission(session, identity, entry, analysis, decision);
+    }
+
+    private static void refuseIfBlocked(Decision decision) throws SQLException {
+        if (decision.blocks()) {
+            String rule = decision.decidingRule();
+            throw new PolicyViolationException(rule != null ? List.of(rule) : decision.ruleIds(), decision.reason());
+        }
+        if (decision.needsApproval()) {
+            String requestId = UUID.randomUUID().toString();
+            throw new ApprovalPendingException(requestId, "Approval required by governance rule ["
+                    + decision.decidingRule() + "]: " + decision.reason() + " (request " + requestId
+                    + "; approvers: groups " + decision.approvers() + ")");
         }
     }
 
