@@ -24,6 +24,17 @@ public record Policy(int version, Map<String, IdentitySelector> identities, List
         rules = List.copyOf(rules);
     }
 
+    /** One line for {@code policy validate}: {@code policy.yaml: valid (3 identities, 1 access entry, 3 rules, enforce)}. */
+    public String summary() {
+        return source + ": valid (" + count(identities.size(), "identity", "identities") + ", "
+                + count(access.size(), "access entry", "access entries") + ", " + count(rules.size(), "rule", "rules")
+                + ", " + defaults.mode().label() + ")";
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     /** The rule with this id, or null. */
     public Rule rule(String id) {
         for (Rule r : rules) {

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * caller compare the file's modification time and size; only a changed file is read and parsed. A new version
  * that fails to load keeps the last good one in force and is reported through {@link #lastReloadError()} and the
  * {@link #onReloadError} listeners. Each policy that comes into force (the first included) goes to the
- * {@link #onLoaded} listeners, which the audit trail uses for its {@code policy-loaded} event.
+ * {@link #onLoaded} listeners, which the audit trail uses for its {@code policy-loaded} event. Listeners run on the
+ * thread that noticed the change (a statement's thread): they should hand off, not work.
  */
 public final class PolicyHolder {
     /** How often the file is looked at, at most. */
@@ -71,13 +72,17 @@ public final class PolicyHolder {
         if (location == null || location.isBlank()) {
             return baseline();
         }
-        Path path = Locations.fileOf(location);
-        FileState before = path == null ? null : FileState.of(path);
         Policy policy;
+        FileState before;
         try {
+            // The file's state is taken before reading, so that a change during the read is seen next time.
+            Path path = Locations.fileOf(location);
+            before = path == null ? null : FileState.of(path);
             policy = PolicyLoader.load(location);
         } catch (ConfigurationException e) {
             throw new ConfigurationException(Keys.POLICY + "=" + e.getMessage(), e);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigurationException(Keys.POLICY + "=" + location + ": not a valid path (" + e.getMessage() + ")", e);
         }
         return new PolicyHolder(location, policy, reload, checkInterval, before);
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.governance.jdbc.policy.Fakes.column;
 import static dev.governance.jdbc.policy.Fakes.table;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -24,6 +25,37 @@ class GlobTest {
         assertTrue(Glob.of("*.*").matches("a.b"));
         assertFalse(Glob.of("a*b").matches("a"));
         assertTrue(Glob.of("a**b").matches("ab"));
+    }
+
+    @Test
+    void agreesWithARegexOnRandomInput() {
+        java.util.Random random = new java.util.Random(42);
+        String patternAlphabet = "ab*?";
+        String textAlphabet = "abAB";
+        for (int i = 0; i < 20_000; i++) {
+            String pattern = randomString(random, patternAlphabet, 6);
+            String text = randomString(random, textAlphabet, 8);
+            String regex = pattern.replace("?", ".").replace("*", ".*");
+            boolean expected = java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.CASE_INSENSITIVE).matcher(text).matches();
+            assertEquals(expected, Glob.of(pattern).matches(text), () -> pattern + " vs " + text);
+            boolean exact = java.util.regex.Pattern.compile(regex).matcher(text).matches();
+            assertEquals(exact, Glob.exact(pattern).matches(text), () -> "exact " + pattern + " vs " + text);
+        }
+    }
+
+    private static String randomString(java.util.Random random, String alphabet, int maxLength) {
+        int n = random.nextInt(maxLength + 1);
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void matchesARegionWithoutCopying() {
+        assertTrue(Glob.of("or*s").matches("public.orders", 7, 13));
+        assertFalse(Glob.of("or*s").matches("public.orders", 0, 13));
     }
 
     @Test

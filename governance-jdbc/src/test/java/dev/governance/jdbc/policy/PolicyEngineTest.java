@@ -165,6 +165,25 @@ class PolicyEngineTest {
         assertEquals(List.of("multi-statement", "ddl", "no-truncate"), three.ruleIds());
     }
 
+    @Test
+    void unlessRemovesTheRuleOnlyForTheStatementsItMatches() throws Exception {
+        PolicyEngine e = engine("""
+                version: 1
+                rules:
+                  - id: no-delete
+                    when:   { statement: DELETE }
+                    unless: { tables: ["scratch.*"] }
+                    action: deny
+                defaults: { multi-statement: allow }
+                """);
+        assertEquals(Action.ALLOW, e.decide(AGENT, "dev", stmt(DELETE).writes("scratch.tmp").analysis()).action());
+        assertEquals(Action.DENY, e.decide(AGENT, "dev", stmt(DELETE).writes("app.orders").analysis()).action());
+        Decision mixed = e.decide(AGENT, "dev",
+                analysis(stmt(DELETE).writes("scratch.tmp"), stmt(DELETE).writes("app.orders")));
+        assertEquals(Action.DENY, mixed.action(), "the second statement is not exempt");
+        assertEquals("no-delete", mixed.decidingRule());
+    }
+
     // ------------------------------------------------------------------ precedence and aggregation
 
     @Test

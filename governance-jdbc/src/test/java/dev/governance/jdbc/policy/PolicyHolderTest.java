@@ -178,5 +178,9 @@ class PolicyHolderTest {
                 () -> PolicyHolder.open(dir.resolve("none.yaml").toString(), true));
         assertTrue(missing.getMessage().startsWith("governance.policy=" + dir.resolve("none.yaml") + ": can't be read"),
                 missing.getMessage());
+
+        ConfigurationException invalid = assertThrows(ConfigurationException.class, () -> PolicyHolder.open("bad\0path", true));
+        assertEquals(SqlStates.CONFIGURATION, invalid.getSQLState());
+        assertTrue(invalid.getMessage().startsWith("governance.policy=bad"), invalid.getMessage());
     }
 }

@@ -100,6 +100,7 @@ class PolicyLoaderTest {
         Policy p = PolicyLoader.parse("policy.yaml", CONTRACT_EXAMPLE);
         assertContractExample(p);
         assertEquals("policy.yaml", p.source());
+        assertEquals("policy.yaml: valid (3 identities, 1 access entry, 3 rules, enforce)", p.summary());
         assertEquals(64, p.sha256().length());
     }
 
