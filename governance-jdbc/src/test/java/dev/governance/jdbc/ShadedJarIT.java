@@ -46,10 +46,11 @@ class ShadedJarIT {
                 public class Smoke {
                     public static void main(String[] args) throws Exception {
                         Properties p = new Properties();
-                        p.setProperty("governance.identity.subject", "smoke-agent");
+                        p.setProperty("governance.identity.subject", "smoke-service");
+                        p.setProperty("governance.identity.kind", "service");
                         p.setProperty("governance.identity.allow-unverified", "true");
                         p.setProperty("governance.audit.sinks", "otel");
-                        try (Connection c = DriverManager.getConnection("jdbc:governed:h2:mem:smoke", p);
+                        try (Connection c = DriverManager.getConnection("jdbc:governed:h2:mem:smoke;DB_CLOSE_DELAY=-1", p);
                              Statement s = c.createStatement()) {
                             s.execute("CREATE TABLE t(id INT PRIMARY KEY, v VARCHAR(10))");
                             s.execute("INSERT INTO t VALUES (1, 'hello')");
@@ -58,6 +59,13 @@ class ShadedJarIT {
                                 System.out.println("value=" + rs.getString(1));
                             }
                             System.out.println("governed=" + c.getClass().getName());
+                        }
+                        p.setProperty("governance.identity.kind", "agent");
+                        try (Connection agent = DriverManager.getConnection("jdbc:governed:h2:mem:smoke;DB_CLOSE_DELAY=-1", p);
+                             Statement s = agent.createStatement()) {
+                            s.execute("DROP TABLE t");
+                        } catch (SQLException e) {
+                            System.out.println("refused=" + e.getSQLState());
                             System.out.println("subject=" + c.unwrap(Class.forName("dev.governance.jdbc.GovernedConnection")
                                     .asSubclass(Connection.class)).getClass().getSimpleName());
                         }
@@ -71,6 +79,7 @@ class ShadedJarIT {
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.contains("value=hello"), output);
         assertTrue(output.contains("governed=dev.governance.jdbc.jdbc.ConnectionWrapper"), output);
+        assertTrue(output.contains("refused=42501"), "the relocated parser and policy work inside the jar: " + output);
     }
 
     @Test
@@ -81,6 +90,22 @@ class ShadedJarIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.contains("Usage: governance-jdbc"), output);
+    }
+
+    @Test
+    void checkExitCodesFromARealProcess() throws Exception {
+        assertEquals(0, runJar("check", "--kind", "agent", "SELECT * FROM orders WHERE id = 1"));
+        assertEquals(3, runJar("check", "--kind", "agent", "DROP TABLE orders"));
+        assertEquals(4, runJar("check", "--kind", "human", "--env", "production", "TRUNCATE TABLE orders"));
+    }
+
+    private static int runJar(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", allJar.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return process.exitValue();
     }
 
     @Test
