@@ -66,8 +66,6 @@ class ShadedJarIT {
                             s.execute("DROP TABLE t");
                         } catch (SQLException e) {
                             System.out.println("refused=" + e.getSQLState());
-                            System.out.println("subject=" + c.unwrap(Class.forName("dev.governance.jdbc.GovernedConnection")
-                                    .asSubclass(Connection.class)).getClass().getSimpleName());
                         }
                     }
                 }
