@@ -29,13 +29,25 @@ public final class Demo {
             step("connected as " + identity.subject() + " (kind " + identity.kind().label() + ", verified "
                     + identity.verified() + ")");
             try (Statement s = connection.createStatement()) {
+                section("Ordinary work goes through");
                 run(s, "SELECT id, email, status FROM customers ORDER BY id");
                 run(s, "UPDATE orders SET status = 'shipped' WHERE id = 2");
+                section("Dangerous operations are stopped before they reach the database");
+                run(s, "DROP TABLE orders");
+                run(s, "DELETE FROM orders");
+                run(s, "UPDATE orders SET status = 'void' WHERE 1 = 1 OR id = 2");
+                run(s, "SELECT 1; DROP TABLE customers");
+                run(s, "SELECT FILE_READ('/etc/passwd')");
+                run(s, "UPDATE orders SET id = 99 WHERE id = 1");
+                run(s, "INSERT INTO api_keys VALUES ('stolen')");
+                section("Schema changes in production go to approval");
+                run(s, "CREATE INDEX orders_status ON orders(status)");
+                section("Nothing above was executed: the data is intact");
                 run(s, "SELECT id, customer_id, status FROM orders ORDER BY id");
             }
         }
         System.out.println();
-        System.out.println("Everything the agent did passed through one gate.");
+        System.out.println("Every statement passed one gate: identity, policy (the built-in baseline here), then the database.");
     }
 
     private static Properties agent() {
@@ -59,6 +71,7 @@ public final class Demo {
             s.execute("INSERT INTO customers VALUES (1, 'ada@example.com', 'active'), (2, 'linus@example.org', 'active')");
             s.execute("CREATE TABLE orders(id INT PRIMARY KEY, customer_id INT, status VARCHAR(20))");
             s.execute("INSERT INTO orders VALUES (1, 1, 'paid'), (2, 2, 'paid'), (3, 1, 'shipped')");
+            s.execute("CREATE TABLE api_keys(k VARCHAR(40))");
         }
     }
 
@@ -91,6 +104,11 @@ public final class Demo {
             }
             System.out.println(row);
         }
+    }
+
+    private static void section(String title) {
+        System.out.println();
+        System.out.println("-- " + title);
     }
 
     private static void step(String text) {
