@@ -4,15 +4,19 @@ import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JsonFunction;
+import net.sf.jsqlparser.expression.JsonKeyValuePair;
 import net.sf.jsqlparser.expression.RowGetExpression;
 import net.sf.jsqlparser.expression.TrimFunction;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FunctionAllColumns;
+import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -98,7 +102,16 @@ final class ExprSources extends ExpressionVisitorAdapter<Void> {
 
     @Override
     public <S> Void visit(AnalyticExpression a, S context) {
-        super.visit(a, context);
+        // walked by hand: the adapter skips OVER (ORDER BY ...) unless WITHIN GROUP is present, and PARTITION BY
+        String name = a.getName() == null ? "" : a.getName().toLowerCase(Locale.ROOT);
+        if (!(name.equals("count") && a.getExpression() != null && a.getExpression().getClass() == AllColumns.class)) {
+            walk(a.getExpression());
+        }
+        walk(a.getOffset());
+        walk(a.getDefaultValue());
+        walk(a.getKeep());
+        walkOrder(a.getFuncOrderBy());
+        walkOrder(a.getOrderByElements());
         if (a.getPartitionExpressionList() != null) {
             for (Object p : a.getPartitionExpressionList()) {
                 walk((Expression) p);
@@ -106,6 +119,28 @@ final class ExprSources extends ExpressionVisitorAdapter<Void> {
         }
         walk(a.getFilterExpression());
         return null;
+    }
+
+    @Override
+    public <S> Void visit(JsonFunction f, S context) {
+        super.visit(f, context);
+        for (JsonKeyValuePair pair : f.getKeyValuePairs()) {
+            if (pair.getKey() instanceof Expression k) {
+                walk(k);
+            }
+            if (pair.getValue() instanceof Expression v) {
+                walk(v);
+            }
+        }
+        return null;
+    }
+
+    private void walkOrder(List<OrderByElement> order) {
+        if (order != null) {
+            for (OrderByElement o : order) {
+                walk(o.getExpression());
+            }
+        }
     }
 
     @Override

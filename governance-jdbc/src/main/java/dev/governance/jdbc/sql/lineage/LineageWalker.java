@@ -34,7 +34,9 @@ import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.ReturningClause;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
@@ -51,6 +53,7 @@ import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.TableStatement;
 import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
 
@@ -344,7 +347,8 @@ final class LineageWalker {
                     names.add(Names.unquote(c.toString().trim()));
                 }
             }
-            ParenthesedSelect body = w.getSelect();
+            // getSelect() throws on a DML CTE: ask what it is first
+            ParenthesedSelect body = w.getParenthesedStatement() instanceof ParenthesedSelect ps ? ps : null;
             if (body == null) {
                 s.ctes.put(key, dmlCte(w, s));
                 continue;
@@ -405,12 +409,13 @@ final class LineageWalker {
     /** {@code WITH d AS (DELETE ... RETURNING ...)}: the returned rows. */
     private Relation dmlCte(WithItem<?> w, Scope s) {
         List<Col> cols = null;
-        if (w.getDelete() != null) {
-            cols = delete(w.getDelete().getDelete());
-        } else if (w.getUpdate() != null) {
-            cols = update(w.getUpdate().getUpdate());
-        } else if (w.getInsert() != null) {
-            cols = insert(w.getInsert().getInsert());
+        Object body = w.getParenthesedStatement();
+        if (body instanceof ParenthesedDelete d) {
+            cols = delete(d.getDelete());
+        } else if (body instanceof ParenthesedUpdate u) {
+            cols = update(u.getUpdate());
+        } else if (body instanceof ParenthesedInsert i) {
+            cols = insert(i.getInsert());
         }
         if (cols == null) {
             complete = false;
@@ -849,8 +854,8 @@ final class LineageWalker {
     /** {@code (u).email} where u is a FROM item: that column only. False when u is not a FROM item name. */
     boolean rowField(RowGetExpression row, Scope s, Acc acc) {
         Expression inner = row.getExpression();
-        while (inner instanceof Parenthesis p) {
-            inner = p.getExpression();
+        while (inner instanceof ExpressionList<?> list && list.size() == 1) {
+            inner = list.get(0);
         }
         if (!(inner instanceof Column c) || c.getTable() != null && c.getTable().getName() != null) {
             return false;
