@@ -20,11 +20,20 @@ public record ColumnLineage(String label, Set<ColumnName> sources, boolean certa
         sources = Set.copyOf(sources);
     }
 
-    /** The label of a placeholder for an unknown number of columns ({@code SELECT *} over an unknown table). */
+    /**
+     * The label of a placeholder for an unknown number of columns that keep their table's names ({@code SELECT *}
+     * over a table whose columns are unknown): each is {@code t.<its label>} for every {@code t.*} source.
+     */
     public static final String UNKNOWN_COLUMNS = "*";
+
+    /**
+     * The label of a placeholder for an unknown number of columns whose names say nothing (a set operation or
+     * alias list over unknown columns): each may hold any source, {@code t.*} meaning any column of t.
+     */
+    public static final String UNKNOWN_SHAPE = "*?";
 
     /** True when this entry stands for an unknown number of columns rather than exactly one. */
     public boolean placeholder() {
-        return UNKNOWN_COLUMNS.equals(label) && !certain;
+        return !certain && (UNKNOWN_COLUMNS.equals(label) || UNKNOWN_SHAPE.equals(label));
     }
 }

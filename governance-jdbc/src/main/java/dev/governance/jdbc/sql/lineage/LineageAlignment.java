@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Matches statement lineage with the result the database returned. Counts that agree keep the lineage (with the
- * real labels); one {@code *} placeholder is widened to the columns it turned out to be, named from the result;
+ * real labels); one placeholder is widened to the columns it turned out to be ({@code t.*} read as
+ * {@code t.<label>} when the placeholder keeps its table's names, else left as "any column of t");
  * anything else means positions can't be trusted, so every column gets every source and lineage is incomplete.
  */
 final class LineageAlignment {
@@ -46,7 +47,8 @@ final class LineageAlignment {
                 String label = labelOr(shape, at + k, ColumnLineage.UNKNOWN_COLUMNS);
                 Set<ColumnName> sources = new LinkedHashSet<>();
                 for (ColumnName s : star.sources()) {
-                    sources.add(ColumnLineage.UNKNOWN_COLUMNS.equals(s.column()) ? new ColumnName(s.table(), label) : s);
+                    boolean byName = ColumnLineage.UNKNOWN_COLUMNS.equals(star.label()) && ColumnLineage.UNKNOWN_COLUMNS.equals(s.column());
+                    sources.add(byName ? new ColumnName(s.table(), label) : s);
                 }
                 out.add(new ColumnLineage(label, sources, false));
             }

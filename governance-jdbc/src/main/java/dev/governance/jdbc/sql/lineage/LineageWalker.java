@@ -57,6 +57,7 @@ import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -81,8 +82,8 @@ final class LineageWalker {
     private final SchemaLookup schema;
     private final Set<TableName> tables = new LinkedHashSet<>();
     private final Map<ColumnName, Boolean> predicates = new LinkedHashMap<>();
-    /** Lower-case names the visitor resolved anywhere in the statement (for the backstop). */
-    private final Set<String> seen = new HashSet<>();
+    /** Lower-case names the visitor resolved, per expression being walked (innermost last), for the backstop. */
+    private final ArrayDeque<Set<String>> seen = new ArrayDeque<>();
     private boolean complete = true;
     private int depth;
 
@@ -113,7 +114,7 @@ final class LineageWalker {
             } else {
                 return ResultLineage.unknown(tables);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // a construct we can't walk: say so rather than return a partial answer as if it were whole
             return ResultLineage.unknown(tables);
         }
@@ -122,7 +123,8 @@ final class LineageWalker {
         for (Col c : cols) {
             boolean certain = c.certain() && !c.star();
             all &= certain;
-            out.add(new ColumnLineage(c.star() ? STAR : c.name(), c.sources(), certain));
+            String label = c.star() ? (c.direct() ? STAR : ColumnLineage.UNKNOWN_SHAPE) : c.name();
+            out.add(new ColumnLineage(label, c.sources(), certain));
         }
         Set<PredicateColumn> preds = new LinkedHashSet<>();
         predicates.forEach((k, v) -> preds.add(new PredicateColumn(k, v)));
@@ -506,7 +508,8 @@ final class LineageWalker {
     private Relation base(TableName tn) {
         List<String> columns = schema.columnsOf(tn);
         if (columns == null || columns.isEmpty()) {
-            return new Relation(List.of(new Col(STAR, Set.of(new ColumnName(tn, STAR)), false, true, false)), tn);
+            // direct: the placeholder's columns keep the table's names, so t.* can be read as t.<name>
+            return new Relation(List.of(new Col(STAR, Set.of(new ColumnName(tn, STAR)), false, true, true)), tn);
         }
         List<Col> out = new ArrayList<>(columns.size());
         for (String c : columns) {
@@ -727,28 +730,37 @@ final class LineageWalker {
         if (e == null) {
             return acc;
         }
-        if (e instanceof Column c) {
-            acc.direct(resolveColumn(c, s, acc));
-        } else {
-            new ExprSources(this, s, acc).walk(e);
+        seen.push(new HashSet<>());
+        Set<String> names;
+        try {
+            if (e instanceof Column c) {
+                acc.direct(resolveColumn(c, s, acc));
+            } else {
+                new ExprSources(this, s, acc).walk(e);
+            }
+        } finally {
+            names = seen.pop();
         }
-        backstop(e, s, acc);
+        backstop(e, names, s, acc);
+        if (!seen.isEmpty()) {
+            seen.peek().addAll(names);
+        }
         return acc;
     }
 
     /** Adds the sources of a column reference; true when it is exactly one table column, unchanged. */
     boolean resolveColumn(Column c, Scope s, Acc acc) {
         String name = Names.unquote(c.getColumnName());
-        seen.add(Names.key(name));
+        see(Names.key(name));
         Table q = c.getTable();
         if (q == null || q.getName() == null) {
             return resolveUnqualified(name, s, acc);
         }
         String qs = Names.unquote(q.getSchemaName());
         String qn = Names.unquote(q.getName());
-        seen.add(Names.key(qn));
+        see(Names.key(qn));
         if (qs != null) {
-            seen.add(Names.key(qs));
+            see(Names.key(qs));
         }
         for (Scope level = s; level != null; level = level.parent) {
             List<Scope.Entry> found = matching(level, qs, qn);
@@ -869,8 +881,8 @@ final class LineageWalker {
             }
             List<Scope.Entry> found = matching(level, null, name);
             if (!found.isEmpty()) {
-                seen.add(Names.key(name));
-                seen.add(Names.key(row.getColumnName()));
+                see(Names.key(name));
+                see(Names.key(row.getColumnName()));
                 for (Scope.Entry en : found) {
                     Col col = en.relation().lookup(Names.unquote(row.getColumnName()));
                     if (col != null) {
@@ -912,10 +924,16 @@ final class LineageWalker {
         return out;
     }
 
+    private void see(String name) {
+        if (!seen.isEmpty() && name != null) {
+            seen.peek().add(name);
+        }
+    }
+
     /** Names in the text the visitor never reached but that are columns in scope: take them, and say so. */
-    private void backstop(Expression e, Scope s, Acc acc) {
+    private void backstop(Expression e, Set<String> resolved, Scope s, Acc acc) {
         for (String id : Backstop.identifiers(e.toString())) {
-            if (seen.contains(id) || !visibleColumn(id, s)) {
+            if (resolved.contains(id) || !visibleColumn(id, s)) {
                 continue;
             }
             Acc extra = new Acc();
@@ -966,6 +984,8 @@ final class LineageWalker {
             predicate(not.getExpression(), s);
         } else if (e instanceof Parenthesis p) {
             predicate(p.getExpression(), s);
+        } else if (e instanceof ExpressionList<?> list && list.size() == 1 && !(e instanceof net.sf.jsqlparser.expression.RowConstructor)) {
+            predicate(list.get(0), s); // (a = 1) comes back as a one-element list
         } else if (e instanceof EqualsTo eq && plainEquality(eq, s)) {
             return;
         } else {

@@ -47,7 +47,8 @@ record Relation(List<Col> columns, TableName base) {
 
     /**
      * The column called {@code name}, or null when it certainly isn't here. Two columns of the same name (a join
-     * inside a derived table) are merged; behind a placeholder every {@code t.*} source becomes {@code t.name}.
+     * inside a derived table) are merged; behind a placeholder that keeps its table's names ({@code direct}) every
+     * {@code t.*} source becomes {@code t.name}, behind any other it stays {@code t.*} (any column of t).
      */
     Col lookup(String name) {
         Acc acc = new Acc();
@@ -67,7 +68,8 @@ record Relation(List<Col> columns, TableName base) {
             if (c.star()) {
                 star = true;
                 for (ColumnName s : c.sources()) {
-                    acc.add(ColumnLineage.UNKNOWN_COLUMNS.equals(s.column()) ? new ColumnName(s.table(), Names.unquote(name)) : s);
+                    boolean byName = c.direct() && ColumnLineage.UNKNOWN_COLUMNS.equals(s.column());
+                    acc.add(byName ? new ColumnName(s.table(), Names.unquote(name)) : s);
                 }
             }
         }

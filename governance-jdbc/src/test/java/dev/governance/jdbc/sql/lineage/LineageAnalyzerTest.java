@@ -213,7 +213,12 @@ class LineageAnalyzerTest {
                 partial("table_function", "SELECT * FROM generate_series(1, 3) g", ""),
                 partial("unnest_of_column", "SELECT x FROM users u, unnest(ARRAY[u.email]) AS x", "users.email"),
                 partial("lineage_external_col", "WITH y AS (SELECT * FROM mystery) SELECT uid FROM y JOIN orders USING (id)", "mystery.uid"),
-                partial("unresolvable_column", "SELECT nosuch FROM users", "?.nosuch"));
+                partial("unresolvable_column", "SELECT nosuch FROM users", "?.nosuch"),
+                partial("union_with_unknown_star", "SELECT id FROM users UNION SELECT * FROM mystery", "users.id, mystery.*"),
+                partial("name_through_union_with_unknown_star", "SELECT secret FROM (SELECT id FROM users UNION SELECT * FROM mystery) x",
+                        "users.id, mystery.*"),
+                partial("alias_list_over_unknown_star", "SELECT a FROM mystery AS m(a, b)", "mystery.*"),
+                partial("unknown_star_in_derived_by_name", "SELECT d.secret, d.id FROM (SELECT * FROM mystery) d", "mystery.secret | mystery.id"));
     }
 
     private final LineageAnalyzer analyzer = new LineageAnalyzer();
