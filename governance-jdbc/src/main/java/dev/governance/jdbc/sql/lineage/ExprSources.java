@@ -8,6 +8,7 @@ import net.sf.jsqlparser.expression.JsonFunction;
 import net.sf.jsqlparser.expression.JsonKeyValuePair;
 import net.sf.jsqlparser.expression.RowGetExpression;
 import net.sf.jsqlparser.expression.TrimFunction;
+import net.sf.jsqlparser.expression.UserVariable;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
@@ -18,6 +19,7 @@ import net.sf.jsqlparser.statement.select.Select;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Collects every table column an expression reads, at any depth: function arguments (positional and named),
@@ -25,6 +27,12 @@ import java.util.Locale;
  * the overrides add what it skips. Whatever still slips through is caught by {@link Backstop}.
  */
 final class ExprSources extends ExpressionVisitorAdapter<Void> {
+    /** Functions that read tables named in a string argument rather than in the statement. */
+    static final Set<String> SQL_TEXT_FUNCTIONS = Set.of(
+            "query_to_xml", "query_to_xmlschema", "query_to_xml_and_xmlschema",
+            "table_to_xml", "table_to_xmlschema", "table_to_xml_and_xmlschema",
+            "cursor_to_xml", "schema_to_xml", "schema_to_xml_and_xmlschema", "database_to_xml",
+            "database_to_xml_and_xmlschema", "dblink", "dblink_exec", "csvread", "link_schema");
     private final LineageWalker walker;
     private final Scope scope;
     private final Acc acc;
@@ -88,6 +96,9 @@ final class ExprSources extends ExpressionVisitorAdapter<Void> {
                 && f.getParameters().get(0).getClass() == AllColumns.class) {
             return null; // count(*) reads no value
         }
+        if (SQL_TEXT_FUNCTIONS.contains(name)) {
+            walker.sqlTextFunction(name, f, scope, acc);
+        }
         super.visit(f, context);
         if (f.getNamedParameters() != null) {
             for (Object p : f.getNamedParameters()) {
@@ -118,6 +129,16 @@ final class ExprSources extends ExpressionVisitorAdapter<Void> {
             }
         }
         walk(a.getFilterExpression());
+        if (a.getWindowName() != null) {
+            walker.namedWindow(a.getWindowName(), scope, acc);
+        }
+        return null;
+    }
+
+    @Override
+    public <S> Void visit(UserVariable variable, S context) {
+        // @v holds whatever an earlier statement put there: not traceable from this one
+        walker.untraceable(acc);
         return null;
     }
 

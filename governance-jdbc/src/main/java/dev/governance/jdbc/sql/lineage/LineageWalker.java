@@ -24,6 +24,9 @@ import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.TimeValue;
 import net.sf.jsqlparser.expression.TimestampValue;
+import net.sf.jsqlparser.expression.WindowDefinition;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.conditional.XorExpression;
@@ -181,6 +184,22 @@ final class LineageWalker {
             complete = false;
         }
         predicate(ps.getWhere(), s);
+        if (ps.getWindowDefinitions() != null) {
+            for (WindowDefinition w : ps.getWindowDefinitions()) {
+                Acc acc = new Acc();
+                if (w.getPartitionExpressionList() != null) {
+                    for (Object e : w.getPartitionExpressionList()) {
+                        acc.add(expression((Expression) e, s));
+                    }
+                }
+                if (w.getOrderByElements() != null) {
+                    for (OrderByElement o : w.getOrderByElements()) {
+                        acc.add(expression(o.getExpression(), s));
+                    }
+                }
+                s.windows.put(Names.key(w.getWindowName()), acc);
+            }
+        }
         Relation out = items(ps.getSelectItems(), s);
         s.outputNamesToo = true;
         GroupByElement group = ps.getGroupBy();
@@ -845,6 +864,54 @@ final class LineageWalker {
         acc.add(new ColumnName(null, name));
         acc.uncertain();
         return false;
+    }
+
+    /** {@code OVER w}: what the named window reads. */
+    void namedWindow(String name, Scope s, Acc acc) {
+        Acc w = s.window(name);
+        if (w == null) {
+            untraceable(acc);
+        } else {
+            acc.add(w);
+        }
+    }
+
+    /** A value that doesn't come from anything this statement names. */
+    void untraceable(Acc acc) {
+        acc.uncertain();
+        complete = false;
+    }
+
+    /**
+     * query_to_xml('SELECT ...'), table_to_xml('users', ...): the SQL or table is in a string. A literal one is
+     * read like the statement itself; anything else can't be traced.
+     */
+    void sqlTextFunction(String name, Function f, Scope s, Acc acc) {
+        Expression first = f.getParameters() == null || f.getParameters().isEmpty() ? null : f.getParameters().get(0);
+        String text = first instanceof StringValue sv ? sv.getValue().replace("''", "'") : null;
+        if (text != null && name.startsWith("query_to_xml")) {
+            try {
+                if (CCJSqlParserUtil.parse(text) instanceof Select inner) {
+                    acc.add(select(inner, new Scope(null)).wholeRow());
+                    return;
+                }
+            } catch (JSQLParserException | RuntimeException e) {
+                // falls through to untraceable
+            }
+        } else if (text != null && name.startsWith("table_to_xml")) {
+            String[] parts = text.split("\\.");
+            if (parts.length <= 2) {
+                TableName tn = schema.resolve(parts.length == 2 ? Names.unquote(parts[0]) : null,
+                        Names.unquote(parts[parts.length - 1]), dialect);
+                tables.add(tn);
+                acc.add(base(tn).wholeRow());
+                if (base(tn).hasStar()) {
+                    complete = false;
+                }
+                return;
+            }
+        }
+        untraceable(acc);
     }
 
     /** {@code t.*} or a whole-row value: every column of the matching FROM item. */

@@ -22,6 +22,8 @@ final class Scope {
     /** CTEs defined at this level (lower-case name); null value = recursive CTE being defined. */
     final Map<String, Relation> ctes = new HashMap<>();
     final Map<String, Col> selectAliases = new HashMap<>();
+    /** Named windows of this level ({@code WINDOW w AS (...)}): what their PARTITION BY / ORDER BY read. */
+    final Map<String, Acc> windows = new HashMap<>();
     /** The columns {@code SELECT *} gives at this level, USING/NATURAL merges applied. */
     final List<Col> star = new ArrayList<>();
     /** In ORDER BY / GROUP BY a simple name may also mean an output column: take both. */
@@ -37,6 +39,17 @@ final class Scope {
         for (Scope s = this; s != null; s = s.parent) {
             if (s.ctes.containsKey(k)) {
                 return s.ctes.get(k);
+            }
+        }
+        return null;
+    }
+
+    /** The named window visible from here, or null. */
+    Acc window(String name) {
+        String k = Names.key(name);
+        for (Scope s = this; s != null; s = s.parent) {
+            if (s.windows.containsKey(k)) {
+                return s.windows.get(k);
             }
         }
         return null;

@@ -39,6 +39,10 @@ class LineageAnalyzerTest {
         return new Case(name, POSTGRESQL, sql, expected, false);
     }
 
+    private static Case partial(String name, Dialect dialect, String sql, String expected) {
+        return new Case(name, dialect, sql, expected, false);
+    }
+
     private static final String USERS = "users.id | users.email | users.name | users.ssn";
     private static final String ORDERS = "orders.id | orders.user_id | orders.total | orders.note";
     private static final String USERS_ROW = "users.id, users.email, users.name, users.ssn";
@@ -189,11 +193,29 @@ class LineageAnalyzerTest {
                         "orders.id | profiles.user_id, profiles.bio, profiles.phone"),
                 ok("table_statement", "TABLE users", USERS),
 
+                ok("cast_table_star_to_text", "SELECT (u.*)::text FROM users u", USERS_ROW),
+                ok("cast_row_alias_to_text", "SELECT u::text FROM users u", USERS_ROW),
+                ok("row_to_json_of_derived", "SELECT row_to_json(t) FROM (SELECT id, ssn FROM users) t", "users.id, users.ssn"),
+                ok("json_agg_in_scalar_subquery", "SELECT (SELECT json_agg(x) FROM (SELECT email FROM users) x)", "users.email"),
+                ok("row_constructor", "SELECT ROW(email, name) FROM users", "users.email, users.name"),
+                ok("array_of_subquery", "SELECT ARRAY(SELECT email FROM users)", "users.email"),
+                ok("json_arrow", "SELECT email->>'x' FROM users", "users.email"),
+                ok("string_agg_over_union", "SELECT string_agg(v, ',') FROM (SELECT name AS v FROM users UNION ALL SELECT email FROM users) z",
+                        "users.name, users.email"),
+                ok("named_window", "SELECT first_value(email) OVER w FROM users WINDOW w AS (PARTITION BY name ORDER BY ssn)",
+                        "users.email, users.name, users.ssn"),
+                ok("rank_over_named_window", "SELECT rank() OVER w FROM users WINDOW w AS (ORDER BY ssn)", "users.ssn"),
+                ok("query_to_xml_literal", "SELECT query_to_xml('SELECT email FROM users', true, false, '')", "users.email"),
+                ok("table_to_xml_literal", "SELECT table_to_xml('users', true, false, '')", USERS_ROW),
+                partial("query_to_xml_dynamic", "SELECT query_to_xml(note, true, false, '') FROM orders", "orders.note"),
+                partial("user_variable", MYSQL, "SELECT @v, email FROM users", " | users.email"),
+
                 // ---- VALUES and LATERAL ----
                 ok("lineage_values", "SELECT a FROM (VALUES (1), (2)) AS t (a)", ""),
                 ok("values_star", "SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS v(x, y)", " | "),
                 ok("values_carries_subquery", "VALUES ((SELECT email FROM users LIMIT 1))", "users.email"),
                 ok("lateral_subquery", "SELECT x.e FROM users u, LATERAL (SELECT u.email AS e) x", "users.email"),
+                ok("lateral_table_star", "SELECT x.* FROM users u, LATERAL (SELECT u.*) x", USERS),
                 ok("left_join_lateral", "SELECT l.n FROM users u LEFT JOIN LATERAL (SELECT o.note AS n FROM orders o WHERE o.user_id = u.id) l ON true",
                         "orders.note"),
 
