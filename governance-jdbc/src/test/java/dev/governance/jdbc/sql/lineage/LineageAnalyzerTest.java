@@ -2,15 +2,23 @@ package dev.governance.jdbc.sql.lineage;
 
 import dev.governance.jdbc.sql.Dialect;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static dev.governance.jdbc.sql.Dialect.H2;
 import static dev.governance.jdbc.sql.Dialect.MYSQL;
 import static dev.governance.jdbc.sql.Dialect.POSTGRESQL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Per-column sources for a table of queries over users(id, email, name, ssn), orders(id, user_id, total, note),
@@ -98,9 +106,13 @@ class LineageAnalyzerTest {
                 ok("derived_star", "SELECT * FROM (SELECT * FROM users) s", USERS),
                 ok("derived_join_renames", "SELECT d.x FROM (SELECT u.email AS x, o.note AS y FROM users u JOIN orders o ON u.id = o.user_id) d", "users.email"),
 
+                ok("derived_alias_hides_email_as_id", "SELECT id FROM (SELECT email AS id, id AS x FROM users) t", "users.email"),
+                ok("table_alias_list_hides_email_as_id", "SELECT t.id FROM users AS t(email, id)", "users.email"),
+
                 // ---- CTEs ----
                 ok("lineage_sql_with_cte", "WITH z AS (SELECT email FROM users) SELECT email FROM z", "users.email"),
                 ok("cte_renames", "WITH z AS (SELECT email AS harmless FROM users) SELECT harmless FROM z", "users.email"),
+                ok("cte_star_after_rename", "WITH x AS (SELECT email AS id FROM users) SELECT * FROM x", "users.email"),
                 ok("cte_column_list", "WITH z(harmless) AS (SELECT email FROM users) SELECT harmless FROM z", "users.email"),
                 ok("lineage_source_with_cte", "WITH y AS (SELECT * FROM users), z AS (SELECT email AS a FROM y) SELECT a FROM z", "users.email"),
                 ok("cte_shadows_table", "WITH users AS (SELECT note AS email FROM orders) SELECT email FROM users", "orders.note"),
@@ -130,6 +142,7 @@ class LineageAnalyzerTest {
                 // ---- scalar subqueries ----
                 ok("subquery", "SELECT (SELECT max(t3.email) AS my_column FROM users t3) AS result FROM orders", "users.email"),
                 ok("subquery_correlated", "SELECT o.id, (SELECT u.email FROM users u WHERE u.id = o.user_id) FROM orders o", "orders.id | users.email"),
+                ok("subquery_unqualified_outer_reference", "SELECT id, (SELECT email) FROM users", "users.id | users.email"),
                 ok("subquery_outer_reference", "SELECT (SELECT o.note) FROM orders o", "orders.note"),
                 ok("subquery_in_expression", "SELECT 'x' || (SELECT ssn FROM users LIMIT 1)", "users.ssn"),
                 ok("exists_value", "SELECT EXISTS (SELECT email FROM users WHERE id = 1)", "users.email"),
@@ -244,6 +257,39 @@ class LineageAnalyzerTest {
     }
 
     private final LineageAnalyzer analyzer = new LineageAnalyzer();
+
+    @Test
+    void oneAnalyzerAcrossThreadsGivesTheSameAnswers() throws Exception {
+        List<Case> all = cases().toList();
+        List<Statement> parsed = new ArrayList<>();
+        List<ResultLineage> expected = new ArrayList<>();
+        for (Case c : all) {
+            Statement st = CCJSqlParserUtil.parse(c.sql());
+            parsed.add(st);
+            expected.add(analyzer.lineage(st, c.dialect(), FakeSchema.INSTANCE));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int round = 0; round < 5; round++) {
+                        for (int i = 0; i < all.size(); i++) {
+                            if (!expected.get(i).equals(analyzer.lineage(parsed.get(i), all.get(i).dialect(), FakeSchema.INSTANCE))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> f : runs) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
