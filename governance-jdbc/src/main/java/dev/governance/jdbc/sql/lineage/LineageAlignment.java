@@ -1,6 +1,7 @@
 package dev.governance.jdbc.sql.lineage;
 
 import dev.governance.jdbc.sql.ColumnName;
+import dev.governance.jdbc.sql.TableName;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,7 +12,8 @@ import java.util.Set;
  * Matches statement lineage with the result the database returned. Counts that agree keep the lineage (with the
  * real labels); one placeholder is widened to the columns it turned out to be ({@code t.*} read as
  * {@code t.<label>} when the placeholder keeps its table's names, else left as "any column of t");
- * anything else means positions can't be trusted, so every column gets every source and lineage is incomplete.
+ * anything else means positions can't be trusted, so every column gets every source (and, when lineage was
+ * incomplete, {@code t.*} for every table read) and lineage is incomplete.
  */
 final class LineageAlignment {
     private LineageAlignment() {
@@ -59,7 +61,13 @@ final class LineageAlignment {
             }
             return new ResultLineage(out, lineage.tablesTouched(), lineage.predicates(), false);
         }
-        Set<ColumnName> all = lineage.allSources();
+        Set<ColumnName> all = new LinkedHashSet<>(lineage.allSources());
+        if (!lineage.complete()) {
+            // untraced: any column of any table read may be anywhere
+            for (TableName t : lineage.tablesTouched()) {
+                all.add(new ColumnName(t, ColumnLineage.UNKNOWN_COLUMNS));
+            }
+        }
         for (int i = 0; i < n; i++) {
             out.add(new ColumnLineage(labelOr(shape, i, "?"), all, false));
         }

@@ -27,6 +27,7 @@ import net.sf.jsqlparser.expression.TimestampValue;
 import net.sf.jsqlparser.expression.WindowDefinition;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.util.TablesNamesFinder;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.conditional.XorExpression;
@@ -115,11 +116,11 @@ final class LineageWalker {
             } else if (statement instanceof Delete delete) {
                 cols = delete(delete);
             } else {
-                return ResultLineage.unknown(tables);
+                return ResultLineage.unknown(allTables(statement));
             }
         } catch (RuntimeException | StackOverflowError e) {
             // a construct we can't walk: say so rather than return a partial answer as if it were whole
-            return ResultLineage.unknown(tables);
+            return ResultLineage.unknown(allTables(statement));
         }
         List<ColumnLineage> out = new ArrayList<>(cols.size());
         boolean all = complete;
@@ -132,6 +133,22 @@ final class LineageWalker {
         Set<PredicateColumn> preds = new LinkedHashSet<>();
         predicates.forEach((k, v) -> preds.add(new PredicateColumn(k, v)));
         return new ResultLineage(out, tables, preds, all);
+    }
+
+    /** What we walked plus every table name the parser's finder sees, so unknown-lineage knows what was read. */
+    private Set<TableName> allTables(Statement statement) {
+        Set<TableName> out = new LinkedHashSet<>(tables);
+        try {
+            for (String name : new TablesNamesFinder<Void>().getTables(statement)) {
+                String[] parts = name.split("\\.");
+                String table = Names.unquote(parts[parts.length - 1]);
+                String schemaName = parts.length >= 2 ? Names.unquote(parts[parts.length - 2]) : null;
+                out.add(schema.resolve(schemaName, table, dialect));
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            // the finder doesn't know every statement type either
+        }
+        return out;
     }
 
     // ---- queries ----

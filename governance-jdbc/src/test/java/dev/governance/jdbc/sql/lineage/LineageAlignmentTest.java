@@ -75,6 +75,23 @@ class LineageAlignmentTest {
     }
 
     @Test
+    void untracedStatementWithAResultGetsEveryTableItReads() throws Exception {
+        ResultLineage l = lineage("MERGE INTO users u USING orders o ON (u.id = o.user_id) WHEN MATCHED THEN UPDATE SET name = o.note");
+        assertFalse(l.complete());
+        assertTrue(l.columns().isEmpty());
+        ResultLineage aligned = LineageAnalyzer.align(l, ResultShape.of(List.of("x")));
+        assertEquals("[orders.*,users.*]", Render.columns(aligned));
+        assertFalse(aligned.complete());
+    }
+
+    @Test
+    void callIsUntraced() throws Exception {
+        ResultLineage l = lineage("CALL get_emails(1)");
+        assertFalse(l.complete());
+        assertTrue(l.columns().isEmpty());
+    }
+
+    @Test
     void shapeFromRealResultSetMetaData() throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:lineage_align;DB_CLOSE_DELAY=-1");
