@@ -44,6 +44,7 @@ import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.FunctionAllColumns;
 import net.sf.jsqlparser.statement.select.GroupByElement;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.OrderByElement;
@@ -273,6 +274,10 @@ final class LineageWalker {
                         out.add(c);
                     }
                 }
+            } else if (e instanceof FunctionAllColumns f) {
+                // (f(x)).*: as many columns as the function returns, computed from its arguments
+                complete = false;
+                out.add(new Col(ColumnLineage.UNKNOWN_SHAPE, expression(f.getFunction(), s).sources(), false, true, false));
             } else if (e instanceof AllTableColumns all) {
                 List<Scope.Entry> found = entries(s, all.getTable());
                 if (found.isEmpty()) {
@@ -838,6 +843,8 @@ final class LineageWalker {
     }
 
     private boolean resolveUnqualified(String name, Scope s, Acc acc) {
+        boolean direct = false;
+        boolean onlyMaybe = false; // some inner level may have it (unknown columns): outer levels may too
         for (Scope level = s; level != null; level = level.parent) {
             List<Col> yes = new ArrayList<>();
             List<Col> maybe = new ArrayList<>();
@@ -851,23 +858,27 @@ final class LineageWalker {
             }
             Col output = level.outputNamesToo || (yes.isEmpty() && maybe.isEmpty())
                     ? level.selectAliases.get(Names.key(name)) : null;
-            if (!yes.isEmpty() || !maybe.isEmpty() || output != null) {
-                if (yes.size() == 1 && output == null) {
-                    // a second table that might have it too would make the database refuse the statement
-                    acc.add(yes.get(0));
-                    return yes.get(0).direct();
-                }
-                // ambiguous (or only possibly present): every candidate, never a guess
-                for (Col c : yes.isEmpty() ? maybe : yes) {
+            if (!yes.isEmpty() || output != null) {
+                for (Col c : yes) {
+                    // more than one: ambiguous (or USING-merged), take them all, never a guess
                     acc.add(c);
-                }
-                if (yes.isEmpty() && maybe.size() > 1) {
-                    acc.uncertain();
                 }
                 if (output != null) {
                     acc.add(output);
                 }
-                return yes.isEmpty() && maybe.size() == 1 && output == null && maybe.get(0).direct();
+                // a second table that might have it as well would make the database refuse the statement
+                return !onlyMaybe && yes.size() == 1 && output == null && yes.get(0).direct();
+            }
+            if (!maybe.isEmpty()) {
+                for (Col c : maybe) {
+                    acc.add(c);
+                }
+                if (maybe.size() > 1) {
+                    acc.uncertain();
+                }
+                direct = !onlyMaybe && maybe.size() == 1 && maybe.get(0).direct();
+                onlyMaybe = true;
+                continue;
             }
             // a FROM item's name used as a value is its whole row (PostgreSQL: SELECT u FROM users u)
             List<Scope.Entry> rows = matching(level, null, name);
@@ -877,6 +888,9 @@ final class LineageWalker {
                 }
                 return false;
             }
+        }
+        if (onlyMaybe) {
+            return direct;
         }
         acc.add(new ColumnName(null, name));
         acc.uncertain();

@@ -248,6 +248,8 @@ class LineageAnalyzerTest {
                 partial("table_function", "SELECT * FROM generate_series(1, 3) g", ""),
                 partial("unnest_of_column", "SELECT x FROM users u, unnest(ARRAY[u.email]) AS x", "users.email"),
                 partial("lineage_external_col", "WITH y AS (SELECT * FROM mystery) SELECT uid FROM y JOIN orders USING (id)", "mystery.uid"),
+                ok("correlated_name_unknown_inner_table", "SELECT (SELECT email FROM mystery) FROM users", "mystery.email, users.email"),
+                partial("correlated_name_unknown_derived", "SELECT (SELECT ssn FROM (SELECT * FROM mystery) m) FROM users", "mystery.ssn, users.ssn"),
                 partial("unresolvable_column", "SELECT nosuch FROM users", "?.nosuch"),
                 partial("union_with_unknown_star", "SELECT id FROM users UNION SELECT * FROM mystery", "users.id, mystery.*"),
                 partial("name_through_union_with_unknown_star", "SELECT secret FROM (SELECT id FROM users UNION SELECT * FROM mystery) x",
