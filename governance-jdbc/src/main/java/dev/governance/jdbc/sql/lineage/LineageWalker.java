@@ -18,7 +18,6 @@ import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.NotExpression;
 import net.sf.jsqlparser.expression.NullValue;
-import net.sf.jsqlparser.expression.Parenthesis;
 import net.sf.jsqlparser.expression.RowGetExpression;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
@@ -1080,8 +1079,6 @@ final class LineageWalker {
             predicate(b.getRightExpression(), s);
         } else if (e instanceof NotExpression not) {
             predicate(not.getExpression(), s);
-        } else if (e instanceof Parenthesis p) {
-            predicate(p.getExpression(), s);
         } else if (e instanceof ExpressionList<?> list && list.size() == 1 && !(e instanceof net.sf.jsqlparser.expression.RowConstructor)) {
             predicate(list.get(0), s); // (a = 1) comes back as a one-element list
         } else if (e instanceof EqualsTo eq && plainEquality(eq, s)) {
