@@ -1,0 +1,25 @@
+package dev.governance.jdbc.sql.lineage;
+
+import dev.governance.jdbc.sql.ColumnName;
+
+import java.util.Set;
+
+/**
+ * One column of a relation while walking a statement.
+ *
+ * @param star   a placeholder for an unknown number of columns; its {@code t.*} sources stand for any column of t
+ * @param direct the value is a table column passed through unchanged (so equality on it is equality on the column)
+ */
+record Col(String name, Set<ColumnName> sources, boolean certain, boolean star, boolean direct) {
+    Col {
+        sources = Set.copyOf(sources);
+    }
+
+    static Col of(String name, Acc acc) {
+        return new Col(name, acc.sources(), acc.certain(), false, acc.direct());
+    }
+
+    Col renamed(String newName) {
+        return new Col(newName, sources, certain, star, direct);
+    }
+}
