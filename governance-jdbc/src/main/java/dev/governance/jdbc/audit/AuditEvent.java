@@ -128,6 +128,18 @@ public record AuditEvent(
                 durationMicros, error, requestId, reviewer, reason, policy, gap);
     }
 
+    /** This event with literal values scrubbed from sql and error (the writer's safety net). */
+    AuditEvent scrubbed() {
+        String cleanSql = LiteralScrubber.sql(sql);
+        String cleanError = LiteralScrubber.error(error);
+        if (java.util.Objects.equals(cleanSql, sql) && java.util.Objects.equals(cleanError, error)) {
+            return this;
+        }
+        return new AuditEvent(event, ts, phase, connectionId, identity, environment, database, cleanSql, fingerprint,
+                type, tables, columns, decision, masked, rows, durationMicros, cleanError, requestId, reviewer, reason,
+                policy, gap);
+    }
+
     /** Fluent construction; every field is optional except the event type ({@code ts} defaults to now). */
     public static final class Builder {
         private final EventType event;

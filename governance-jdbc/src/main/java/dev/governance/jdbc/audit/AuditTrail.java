@@ -28,10 +28,12 @@ public final class AuditTrail implements AutoCloseable {
 
     private final TrailWriter writer;
     private final Settings.OnFailure onFailure;
+    private final boolean literals;
 
-    AuditTrail(TrailWriter writer, Settings.OnFailure onFailure) {
+    AuditTrail(TrailWriter writer, Settings.OnFailure onFailure, boolean literals) {
         this.writer = writer;
         this.onFailure = onFailure;
+        this.literals = literals;
     }
 
     /** The shared trail for these settings (created on first use, closed at JVM shutdown). */
@@ -39,9 +41,15 @@ public final class AuditTrail implements AutoCloseable {
         return AuditTrails.get(settings);
     }
 
-    /** A private trail over the given sinks (tests, embedding); the caller closes it. */
+    /** A private trail over the given sinks (tests, embedding), literals scrubbed; the caller closes it. */
     public static AuditTrail create(List<AuditSink> sinks, Settings.OnFailure onFailure, int capacity) {
-        return new AuditTrail(new TrailWriter(describe(sinks), sinks, capacity), onFailure);
+        return create(sinks, onFailure, capacity, false);
+    }
+
+    /** As {@link #create(List, Settings.OnFailure, int)}; {@code literals=true} records SQL and errors as given. */
+    public static AuditTrail create(List<AuditSink> sinks, Settings.OnFailure onFailure, int capacity,
+                                    boolean literals) {
+        return new AuditTrail(new TrailWriter(describe(sinks), sinks, capacity), onFailure, literals);
     }
 
     /**
@@ -55,7 +63,7 @@ public final class AuditTrail implements AutoCloseable {
             closedTrail();
             return;
         }
-        writer.enqueue(event, null);
+        writer.enqueue(event, null, !literals);
         if (writer.failing() && onFailure == Settings.OnFailure.FAIL_CLOSED) {
             throw unavailable();
         }
@@ -76,7 +84,7 @@ public final class AuditTrail implements AutoCloseable {
             throw unavailable(); // known failing: don't wait for a write that can't happen
         }
         CompletableFuture<TrailWriter.Ack> ack = new CompletableFuture<>();
-        writer.enqueue(event, ack);
+        writer.enqueue(event, ack, !literals);
         TrailWriter.Ack result = await(ack);
         if (!result.written() && onFailure == Settings.OnFailure.FAIL_CLOSED) {
             throw new AuditUnavailableException("the audit trail could not write the event: " + result.failure());

@@ -29,7 +29,7 @@ public final class AuditTrails {
         if (HOOKED.compareAndSet(false, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(AuditTrails::closeAll, "governance-audit-shutdown"));
         }
-        return new AuditTrail(writer, settings.onFailure());
+        return new AuditTrail(writer, settings.onFailure(), settings.literals());
     }
 
     /** Drains and closes every trail (shutdown hook, driver deregistration). Later use creates new ones. */

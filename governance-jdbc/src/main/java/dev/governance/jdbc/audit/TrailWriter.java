@@ -26,7 +26,7 @@ final class TrailWriter {
     private long seq; // writer thread only (and the constructor, before the thread starts)
 
     /** A queued thing: an event (with an optional acknowledgement), a flush request, or the stop marker. */
-    private record Item(AuditEvent event, Context parent, CompletableFuture<Ack> ack, boolean stop) {
+    private record Item(AuditEvent event, Context parent, CompletableFuture<Ack> ack, boolean stop, boolean scrub) {
     }
 
     /** What happened to a synchronous event: its seq, and whether every sink holds it. */
@@ -76,14 +76,15 @@ final class TrailWriter {
         return null;
     }
 
-    void enqueue(AuditEvent event, CompletableFuture<Ack> ack) {
-        put(new Item(event, Context.current(), ack, false));
+    /** {@code scrub}: run sql and error through {@link LiteralScrubber} on the writer thread. */
+    void enqueue(AuditEvent event, CompletableFuture<Ack> ack, boolean scrub) {
+        put(new Item(event, Context.current(), ack, false, scrub));
     }
 
     /** Resolves once everything enqueued before it is in every healthy sink and forced to disk. */
     CompletableFuture<Ack> flush() {
         CompletableFuture<Ack> done = new CompletableFuture<>();
-        put(new Item(null, null, done, false));
+        put(new Item(null, null, done, false, false));
         return done;
     }
 
@@ -91,7 +92,7 @@ final class TrailWriter {
     boolean close(long timeoutMillis) {
         if (!closed) {
             closed = true;
-            put(new Item(null, null, null, true));
+            put(new Item(null, null, null, true, false));
         }
         try {
             thread.join(timeoutMillis);
@@ -174,7 +175,8 @@ final class TrailWriter {
             if (item.stop()) {
                 stop = true;
             } else if (item.event() != null) {
-                batch.add(new SequencedEvent(++seq, item.event(), item.parent()));
+                AuditEvent event = item.scrub() ? item.event().scrubbed() : item.event();
+                batch.add(new SequencedEvent(++seq, event, item.parent()));
                 durable |= item.ack() != null;
             } else {
                 durable = true; // a flush
