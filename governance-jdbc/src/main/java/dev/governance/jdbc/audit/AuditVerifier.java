@@ -44,7 +44,7 @@ public final class AuditVerifier {
         public String summary() {
             String gapText = gaps == 0 ? "" : "; " + gaps + " declared gap(s), " + lost + " event(s) lost by a failing sink";
             return switch (status) {
-                case INTACT -> "intact: " + records + " records, seq 1.." + lastSeq + ", last hash " + lastHash + gapText;
+                case INTACT -> records == 0 ? "intact: empty trail" : "intact: " + records + " records, seq 1.." + lastSeq + ", last hash " + lastHash + gapText;
                 case TORN_TAIL -> "torn last line (crash), chain intact up to seq " + lastSeq + " (" + records
                         + " records, last hash " + lastHash + ")" + gapText + "; " + reason;
                 case BROKEN -> "BROKEN at seq " + firstBadSeq + " (line " + badLine + "): " + reason

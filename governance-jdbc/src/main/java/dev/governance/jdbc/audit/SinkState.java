@@ -98,6 +98,15 @@ final class SinkState {
         }
     }
 
+    /** One more attempt regardless of the back-off (close: the last chance to hand over the backlog). */
+    void retryNow() {
+        if (failure != null) {
+            long now = System.nanoTime();
+            retryAt = now;
+            deliver(List.of(), true, now);
+        }
+    }
+
     void flush() {
         if (failure == null) {
             try {

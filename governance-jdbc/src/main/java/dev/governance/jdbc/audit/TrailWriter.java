@@ -151,6 +151,7 @@ final class TrailWriter {
             items.clear();
         }
         for (SinkState s : sinks) {
+            s.retryNow();
             long owed = s.close();
             if (owed > 0) {
                 System.getLogger(TrailWriter.class.getName()).log(System.Logger.Level.ERROR,
