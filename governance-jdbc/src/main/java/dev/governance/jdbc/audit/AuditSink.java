@@ -28,6 +28,7 @@ public interface AuditSink extends AutoCloseable {
     default void flush() throws Exception {
     }
 
+    /** Releases what the sink holds (after a final flush); IOException so no close can throw InterruptedException. */
     @Override
-    void close() throws Exception;
+    void close() throws java.io.IOException;
 }

@@ -93,6 +93,22 @@ class AuditCrashTest {
         assertEquals(0, verifyExitCode(file));
     }
 
+    @Test
+    void aNormalExitDrainsTheQueueThroughTheShutdownHook() throws Exception {
+        Path file = dir.resolve("exit.jsonl");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                CrashWriterMain.class.getName(), file.toString(), "exit", "5000")
+                .redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, child.exitValue(), output);
+        assertTrue(output.contains("recorded 5000"), output);
+        AuditVerifier.Result result = AuditVerifier.verify(file);
+        assertEquals(AuditVerifier.Status.INTACT, result.status(), result.summary());
+        assertEquals(5000, result.records(), "nothing queued was lost at exit");
+    }
+
     private static int verifyExitCode(Path file) {
         CommandLine cli = new CommandLine(new AuditCommand());
         cli.setOut(new PrintWriter(new StringWriter()));

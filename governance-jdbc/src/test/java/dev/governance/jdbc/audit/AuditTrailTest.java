@@ -175,7 +175,7 @@ class AuditTrailTest {
                 }
                 real.write(b, d);
             }
-            public void close() throws Exception { real.close(); }
+            public void close() throws java.io.IOException { real.close(); }
         };
         int total = SinkState.MAX_BACKLOG + 50;
         try (AuditTrail trail = AuditTrail.create(List.of(failingFile), Settings.OnFailure.FAIL_OPEN, 64)) {

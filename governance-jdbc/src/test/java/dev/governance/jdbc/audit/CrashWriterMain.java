@@ -15,6 +15,10 @@ public final class CrashWriterMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[1].equals("exit")) {
+            exitAfterAsyncRecords(Path.of(args[0]), Integer.parseInt(args[2]));
+            return;
+        }
         AuditTrail trail = AuditTrail.create(List.of(new JsonlSink(Path.of(args[0]))), Settings.OnFailure.FAIL_CLOSED, 256);
         String bigSql = "SELECT " + "a, ".repeat(600) + "b FROM t WHERE x = ?";
         for (int t = 0; t < 2; t++) {
@@ -39,5 +43,16 @@ public final class CrashWriterMain {
             System.out.println("ack " + seq + " .");
             System.out.flush();
         }
+    }
+
+    /** Records asynchronously through the shared registry and exits at once: the shutdown hook must drain. */
+    private static void exitAfterAsyncRecords(Path file, int count) throws Exception {
+        AuditTrail trail = AuditTrail.of(new Settings.AuditSettings(List.of("jsonl:" + file),
+                Settings.OnFailure.FAIL_CLOSED, false));
+        for (int n = 0; n < count; n++) {
+            trail.record(Events.statement("agent-exit", n));
+        }
+        System.out.println("recorded " + count);
+        System.exit(0);
     }
 }

@@ -71,8 +71,11 @@ class OtelSinkTest {
 
         Span appSpan = sdk.getTracer("app").spanBuilder("handle request").startSpan();
         try (AuditTrail trail = AuditTrail.create(List.of(new OtelSink(sdk)), Settings.OnFailure.FAIL_CLOSED, 16)) {
-            try (Scope ignored = appSpan.makeCurrent()) {
+            Scope scope = appSpan.makeCurrent();
+            try {
                 trail.record(allowed);
+            } finally {
+                scope.close();
             }
             trail.record(Events.connect("agent-7"));
             trail.record(denied);
