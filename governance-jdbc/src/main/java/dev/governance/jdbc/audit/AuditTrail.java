@@ -20,7 +20,9 @@ import java.util.concurrent.TimeoutException;
  * ... execute ...
  * trail.record(intent.outcome(rows, micros, error));   // or one event without phase for everything else
  * }</pre>
- * A refused statement is recorded with {@link #record} and never executed.
+ * A refused statement is recorded with {@link #record} and never executed. With {@code audit.literals=false}
+ * the writer also scrubs literal values from {@code sql} and {@code error} ({@link LiteralScrubber}), a safety
+ * net under the analyzer's normalization.
  */
 public final class AuditTrail implements AutoCloseable {
     static final int DEFAULT_CAPACITY = 8192;
@@ -29,11 +31,13 @@ public final class AuditTrail implements AutoCloseable {
     private final TrailWriter writer;
     private final Settings.OnFailure onFailure;
     private final boolean literals;
+    private final boolean owned;
 
-    AuditTrail(TrailWriter writer, Settings.OnFailure onFailure, boolean literals) {
+    AuditTrail(TrailWriter writer, Settings.OnFailure onFailure, boolean literals, boolean owned) {
         this.writer = writer;
         this.onFailure = onFailure;
         this.literals = literals;
+        this.owned = owned;
     }
 
     /** The shared trail for these settings (created on first use, closed at JVM shutdown). */
@@ -49,7 +53,7 @@ public final class AuditTrail implements AutoCloseable {
     /** As {@link #create(List, Settings.OnFailure, int)}; {@code literals=true} records SQL and errors as given. */
     public static AuditTrail create(List<AuditSink> sinks, Settings.OnFailure onFailure, int capacity,
                                     boolean literals) {
-        return new AuditTrail(new TrailWriter(describe(sinks), sinks, capacity), onFailure, literals);
+        return new AuditTrail(new TrailWriter(describe(sinks), sinks, capacity), onFailure, literals, true);
     }
 
     /**
@@ -125,11 +129,16 @@ public final class AuditTrail implements AutoCloseable {
         return onFailure;
     }
 
-    /** Drains the queue into the sinks and closes them (every view on the same sinks is closed too). */
+    /**
+     * For a trail from {@link #create}: drains the queue into the sinks and closes them. A trail from
+     * {@link #of} is shared and owned by the registry: closing it does nothing (use {@link AuditTrails#closeAll()}
+     * on driver deregistration; the shutdown hook does the same), so one connection can't close another's trail.
+     */
     @Override
     public void close() {
-        AuditTrails.forget(writer);
-        writer.close(CLOSE_TIMEOUT_MILLIS);
+        if (owned) {
+            writer.close(CLOSE_TIMEOUT_MILLIS);
+        }
     }
 
     TrailWriter writer() {

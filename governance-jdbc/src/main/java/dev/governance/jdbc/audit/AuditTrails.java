@@ -29,7 +29,7 @@ public final class AuditTrails {
         if (HOOKED.compareAndSet(false, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(AuditTrails::closeAll, "governance-audit-shutdown"));
         }
-        return new AuditTrail(writer, settings.onFailure(), settings.literals());
+        return new AuditTrail(writer, settings.onFailure(), settings.literals(), false);
     }
 
     /** Drains and closes every trail (shutdown hook, driver deregistration). Later use creates new ones. */
@@ -39,10 +39,6 @@ public final class AuditTrails {
         for (TrailWriter w : all) {
             w.close(10_000);
         }
-    }
-
-    static void forget(TrailWriter writer) {
-        WRITERS.values().remove(writer);
     }
 
     /** {@code jsonl:} paths made absolute, so {@code a.jsonl} and {@code ./a.jsonl} are one file. */
