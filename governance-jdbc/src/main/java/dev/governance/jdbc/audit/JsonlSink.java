@@ -65,7 +65,9 @@ public final class JsonlSink implements AuditSink {
                 StandardOpenOption.WRITE);
         try {
             try {
-                lock = ch.tryLock();
+                // One byte far past the data: excludes other writers without blocking readers (Windows locks
+                // are mandatory, so locking the data itself would stop `audit verify` on a live file).
+                lock = ch.tryLock(Long.MAX_VALUE - 1, 1, false);
             } catch (OverlappingFileLockException e) {
                 throw new IOException(path + " is already written by another audit trail in this JVM", e);
             }

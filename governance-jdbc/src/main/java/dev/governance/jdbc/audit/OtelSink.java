@@ -215,8 +215,13 @@ public final class OtelSink implements AuditSink {
         if (product.contains("db2")) {
             return "ibm.db2";
         }
-        if (product.equals("h2") || product.contains("sqlite") || product.contains("hsql")
-                || product.contains("derby") || product.contains("clickhouse") || product.contains("cockroach")) {
+        if (product.contains("hsql")) {
+            return "hsqldb";
+        }
+        if (product.contains("derby")) {
+            return "derby";
+        }
+        if (product.equals("h2") || product.contains("sqlite") || product.contains("clickhouse")) {
             return product.replace(' ', '_');
         }
         String url = database == null ? null : database.url();
