@@ -61,6 +61,47 @@ final class SinkState {
         return failure;
     }
 
+    /**
+     * Re-opens a failing sink whose back-off is over, before the trail numbers its next batch, and returns the
+     * highest seq the sink holds (-1 when not re-opened): the trail continues after it.
+     */
+    long reopenIfDue(long now) {
+        if (failure == null || opened || now - retryAt < 0) {
+            return -1;
+        }
+        try {
+            return open();
+        } catch (Exception e) {
+            fail(e);
+            retryAt = now + backoff;
+            backoff = Math.min(backoff * 2, MAX_RETRY_NANOS);
+            return -1;
+        }
+    }
+
+    private long open() throws Exception {
+        long last = sink.open();
+        opened = true;
+        // Another writer added records while we were failing (two trails on one file): events we owe under seqs
+        // the sink already holds can't be stored there any more. Say so loudly; the trail renumbers after `last`.
+        long collided = 0;
+        while (!backlog.isEmpty() && backlog.peekFirst().seq() <= last) {
+            backlog.removeFirst();
+            collided++;
+        }
+        if (lostFrom >= 0 && lostFrom <= last) {
+            long upTo = Math.min(lostTo, last);
+            collided += upTo - lostFrom + 1;
+            lostFrom = upTo == lostTo ? -1 : upTo + 1;
+        }
+        if (collided > 0) {
+            System.getLogger(SinkState.class.getName()).log(System.Logger.Level.ERROR, collided
+                    + " audit events owed to " + sink.name() + " collide with records another writer added up to seq "
+                    + last + "; they are only in the trail's other sinks");
+        }
+        return last;
+    }
+
     /** Writes the backlog, then the batch; false when the batch is not (yet) in the sink. */
     boolean deliver(List<SequencedEvent> batch, boolean durable, long now) {
         if (failure != null && now - retryAt < 0) {
@@ -69,8 +110,7 @@ final class SinkState {
         }
         try {
             if (!opened) {
-                sink.open();
-                opened = true;
+                open();
             }
             if (!backlog.isEmpty()) {
                 sink.write(new ArrayList<>(backlog), true);

@@ -169,6 +169,7 @@ final class TrailWriter {
 
     /** Returns true when the stop marker was seen. */
     private boolean process(List<Item> items) {
+        reopenDueSinks(System.nanoTime());
         List<SequencedEvent> batch = new ArrayList<>(items.size());
         boolean durable = false;
         boolean stop = false;
@@ -209,8 +210,16 @@ final class TrailWriter {
         return stop;
     }
 
+    // A sink that comes back may hold records we never numbered (another writer used the file meanwhile).
+    private void reopenDueSinks(long now) {
+        for (SinkState s : sinks) {
+            seq = Math.max(seq, s.reopenIfDue(now));
+        }
+    }
+
     private void idle() {
         long now = System.nanoTime();
+        reopenDueSinks(now);
         for (SinkState s : sinks) {
             if (!s.healthy()) {
                 s.deliver(List.of(), true, now);

@@ -201,6 +201,25 @@ class AuditTrailTest {
     }
 
     @Test
+    void aSecondWriterOnTheSameFileIsRefusedUntilTheFirstCloses() throws Exception {
+        Path file = dir.resolve("locked.jsonl");
+        AuditTrail first = AuditTrail.create(List.of(new JsonlSink(file)), Settings.OnFailure.FAIL_CLOSED, 16);
+        try (AuditTrail second = AuditTrail.create(List.of(new JsonlSink(file)), Settings.OnFailure.FAIL_CLOSED, 16)) {
+            assertEquals(1, first.recordSync(Events.connect("first")));
+            assertFalse(second.healthy());
+            assertTrue(second.failure().contains("already written"), second.failure());
+            first.close();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!second.healthy() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(second.healthy(), "took the file over once it was free");
+            assertEquals(2, second.recordSync(Events.connect("second")));
+        }
+        assertEquals(AuditVerifier.Status.INTACT, AuditVerifier.verify(file).status());
+    }
+
+    @Test
     void sharedPerDistinctSinksAndClosable() throws Exception {
         String sink = "jsonl:" + dir.resolve("shared.jsonl");
         var closed = new Settings.AuditSettings(List.of(sink), Settings.OnFailure.FAIL_CLOSED, false);
