@@ -64,9 +64,16 @@ public final class JdbcSink implements AuditSink {
     }
 
     private static void createTableIfMissing(Connection c) throws SQLException {
-        try (ResultSet rs = c.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
-            while (rs.next()) {
-                if (TABLE.equalsIgnoreCase(rs.getString("TABLE_NAME"))) {
+        // Look in the current schema only: a table of that name elsewhere is not the one INSERT will reach.
+        String schema;
+        try {
+            schema = c.getSchema();
+        } catch (SQLException | AbstractMethodError e) {
+            schema = null;
+        }
+        for (String name : new String[] {TABLE, TABLE.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), schema, name, new String[] {"TABLE"})) {
+                if (rs.next()) {
                     return;
                 }
             }
