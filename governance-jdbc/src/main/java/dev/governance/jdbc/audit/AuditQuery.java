@@ -1,0 +1,122 @@
+package dev.governance.jdbc.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Filters a JSONL trail: who connected, what they did, what data was touched. Filters combine with AND;
+ * a null filter matches everything. {@code subject} and {@code table} accept {@code *} globs; a table
+ * without schema also matches {@code schema.table}. Lines that are not records (a torn last line) are
+ * skipped and counted.
+ *
+ * @param subject  identity.subject
+ * @param table    a table read or written
+ * @param decision decision.action ({@code allow}, {@code deny}, {@code approve}, or an approval verdict)
+ * @param since    only events at or after this instant
+ * @param event    event type label
+ */
+public record AuditQuery(String subject, String table, String decision, Instant since, String event) {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** One matching record: the parsed tree and the line exactly as stored. */
+    public record Match(JsonNode record, String line) {
+    }
+
+    /** Streams matches to {@code sink}; returns how many lines could not be read as records. */
+    public long run(Path file, Consumer<Match> sink) throws IOException {
+        long skipped = 0;
+        try (LineReader reader = new LineReader(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            while (reader.next()) {
+                String line = new String(reader.bytes(), 0, reader.length(), StandardCharsets.UTF_8);
+                JsonNode node;
+                try {
+                    node = MAPPER.readTree(line);
+                } catch (IOException e) {
+                    skipped++;
+                    continue;
+                }
+                if (node != null && node.isObject() && matches(node)) {
+                    sink.accept(new Match(node, line));
+                }
+            }
+        }
+        return skipped;
+    }
+
+    public boolean matches(JsonNode r) {
+        if (event != null && !event.equalsIgnoreCase(r.path("event").asText())) {
+            return false;
+        }
+        if (subject != null && !glob(subject, r.path("identity").path("subject").asText(null))) {
+            return false;
+        }
+        if (decision != null && !decision.equalsIgnoreCase(r.path("decision").path("action").asText(""))) {
+            return false;
+        }
+        if (since != null) {
+            String ts = r.path("ts").asText(null);
+            try {
+                if (ts == null || Instant.parse(ts).isBefore(since)) {
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        if (table != null) {
+            return anyTable(r.path("tables").path("read")) || anyTable(r.path("tables").path("written"));
+        }
+        return true;
+    }
+
+    private boolean anyTable(JsonNode names) {
+        for (JsonNode name : names) {
+            String n = name.asText();
+            if (glob(table, n) || (table.indexOf('.') < 0 && n.lastIndexOf('.') >= 0
+                    && glob(table, n.substring(n.lastIndexOf('.') + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Case-insensitive match where {@code *} is any run of characters. */
+    static boolean glob(String pattern, String text) {
+        if (text == null) {
+            return false;
+        }
+        String p = pattern.toLowerCase(Locale.ROOT);
+        String t = text.toLowerCase(Locale.ROOT);
+        int pi = 0;
+        int ti = 0;
+        int star = -1;
+        int mark = 0;
+        while (ti < t.length()) {
+            if (pi < p.length() && p.charAt(pi) == t.charAt(ti)) {
+                pi++;
+                ti++;
+            } else if (pi < p.length() && p.charAt(pi) == '*') {
+                star = pi++;
+                mark = ti;
+            } else if (star >= 0) {
+                pi = star + 1;
+                ti = ++mark;
+            } else {
+                return false;
+            }
+        }
+        while (pi < p.length() && p.charAt(pi) == '*') {
+            pi++;
+        }
+        return pi == p.length();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.governance.jdbc.audit;
+
+import java.util.List;
+
+/**
+ * One destination of the trail. Called only from the trail's single writer thread, in {@code seq} order,
+ * so implementations need no locking. {@link #write} is all-or-nothing: when it throws, the sink must be
+ * as if none of the batch had been written, because the trail hands the same events over again.
+ */
+public interface AuditSink extends AutoCloseable {
+
+    /** A short name for messages and gap records ({@code jsonl:/var/log/audit.jsonl}, {@code otel}). */
+    String name();
+
+    /**
+     * Opens (or re-opens after a failure) and returns the highest {@code seq} already stored, 0 when none;
+     * the trail continues after the highest one over all sinks.
+     */
+    long open() throws Exception;
+
+    /**
+     * Writes a batch. When {@code durable} is true, returns only once the batch survives a crash of the
+     * machine (fsync, commit); otherwise surviving a crash of the process is enough.
+     */
+    void write(List<SequencedEvent> batch, boolean durable) throws Exception;
+
+    /** Makes everything written so far durable; called on flush and when the trail is idle. */
+    default void flush() throws Exception {
+    }
+
+    /** Releases what the sink holds (after a final flush); IOException so no close can throw InterruptedException. */
+    @Override
+    void close() throws java.io.IOException;
+}

@@ -1,0 +1,297 @@
+package dev.governance.jdbc.audit;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code jsonl:<path>}: one JSON object per line with the {@code seq}/{@code prevHash}/{@code hash} chain of
+ * {@link HashChain}.
+ *
+ * <p>Durability: every batch is written with one {@code write} to the file (so it survives the process being
+ * killed once {@code write} returned); {@code FileChannel.force} runs when the batch holds a
+ * {@code recordSync} event, on {@code flush}/{@code close}, and at most {@link #FORCE_INTERVAL_NANOS} after an
+ * unforced write otherwise. A machine crash can thus lose at most about a second of asynchronous events and
+ * never an acknowledged {@code recordSync} event.
+ *
+ * <p>Restart: the chain continues from the file's last whole line. A last line without its newline is a
+ * write torn by a crash (it was never acknowledged): it is cut off and its bytes are appended to
+ * {@code <path>.torn} for inspection. The file is locked while open so that a second process can't fork
+ * the chain.
+ */
+public final class JsonlSink implements AuditSink {
+    static final long FORCE_INTERVAL_NANOS = 1_000_000_000L;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Path path;
+    private final AuditJson json = new AuditJson();
+    private final HashChain chain = new HashChain();
+    private final ByteArrayBuilder out = new ByteArrayBuilder();
+
+    private FileChannel channel;
+    private FileLock lock;
+    private long committedSize;
+    private long lastSeq;
+    private String lastHash = HashChain.GENESIS;
+    private long unforcedSince = -1;
+
+    public JsonlSink(Path path) {
+        this.path = path.toAbsolutePath().normalize();
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public String name() {
+        return "jsonl:" + path;
+    }
+
+    @Override
+    public long open() throws IOException {
+        closeQuietly();
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            try {
+                // One byte far past the data: excludes other writers without blocking readers (Windows locks
+                // are mandatory, so locking the data itself would stop `audit verify` on a live file).
+                lock = ch.tryLock(Long.MAX_VALUE - 1, 1, false);
+            } catch (OverlappingFileLockException e) {
+                throw new IOException(path + " is already written by another audit trail in this JVM", e);
+            }
+            if (lock == null) {
+                throw new IOException(path + " is locked by another process writing an audit trail");
+            }
+            Tail tail = Tail.read(ch);
+            if (tail.tornFrom >= 0) {
+                keepTornBytes(ch, tail.tornFrom);
+                ch.truncate(tail.tornFrom);
+                ch.force(true);
+            }
+            if (tail.lastLine != null) {
+                JsonNode last = MAPPER.readTree(tail.lastLine);
+                HashChain.Split split = HashChain.split(tail.lastLine, 0, tail.lastLine.length);
+                if (split == null || !last.path("seq").canConvertToLong()) {
+                    throw new IOException(path + ": the last record is not a chained audit record;"
+                            + " run `audit verify` and move the file aside");
+                }
+                lastSeq = last.path("seq").asLong();
+                lastHash = split.hash();
+            } else {
+                lastSeq = 0;
+                lastHash = HashChain.GENESIS;
+            }
+            committedSize = ch.size();
+            ch.position(committedSize);
+            channel = ch;
+            return lastSeq;
+        } catch (IOException | RuntimeException e) {
+            if (lock != null) {
+                try {
+                    lock.release();
+                } catch (IOException ignored) {
+                    // the channel is closed next anyway
+                }
+                lock = null;
+            }
+            ch.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void write(List<SequencedEvent> batch, boolean durable) throws IOException {
+        if (channel == null) {
+            open();
+        }
+        out.reset();
+        String prev = lastHash;
+        long seq = lastSeq;
+        for (SequencedEvent s : batch) {
+            if (s.seq() <= seq) {
+                continue; // already in the file (a sink that was ahead when the trail started)
+            }
+            byte[] canonical = json.canonical(s.seq(), s.event(), prev);
+            String hash = chain.hash(prev, canonical, canonical.length);
+            out.write(canonical, 0, canonical.length - 1);
+            out.write(HashChain.HASH_PREFIX, 0, HashChain.HASH_PREFIX.length);
+            out.writeAscii(hash);
+            out.writeAscii("\"}\n");
+            prev = hash;
+            seq = s.seq();
+        }
+        if (out.size() == 0) {
+            return;
+        }
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(out.array(), 0, out.size());
+            long position = committedSize;
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
+            long now = System.nanoTime();
+            if (durable || (unforcedSince >= 0 && now - unforcedSince > FORCE_INTERVAL_NANOS)) {
+                channel.force(false);
+                unforcedSince = -1;
+            } else if (unforcedSince < 0) {
+                unforcedSince = now;
+            }
+            committedSize = position;
+        } catch (IOException e) {
+            // All-or-nothing: cut a partial batch off so a retry continues the chain from the last whole line.
+            try {
+                channel.truncate(committedSize);
+            } catch (IOException ignored) {
+                closeQuietly(); // re-opening reads the tail and drops a torn line
+            }
+            throw e;
+        }
+        lastHash = prev;
+        lastSeq = seq;
+    }
+
+    /** Forces what was written and not yet forced (flush, idle, close). */
+    @Override
+    public void flush() throws IOException {
+        if (channel != null && unforcedSince >= 0) {
+            channel.force(false);
+            unforcedSince = -1;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            flush();
+        } finally {
+            closeQuietly();
+        }
+    }
+
+    private void closeQuietly() {
+        FileChannel ch = channel;
+        channel = null;
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+        } catch (IOException ignored) {
+            // closing the channel releases it too
+        }
+        lock = null;
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // nothing more to do with a channel we are abandoning
+            }
+        }
+    }
+
+    private void keepTornBytes(FileChannel ch, long from) throws IOException {
+        int length = (int) Math.min(ch.size() - from, 16L * 1024 * 1024);
+        ByteBuffer torn = ByteBuffer.allocate(length + 1);
+        ch.read(torn, from);
+        torn.put((byte) '\n');
+        Files.write(Path.of(path + ".torn"), java.util.Arrays.copyOf(torn.array(), torn.position()),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** The end of a trail file: where a torn last line starts (or -1) and the last whole line (or null). */
+    record Tail(long tornFrom, byte[] lastLine) {
+        static Tail read(FileChannel ch) throws IOException {
+            long size = ch.size();
+            if (size == 0) {
+                return new Tail(-1, null);
+            }
+            long lastNewline = previousNewline(ch, size - 1);
+            long tornFrom = lastNewline == size - 1 ? -1 : lastNewline + 1;
+            if (lastNewline < 0) {
+                return new Tail(tornFrom, null);
+            }
+            long lineStart = previousNewline(ch, lastNewline - 1) + 1;
+            long length = lastNewline - lineStart;
+            if (length > Integer.MAX_VALUE - 16) {
+                throw new IOException("the last audit record is implausibly long");
+            }
+            ByteBuffer line = ByteBuffer.allocate((int) length);
+            while (line.hasRemaining()) {
+                if (ch.read(line, lineStart + line.position()) < 0) {
+                    break;
+                }
+            }
+            return new Tail(tornFrom, line.array());
+        }
+
+        /** Position of the last '\n' at or before {@code from}, or -1. Reads backwards in blocks. */
+        private static long previousNewline(FileChannel ch, long from) throws IOException {
+            ByteBuffer block = ByteBuffer.allocate(8192);
+            long end = from + 1;
+            while (end > 0) {
+                long start = Math.max(0, end - block.capacity());
+                block.clear().limit((int) (end - start));
+                while (block.hasRemaining()) {
+                    if (ch.read(block, start + block.position()) < 0) {
+                        break;
+                    }
+                }
+                for (int i = (int) (end - start) - 1; i >= 0; i--) {
+                    if (block.get(i) == '\n') {
+                        return start + i;
+                    }
+                }
+                end = start;
+            }
+            return -1;
+        }
+    }
+
+    /** A growable byte buffer whose array we can hand to one write call (ByteArrayOutputStream copies). */
+    static final class ByteArrayBuilder {
+        private byte[] bytes = new byte[8192];
+        private int size;
+
+        void reset() {
+            size = 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        byte[] array() {
+            return bytes;
+        }
+
+        void write(byte[] source, int offset, int length) {
+            ensure(length);
+            System.arraycopy(source, offset, bytes, size, length);
+            size += length;
+        }
+
+        void writeAscii(String text) {
+            ensure(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                bytes[size++] = (byte) text.charAt(i);
+            }
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.governance.jdbc.audit;
+
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code otel}: one CLIENT span per executed or refused statement (the {@code intent} half of an agent write
+ * makes none; its outcome does), named {@code <TYPE> <table>} and carrying the database semantic-convention
+ * attributes plus {@code governance.*}. Refusals and failures get ERROR status.
+ *
+ * <p>Without an injected {@link OpenTelemetry} the sink uses the global one only once the application (or the
+ * Java agent) has installed it: calling {@code GlobalOpenTelemetry.get()} early would freeze the global to a
+ * no-op and break the application's own later {@code set}.
+ */
+public final class OtelSink implements AuditSink {
+    static final String SCOPE = "dev.governance.jdbc";
+
+    static final AttributeKey<String> DB_SYSTEM_NAME = AttributeKey.stringKey("db.system.name");
+    static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system");
+    static final AttributeKey<String> DB_QUERY_TEXT = AttributeKey.stringKey("db.query.text");
+    static final AttributeKey<String> DB_OPERATION_NAME = AttributeKey.stringKey("db.operation.name");
+    static final AttributeKey<String> DB_COLLECTION_NAME = AttributeKey.stringKey("db.collection.name");
+    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    static final AttributeKey<String> SUBJECT = AttributeKey.stringKey("governance.subject");
+    static final AttributeKey<String> KIND = AttributeKey.stringKey("governance.kind");
+    static final AttributeKey<String> ON_BEHALF_OF = AttributeKey.stringKey("governance.on_behalf_of");
+    static final AttributeKey<Boolean> VERIFIED = AttributeKey.booleanKey("governance.verified");
+    static final AttributeKey<String> ENVIRONMENT = AttributeKey.stringKey("governance.environment");
+    static final AttributeKey<String> CONNECTION_ID = AttributeKey.stringKey("governance.connection.id");
+    static final AttributeKey<String> DECISION = AttributeKey.stringKey("governance.decision");
+    static final AttributeKey<String> MODE = AttributeKey.stringKey("governance.mode");
+    static final AttributeKey<List<String>> RULES = AttributeKey.stringArrayKey("governance.rules");
+    static final AttributeKey<List<String>> TABLES_READ = AttributeKey.stringArrayKey("governance.tables.read");
+    static final AttributeKey<List<String>> TABLES_WRITTEN = AttributeKey.stringArrayKey("governance.tables.written");
+    static final AttributeKey<List<String>> MASKED = AttributeKey.stringArrayKey("governance.masked");
+    static final AttributeKey<String> FINGERPRINT = AttributeKey.stringKey("governance.fingerprint");
+    static final AttributeKey<Long> ROWS = AttributeKey.longKey("governance.rows");
+    static final AttributeKey<Long> SEQ = AttributeKey.longKey("governance.audit.seq");
+
+    private final OpenTelemetry injected;
+    private Tracer tracer;
+
+    /** Uses the application's global OpenTelemetry once it is installed. */
+    public OtelSink() {
+        this(null);
+    }
+
+    /** Uses the given OpenTelemetry (the application's SDK). */
+    public OtelSink(OpenTelemetry openTelemetry) {
+        this.injected = openTelemetry;
+    }
+
+    @Override
+    public String name() {
+        return "otel";
+    }
+
+    @Override
+    public long open() {
+        return 0;
+    }
+
+    @Override
+    public void write(List<SequencedEvent> batch, boolean durable) {
+        Tracer t = tracer();
+        if (t == null) {
+            return;
+        }
+        for (SequencedEvent s : batch) {
+            AuditEvent e = s.event();
+            if (e.event() == EventType.STATEMENT && e.phase() != Phase.INTENT) {
+                emit(t, s);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private Tracer tracer() {
+        if (tracer == null) {
+            if (injected != null) {
+                tracer = injected.getTracer(SCOPE);
+            } else if (GlobalOpenTelemetry.isSet()) {
+                tracer = GlobalOpenTelemetry.get().getTracer(SCOPE);
+            }
+        }
+        return tracer;
+    }
+
+    private static void emit(Tracer tracer, SequencedEvent s) {
+        AuditEvent e = s.event();
+        String table = primaryTable(e.tables());
+        String operation = e.type() == null ? null : e.type().toUpperCase(Locale.ROOT);
+        String system = dbSystem(e.database());
+        long endMicros = ChronoUnit.MICROS.between(java.time.Instant.EPOCH, e.ts());
+        long startMicros = e.durationMicros() == null ? endMicros : endMicros - e.durationMicros();
+
+        SpanBuilder b = tracer.spanBuilder(spanName(operation, table, system))
+                .setParent(s.parent())
+                .setSpanKind(SpanKind.CLIENT)
+                .setStartTimestamp(startMicros, TimeUnit.MICROSECONDS)
+                .setAttribute(DB_SYSTEM_NAME, system)
+                .setAttribute(DB_SYSTEM, system)
+                .setAttribute(SEQ, s.seq());
+        set(b, DB_QUERY_TEXT, e.sql());
+        set(b, DB_OPERATION_NAME, operation);
+        set(b, DB_COLLECTION_NAME, table);
+        set(b, ENVIRONMENT, e.environment());
+        set(b, CONNECTION_ID, e.connectionId());
+        set(b, FINGERPRINT, e.fingerprint());
+        if (e.identity() != null) {
+            set(b, SUBJECT, e.identity().subject());
+            set(b, KIND, e.identity().kind());
+            set(b, ON_BEHALF_OF, e.identity().onBehalfOf());
+            b.setAttribute(VERIFIED, e.identity().verified());
+        }
+        if (e.decision() != null) {
+            set(b, DECISION, e.decision().action());
+            set(b, MODE, e.decision().mode());
+            b.setAttribute(RULES, e.decision().rules());
+        }
+        if (e.tables() != null) {
+            b.setAttribute(TABLES_READ, e.tables().read());
+            b.setAttribute(TABLES_WRITTEN, e.tables().written());
+        }
+        if (e.masked() != null && !e.masked().isEmpty()) {
+            List<String> columns = new ArrayList<>(e.masked().size());
+            for (AuditEvent.Masked m : e.masked()) {
+                columns.add(m.column());
+            }
+            b.setAttribute(MASKED, columns);
+        }
+        if (e.rows() != null) {
+            b.setAttribute(ROWS, e.rows());
+        }
+        Span span = b.startSpan();
+        boolean denied = e.decision() != null && "deny".equals(e.decision().action());
+        if (denied) {
+            span.setAttribute(ERROR_TYPE, "governance.denied");
+            span.setStatus(StatusCode.ERROR, e.error() != null ? e.error()
+                    : "denied by " + String.join(",", e.decision().rules()));
+        } else if (e.error() != null) {
+            span.setAttribute(ERROR_TYPE, errorType(e.error()));
+            span.setStatus(StatusCode.ERROR, e.error());
+        }
+        span.end(endMicros, TimeUnit.MICROSECONDS);
+    }
+
+    private static void set(SpanBuilder b, AttributeKey<String> key, String value) {
+        if (value != null) {
+            b.setAttribute(key, value);
+        }
+    }
+
+    /** Semconv: {@code {db.operation.name} {db.collection.name}}, else the operation, else the system. */
+    static String spanName(String operation, String table, String system) {
+        if (operation != null && table != null) {
+            return operation + " " + table;
+        }
+        if (operation != null) {
+            return operation;
+        }
+        return table != null ? table : system;
+    }
+
+    private static String primaryTable(AuditEvent.Tables tables) {
+        if (tables == null) {
+            return null;
+        }
+        if (!tables.written().isEmpty()) {
+            return tables.written().get(0);
+        }
+        return tables.read().isEmpty() ? null : tables.read().get(0);
+    }
+
+    /** The SQLState when the error starts with one ({@code 42501: …}), else a generic type. */
+    private static String errorType(String error) {
+        int colon = error.indexOf(':');
+        return colon == 5 ? error.substring(0, 5) : "java.sql.SQLException";
+    }
+
+    /** {@code db.system.name} from the product name, falling back to the JDBC sub-protocol. */
+    static String dbSystem(AuditEvent.Database database) {
+        String product = database == null || database.product() == null
+                ? "" : database.product().toLowerCase(Locale.ROOT);
+        if (product.contains("postgres")) {
+            return "postgresql";
+        }
+        if (product.contains("mariadb")) {
+            return "mariadb";
+        }
+        if (product.contains("mysql")) {
+            return "mysql";
+        }
+        if (product.contains("oracle")) {
+            return "oracle.db";
+        }
+        if (product.contains("sql server")) {
+            return "microsoft.sql_server";
+        }
+        if (product.contains("db2")) {
+            return "ibm.db2";
+        }
+        if (product.contains("hsql")) {
+            return "hsqldb";
+        }
+        if (product.contains("derby")) {
+            return "derby";
+        }
+        if (product.equals("h2") || product.contains("sqlite") || product.contains("clickhouse")) {
+            return product.replace(' ', '_');
+        }
+        String url = database == null ? null : database.url();
+        if (url != null && url.startsWith("jdbc:")) {
+            int colon = url.indexOf(':', 5);
+            if (colon > 5) {
+                return url.substring(5, colon).toLowerCase(Locale.ROOT);
+            }
+        }
+        return product.isEmpty() ? "other_sql" : product.replace(' ', '_');
+    }
+}

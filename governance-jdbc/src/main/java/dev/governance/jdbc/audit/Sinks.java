@@ -1,0 +1,34 @@
+package dev.governance.jdbc.audit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds sinks from {@code governance.audit.sinks} entries: {@code otel}, {@code jsonl:<path>}, {@code jdbc:<url>}. */
+final class Sinks {
+    private Sinks() {
+    }
+
+    static List<AuditSink> create(List<String> specs) {
+        List<AuditSink> sinks = new ArrayList<>(specs.size());
+        for (String spec : specs) {
+            sinks.add(create(spec));
+        }
+        return sinks;
+    }
+
+    static AuditSink create(String spec) {
+        if (spec.equals("otel")) {
+            return new OtelSink();
+        }
+        if (spec.startsWith("jsonl:")) {
+            return new JsonlSink(Path.of(spec.substring("jsonl:".length())));
+        }
+        if (spec.startsWith("jdbc:")) {
+            // Both "jdbc:h2:mem:audit" and "jdbc:jdbc:h2:mem:audit" name the same database.
+            String url = spec.startsWith("jdbc:jdbc:") ? spec.substring("jdbc:".length()) : spec;
+            return new JdbcSink(url);
+        }
+        throw new IllegalArgumentException("unknown audit sink " + spec);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.governance.jdbc.audit;
+
+import io.opentelemetry.context.Context;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine of a trail, shared by every {@link AuditTrail} view on the same sinks: a bounded queue and one
+ * writer thread. Only the writer thread assigns {@code seq} and talks to sinks, so the order is total and
+ * sinks need no locks; callers only pay for an enqueue (and wait when the queue is full: nothing is dropped).
+ */
+final class TrailWriter {
+    static final int MAX_BATCH = 512;
+    private static final long IDLE_MILLIS = 200;
+
+    private final List<SinkState> sinks;
+    private final ArrayBlockingQueue<Item> queue;
+    private final Thread thread;
+    private final String name;
+    private volatile boolean failing;
+    private volatile boolean closed;
+    private long seq; // writer thread only (and the constructor, before the thread starts)
+
+    /** A queued thing: an event (with an optional acknowledgement), a flush request, or the stop marker. */
+    private record Item(AuditEvent event, Context parent, CompletableFuture<Ack> ack, boolean stop, boolean scrub) {
+    }
+
+    /** What happened to a synchronous event: its seq, and whether every sink holds it. */
+    record Ack(long seq, boolean written, String failure) {
+    }
+
+    TrailWriter(String name, List<AuditSink> sinks, int capacity) {
+        this.name = name;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.sinks = new ArrayList<>(sinks.size());
+        long[] last = new long[sinks.size()];
+        for (int i = 0; i < sinks.size(); i++) {
+            SinkState state = new SinkState(sinks.get(i));
+            this.sinks.add(state);
+            last[i] = state.start();
+            seq = Math.max(seq, last[i]);
+        }
+        for (int i = 0; i < last.length; i++) {
+            this.sinks.get(i).behindAtStart(last[i], seq);
+        }
+        updateHealth();
+        thread = new Thread(this::run, "governance-audit-writer " + name);
+        thread.setDaemon(true); // the shutdown hook drains it; it must not keep a finished JVM alive
+        thread.start();
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean failing() {
+        return failing;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /** The first failing sink's error, or null. */
+    String failure() {
+        for (SinkState s : sinks) {
+            String f = s.failure();
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** {@code scrub}: run sql and error through {@link LiteralScrubber} on the writer thread. */
+    void enqueue(AuditEvent event, CompletableFuture<Ack> ack, boolean scrub) {
+        put(new Item(event, Context.current(), ack, false, scrub));
+    }
+
+    /** Resolves once everything enqueued before it is in every healthy sink and forced to disk. */
+    CompletableFuture<Ack> flush() {
+        CompletableFuture<Ack> done = new CompletableFuture<>();
+        put(new Item(null, null, done, false, false));
+        return done;
+    }
+
+    /** Drains the queue into the sinks, closes them; waits up to {@code timeoutMillis}. Idempotent. */
+    boolean close(long timeoutMillis) {
+        if (!closed) {
+            closed = true;
+            put(new Item(null, null, null, true, false));
+        }
+        try {
+            thread.join(timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
+    boolean writerAlive() {
+        return thread.isAlive();
+    }
+
+    // Waits rather than drops; an interrupt is kept for the caller but does not lose the event.
+    private void put(Item item) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(item);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        List<Item> items = new ArrayList<>(MAX_BATCH);
+        boolean stop = false;
+        while (!stop) {
+            Item first;
+            try {
+                first = queue.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                continue; // only close() stops the writer
+            }
+            if (first == null) {
+                idle();
+                continue;
+            }
+            items.add(first);
+            queue.drainTo(items, MAX_BATCH - 1);
+            try {
+                stop = process(items);
+            } catch (RuntimeException | Error e) {
+                // A bug must not kill the only writer: fail the waiters, keep going.
+                for (Item item : items) {
+                    if (item.ack() != null) {
+                        item.ack().complete(new Ack(-1, false, "audit writer error: " + e));
+                    }
+                }
+            }
+            items.clear();
+        }
+        for (SinkState s : sinks) {
+            s.retryNow();
+            long owed = s.close();
+            if (owed > 0) {
+                System.getLogger(TrailWriter.class.getName()).log(System.Logger.Level.ERROR,
+                        "audit sink " + s.sink.name() + " closed owing " + owed + " events: " + s.failure());
+            }
+        }
+        // Anything that raced past close() is answered, never left waiting.
+        Item late;
+        while ((late = queue.poll()) != null) {
+            if (late.ack() != null) {
+                late.ack().complete(new Ack(-1, false, "audit trail closed"));
+            }
+        }
+    }
+
+    /** Returns true when the stop marker was seen. */
+    private boolean process(List<Item> items) {
+        reopenDueSinks(System.nanoTime());
+        List<SequencedEvent> batch = new ArrayList<>(items.size());
+        boolean durable = false;
+        boolean stop = false;
+        for (Item item : items) {
+            if (item.stop()) {
+                stop = true;
+            } else if (item.event() != null) {
+                AuditEvent event = item.scrub() ? item.event().scrubbed() : item.event();
+                batch.add(new SequencedEvent(++seq, event, item.parent()));
+                durable |= item.ack() != null;
+            } else {
+                durable = true; // a flush
+            }
+        }
+        long now = System.nanoTime();
+        boolean written = true;
+        for (SinkState s : sinks) {
+            written &= s.deliver(batch, durable, now);
+        }
+        if (durable || stop) {
+            for (SinkState s : sinks) {
+                s.flush();
+            }
+        }
+        updateHealth();
+        String failure = written ? null : failure();
+        int index = 0;
+        for (Item item : items) {
+            if (item.event() != null) {
+                long itemSeq = batch.get(index++).seq();
+                if (item.ack() != null) {
+                    item.ack().complete(new Ack(itemSeq, written, failure));
+                }
+            } else if (item.ack() != null) {
+                item.ack().complete(new Ack(seq, written && !failing, failure()));
+            }
+        }
+        return stop;
+    }
+
+    // A sink that comes back may hold records we never numbered (another writer used the file meanwhile).
+    private void reopenDueSinks(long now) {
+        for (SinkState s : sinks) {
+            seq = Math.max(seq, s.reopenIfDue(now));
+        }
+    }
+
+    private void idle() {
+        long now = System.nanoTime();
+        reopenDueSinks(now);
+        for (SinkState s : sinks) {
+            if (!s.healthy()) {
+                s.deliver(List.of(), true, now);
+            }
+            s.flush();
+        }
+        updateHealth();
+    }
+
+    private void updateHealth() {
+        boolean any = false;
+        for (SinkState s : sinks) {
+            any |= !s.healthy();
+        }
+        failing = any;
+    }
+}
