@@ -116,6 +116,11 @@ public final class AuditTrail implements AutoCloseable {
     }
 
     /** True while every sink writes. */
+    /** True once closed (at shutdown or driver deregistration); {@link #of} then builds a new one. */
+    public boolean closed() {
+        return writer.closed();
+    }
+
     public boolean healthy() {
         return !writer.failing();
     }

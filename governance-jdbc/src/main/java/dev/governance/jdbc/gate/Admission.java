@@ -1,16 +1,22 @@
 package dev.governance.jdbc.gate;
 
+import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.identity.Identity;
+import dev.governance.jdbc.identity.IdentityKind;
 import dev.governance.jdbc.policy.Decision;
+import dev.governance.jdbc.policy.Mode;
 import dev.governance.jdbc.sql.Analysis;
 import dev.governance.jdbc.sql.StatementFacts;
+import dev.governance.jdbc.sql.StatementType;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One statement the gate let through: it runs the real call (under a row limit when the policy sets one) and
- * completes the statement's record with the outcome. Obtained only from {@link StatementGate}.
+ * completes the statement's audit record exactly once — at once for changes, when its result is closed for
+ * queries (so the rows read are known). Obtained only from {@link StatementGate}.
  */
 public final class Admission {
     private final Session session;
@@ -18,13 +24,32 @@ public final class Admission {
     private final EntryPoint entry;
     private final Analysis analysis;
     private final Decision decision;
+    private final AuditEvent record;
+    private final AtomicBoolean completed = new AtomicBoolean();
+    private volatile List<AuditEvent.Masked> masked = List.of();
+    private long started;
 
-    Admission(Session session, Identity identity, EntryPoint entry, Analysis analysis, Decision decision) {
+    Admission(Session session, Identity identity, EntryPoint entry, Analysis analysis, Decision decision,
+              AuditEvent record) {
         this.session = session;
         this.identity = identity;
         this.entry = entry;
         this.analysis = analysis;
         this.decision = decision;
+        this.record = record;
+    }
+
+    /** True for what is recorded before it runs: writes by agents. */
+    static boolean recordedAsIntent(Identity identity, Analysis analysis) {
+        if (identity.kind() != IdentityKind.AGENT) {
+            return false;
+        }
+        for (StatementFacts facts : analysis.statements()) {
+            if (facts.type() != StatementType.SELECT || !facts.tablesWritten().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Identity identity() {
@@ -47,23 +72,64 @@ public final class Admission {
         return entry;
     }
 
-    Session session() {
+    public Session session() {
         return session;
     }
 
-    /** Runs the real call; {@code rows} tells how many rows it changed. */
+    /** What the masking plan of this statement's result masked (recorded with the statement). */
+    public void masked(List<AuditEvent.Masked> columns) {
+        this.masked = List.copyOf(columns);
+    }
+
+    /**
+     * Runs the real call; {@code rows} tells how many rows it changed. A call that produces a result set leaves
+     * the record open until {@link #completeResult(long)}.
+     */
     public <T> T execute(JdbcCall<T> call, RowCount<T> rows) throws SQLException {
-        Decision.RowLimit limit = rowLimit();
-        if (limit == null) {
-            return call.call();
+        started = System.nanoTime();
+        T result;
+        try {
+            Decision.RowLimit limit = rowLimit();
+            result = limit == null ? call.call() : RowLimiter.run(session.physical(), limit, call, rows);
+        } catch (SQLException | RuntimeException e) {
+            complete(null, describe(e));
+            throw e;
         }
-        return RowLimiter.run(session.physical(), limit, call, rows);
+        long changed = rows.of(result);
+        if (changed >= 0) {
+            complete(changed, null);
+        }
+        return result;
+    }
+
+    /** Completes a query's record with the rows the caller read; only the first call counts. */
+    public void completeResult(long rowsRead) {
+        complete(rowsRead, null);
+    }
+
+    /** Completes the record of a statement that produced no result set and no count. */
+    public void completeWithoutRows() {
+        complete(null, null);
+    }
+
+    private void complete(Long rows, String error) {
+        if (completed.compareAndSet(false, true)) {
+            long micros = started == 0 ? 0 : (System.nanoTime() - started) / 1_000;
+            session.governance().recorder().outcome(record, rows, micros, error, masked);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        if (e instanceof SQLException sql) {
+            return sql.getSQLState() + ": " + sql.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** The row limit that applies: only to statements that change rows, in enforce mode. */
     private Decision.RowLimit rowLimit() {
         Decision.RowLimit limit = decision.maxRows();
-        if (limit == null || decision.mode() != dev.governance.jdbc.policy.Mode.ENFORCE || !changesRows()) {
+        if (limit == null || decision.mode() != Mode.ENFORCE || !changesRows()) {
             return null;
         }
         return limit;
@@ -78,19 +144,43 @@ public final class Admission {
         return false;
     }
 
-    /** Runs a batch; the strictest row limit among its statements applies to the rows the batch changed. */
+    /**
+     * Runs a batch; the strictest row limit among its statements applies to the rows the batch changed, and each
+     * queued statement's record is completed with its own count.
+     */
     static <T> T executeBatch(Session session, List<Admission> queued, JdbcCall<T> call, RowCount<T> rows)
             throws SQLException {
         Decision.RowLimit strictest = null;
+        long now = System.nanoTime();
         for (Admission admission : queued) {
+            admission.started = now;
             Decision.RowLimit limit = admission.rowLimit();
             if (limit != null && (strictest == null || limit.limit() < strictest.limit())) {
                 strictest = limit;
             }
         }
-        if (strictest == null) {
-            return call.call();
+        T result;
+        try {
+            result = strictest == null ? call.call() : RowLimiter.run(session.physical(), strictest, call, rows);
+        } catch (SQLException | RuntimeException e) {
+            for (Admission admission : queued) {
+                admission.complete(null, describe(e));
+            }
+            throw e;
         }
-        return RowLimiter.run(session.physical(), strictest, call, rows);
+        for (int i = 0; i < queued.size(); i++) {
+            queued.get(i).complete(countAt(result, i), null);
+        }
+        return result;
+    }
+
+    private static Long countAt(Object counts, int i) {
+        if (counts instanceof int[] ints && i < ints.length) {
+            return (long) ints[i];
+        }
+        if (counts instanceof long[] longs && i < longs.length) {
+            return longs[i];
+        }
+        return null;
     }
 }

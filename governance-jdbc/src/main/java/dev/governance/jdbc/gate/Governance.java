@@ -21,14 +21,16 @@ public final class Governance {
     private final PolicyHolder policies;
     private final PrimaryKeyCache primaryKeys = new PrimaryKeyCache();
     private final StatementGate gate;
+    private final Recorder recorder;
     /** One resolver per identity configuration (inline tokens differ per workload); each caches its verifications. */
     private final Cache<Settings.IdentitySettings, IdentityResolver> resolvers = Caffeine.newBuilder()
             .maximumSize(1_000)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    Governance(Settings settings, SqlAnalyzer analyzer, PolicyHolder policies) {
+    Governance(Settings settings, SqlAnalyzer analyzer, PolicyHolder policies, Recorder recorder) {
         this.settings = settings;
+        this.recorder = recorder;
         this.analyzer = analyzer;
         this.policies = policies;
         this.gate = new StatementGate(this);
@@ -44,6 +46,10 @@ public final class Governance {
 
     public PolicyHolder policies() {
         return policies;
+    }
+
+    public Recorder recorder() {
+        return recorder;
     }
 
     PrimaryKeyCache primaryKeys() {

@@ -1,6 +1,7 @@
 package dev.governance.jdbc.gate;
 
 import dev.governance.jdbc.ConfigurationException;
+import dev.governance.jdbc.config.Keys;
 import dev.governance.jdbc.config.Settings;
 import dev.governance.jdbc.policy.PolicyHolder;
 import dev.governance.jdbc.sql.SqlAnalyzer;
@@ -11,9 +12,19 @@ final class GovernanceFactory {
     }
 
     static Governance create(Settings settings) throws ConfigurationException {
+        Recorder recorder;
+        try {
+            recorder = new Recorder(settings.audit());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Invalid configuration " + Keys.AUDIT_SINKS + "="
+                    + settings.audit().sinks() + ": " + e.getMessage(), e);
+        }
         PolicyHolder policies = settings.policy() == null
                 ? PolicyHolder.baseline()
                 : PolicyHolder.open(settings.policy(), settings.policyReload());
-        return new Governance(settings, new SqlAnalyzer(), policies);
+        // Every policy in force, and every rejected new version, lands in the audit trail.
+        policies.onLoaded(recorder::policyLoaded);
+        policies.onReloadError(error -> recorder.policyRejected(policies.location(), error));
+        return new Governance(settings, new SqlAnalyzer(), policies, recorder);
     }
 }

@@ -2,6 +2,7 @@ package dev.governance.jdbc.gate;
 
 import dev.governance.jdbc.ApprovalPendingException;
 import dev.governance.jdbc.PolicyViolationException;
+import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.policy.Decision;
 import dev.governance.jdbc.sql.Analysis;
@@ -38,7 +39,7 @@ public final class StatementGate {
         Decision decision = decide(session, identity, analysis);
         // Parameters may still make the text unbounded (WHERE ? = ?); then it is decided again at execution.
         if (!analysis.dependsOnParameters()) {
-            refuseIfBlocked(decision);
+            refuseIfBlocked(session, identity, analysis, decision);
         }
         return new PreparedSql(analysis, entry);
     }
@@ -56,13 +57,15 @@ public final class StatementGate {
     /** Checks a text handed to {@code nativeSQL}: it does not run, but what is refused to run is refused here too. */
     public void inspect(Session session, String sql) throws SQLException {
         Identity identity = session.identity();
-        refuseIfBlocked(decide(session, identity, analyze(session, sql)));
+        Analysis analysis = analyze(session, sql);
+        refuseIfBlocked(session, identity, analysis, decide(session, identity, analysis));
     }
 
     /** Runs a batch whose statements were each admitted when they were added. */
     public <T> T executeBatch(Session session, List<Admission> queued, JdbcCall<T> call, RowCount<T> rows)
             throws SQLException {
         session.identity();
+        governance.recorder().requireAvailable();
         return Admission.executeBatch(session, queued, call, rows);
     }
 
@@ -80,20 +83,31 @@ public final class StatementGate {
     private Admission enforce(Session session, Identity identity, EntryPoint entry, Analysis analysis)
             throws SQLException {
         Decision decision = decide(session, identity, analysis);
-        refuseIfBlocked(decision);
-        return new Admission(session, identity, entry, analysis, decision);
+        refuseIfBlocked(session, identity, analysis, decision);
+        Recorder recorder = governance.recorder();
+        recorder.requireAvailable(); // fail-closed: nothing runs unrecorded
+        AuditEvent record = recorder.intent(session, identity, analysis, decision,
+                Admission.recordedAsIntent(identity, analysis));
+        return new Admission(session, identity, entry, analysis, decision, record);
     }
 
-    private static void refuseIfBlocked(Decision decision) throws SQLException {
+    /** Refuses a denied statement, or one waiting for approval, and records that it was refused. */
+    private void refuseIfBlocked(Session session, Identity identity, Analysis analysis, Decision decision)
+            throws SQLException {
+        SQLException refusal = null;
         if (decision.blocks()) {
             String rule = decision.decidingRule();
-            throw new PolicyViolationException(rule != null ? List.of(rule) : decision.ruleIds(), decision.reason());
-        }
-        if (decision.needsApproval()) {
+            refusal = new PolicyViolationException(rule != null ? List.of(rule) : decision.ruleIds(), decision.reason());
+        } else if (decision.needsApproval()) {
             String requestId = UUID.randomUUID().toString();
-            throw new ApprovalPendingException(requestId, "Approval required by governance rule ["
+            governance.recorder().approvalRequested(session, identity, analysis, decision, requestId);
+            refusal = new ApprovalPendingException(requestId, "Approval required by governance rule ["
                     + decision.decidingRule() + "]: " + decision.reason() + " (request " + requestId
                     + "; approvers: groups " + decision.approvers() + ")");
+        }
+        if (refusal != null) {
+            governance.recorder().refused(session, identity, analysis, decision, refusal);
+            throw refusal;
         }
     }
 

@@ -83,6 +83,14 @@ public final class ConnectionWrapper implements GovernedConnection {
 
     // ---- governed connection --------------------------------------------------------------------------------------
 
+    private Identity identityOrNull() {
+        try {
+            return session.identity();
+        } catch (SQLException expired) {
+            return null; // an expired token does not keep a connection from closing
+        }
+    }
+
     @Override
     public Identity identity() throws SQLException {
         return session.identity();
@@ -223,7 +231,11 @@ public final class ConnectionWrapper implements GovernedConnection {
             }
         } finally {
             open.clear();
-            delegate.close();
+            try {
+                delegate.close();
+            } finally {
+                session.governance().recorder().closed(session, identityOrNull());
+            }
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.governance.jdbc.jdbc;
 
 import dev.governance.jdbc.ConfigurationException;
+import dev.governance.jdbc.IdentityException;
+import dev.governance.jdbc.audit.AuditTrails;
+import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.config.Settings;
 import dev.governance.jdbc.config.SettingsLoader;
 import dev.governance.jdbc.gate.DatabaseInfo;
@@ -24,8 +27,15 @@ public final class Connector {
         Settings settings = loaded.settings();
         Governance governance = GovernanceRegistry.forSettings(settings);
         IdentityResolver identities = governance.identities(settings.identity());
+        DatabaseInfo target = new DatabaseInfo(null, DatabaseUrls.withoutCredentials(realUrl));
         // Who connects is decided before the real database is reached: no identity, no connection.
-        identities.current();
+        Identity identity;
+        try {
+            identity = identities.current();
+        } catch (IdentityException e) {
+            governance.recorder().connectDenied(settings.environment(), target, e.getSQLState() + ": " + e.getMessage());
+            throw e;
+        }
         Driver driver = realDriver(settings, realUrl);
         Connection physical = driver.connect(realUrl, loaded.delegateProperties());
         if (physical == null) {
@@ -35,7 +45,8 @@ public final class Connector {
         try {
             String product = physical.getMetaData().getDatabaseProductName();
             Session session = new Session(governance, identities, physical, Dialect.fromUrl(realUrl),
-                    new DatabaseInfo(product, DatabaseUrls.withoutCredentials(realUrl)));
+                    new DatabaseInfo(product, target.url()));
+            governance.recorder().connected(session, identity);
             return new ConnectionWrapper(physical, session);
         } catch (SQLException | RuntimeException e) {
             physical.close();
@@ -59,5 +70,6 @@ public final class Connector {
 
     /** Flushes and closes shared machinery; called when the driver is deregistered. */
     public static void shutdown() {
+        AuditTrails.closeAll();
     }
 }

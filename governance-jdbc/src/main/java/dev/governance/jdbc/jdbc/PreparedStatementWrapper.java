@@ -39,7 +39,13 @@ public class PreparedStatementWrapper extends StatementWrapper implements Prepar
     }
 
     Admission admitExecution() throws SQLException {
-        return session.governance().gate().admitPrepared(session, prepared, parameters);
+        if (prepared == null) {
+            throw new SQLException("This statement was created by the real driver behind a metadata result;"
+                    + " it can't execute", dev.governance.jdbc.SqlStates.POLICY_DENIED);
+        }
+        Admission admission = session.governance().gate().admitPrepared(session, prepared, parameters);
+        resultMoved();
+        return admission;
     }
 
     // ---- intercepted: executions ----------------------------------------------------------------------------------
@@ -55,7 +61,6 @@ public class PreparedStatementWrapper extends StatementWrapper implements Prepar
         Admission admission = admitExecution();
         boolean hasResultSet = admission.execute(preparedDelegate::execute,
                 result -> result ? -1 : preparedDelegate.getUpdateCount());
-        resultMoved();
         if (hasResultSet) {
             wrapResult(preparedDelegate.getResultSet(), admission);
         }

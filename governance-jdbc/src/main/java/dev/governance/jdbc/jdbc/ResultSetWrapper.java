@@ -32,14 +32,18 @@ public final class ResultSetWrapper implements ResultSet {
     final ResultSet delegate;
     private final ConnectionWrapper connection;
     private final Admission admission;
+    /** True when closing this result completes its statement's audit record (rows read known then). */
+    private final boolean completesRecord;
     private StatementWrapper statement;
     private volatile boolean closed;
+    private long rowsRead;
 
-    ResultSetWrapper(ResultSet delegate, StatementWrapper statement, Admission admission) {
+    ResultSetWrapper(ResultSet delegate, StatementWrapper statement, Admission admission, boolean completesRecord) {
         this.delegate = delegate;
         this.statement = statement;
         this.connection = statement.connection;
         this.admission = admission;
+        this.completesRecord = completesRecord && admission != null;
     }
 
     /** A metadata result: it came from {@code DatabaseMetaData}, not from a statement of ours. */
@@ -47,6 +51,19 @@ public final class ResultSetWrapper implements ResultSet {
         this.delegate = delegate;
         this.connection = connection;
         this.admission = null;
+        this.completesRecord = false;
+    }
+
+    /** The statement moved on (re-executed, next result, closed): complete the record as if closed. */
+    void abandoned() {
+        closed = true;
+        complete();
+    }
+
+    private void complete() {
+        if (completesRecord) {
+            admission.completeResult(rowsRead);
+        }
     }
 
     Admission admission() {
@@ -70,7 +87,20 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public void close() throws SQLException {
         closed = true;
-        delegate.close();
+        try {
+            delegate.close();
+        } finally {
+            complete();
+        }
+    }
+
+    @Override
+    public boolean next() throws SQLException {
+        if (delegate.next()) {
+            rowsRead++;
+            return true;
+        }
+        return false;
     }
 
     @Override
@@ -553,11 +583,6 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public void moveToInsertRow() throws SQLException {
         delegate.moveToInsertRow();
-    }
-
-    @Override
-    public boolean next() throws SQLException {
-        return delegate.next();
     }
 
     @Override

@@ -33,7 +33,9 @@ public class StatementWrapper implements Statement {
     }
 
     Admission admit(EntryPoint entry, String sql) throws SQLException {
-        return session.governance().gate().admit(session, entry, sql);
+        Admission admission = session.governance().gate().admit(session, entry, sql);
+        resultMoved(); // executing again closes the previous result (JDBC)
+        return admission;
     }
 
     /** Wraps a result the real statement produced; the same raw result set always gives the same wrapper. */
@@ -45,14 +47,19 @@ public class StatementWrapper implements Statement {
         if (wrapper != null && wrapper.delegate == raw) {
             return wrapper;
         }
-        wrapper = new ResultSetWrapper(raw, this, admission);
+        resultMoved();
+        wrapper = new ResultSetWrapper(raw, this, admission, true);
         current = wrapper;
         return wrapper;
     }
 
-    /** Forgets the current result once the real statement moved past it. */
+    /** The real statement moved past its current result (closed by JDBC rules): its record is completed. */
     void resultMoved() {
+        ResultSetWrapper previous = current;
         current = null;
+        if (previous != null) {
+            previous.abandoned();
+        }
     }
 
     // ---- intercepted: SQL entry points -------------------------------------------------------------------------
@@ -174,7 +181,6 @@ public class StatementWrapper implements Statement {
     }
 
     private boolean executed(Admission admission, boolean hasResultSet) throws SQLException {
-        current = null;
         if (hasResultSet) {
             wrapResult(delegate.getResultSet(), admission);
         }
@@ -213,21 +219,21 @@ public class StatementWrapper implements Statement {
     @Override
     public ResultSet getGeneratedKeys() throws SQLException {
         ResultSet raw = delegate.getGeneratedKeys();
-        return raw == null ? null : new ResultSetWrapper(raw, this, lastAdmission());
+        return raw == null ? null : new ResultSetWrapper(raw, this, lastAdmission(), false);
     }
 
     @Override
     public boolean getMoreResults() throws SQLException {
-        boolean more = delegate.getMoreResults();
-        current = null;
-        return more;
+        resultMoved();
+        return delegate.getMoreResults();
     }
 
     @Override
     public boolean getMoreResults(int value) throws SQLException {
-        boolean more = delegate.getMoreResults(value);
-        current = null;
-        return more;
+        if (value != KEEP_CURRENT_RESULT) {
+            resultMoved();
+        }
+        return delegate.getMoreResults(value);
     }
 
     @Override

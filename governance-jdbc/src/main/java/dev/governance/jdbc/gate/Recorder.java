@@ -1,0 +1,152 @@
+package dev.governance.jdbc.gate;
+
+import dev.governance.jdbc.AuditUnavailableException;
+import dev.governance.jdbc.audit.AuditEvent;
+import dev.governance.jdbc.audit.AuditTrail;
+import dev.governance.jdbc.audit.EventType;
+import dev.governance.jdbc.audit.Phase;
+import dev.governance.jdbc.config.Settings;
+import dev.governance.jdbc.identity.Identity;
+import dev.governance.jdbc.policy.Decision;
+import dev.governance.jdbc.policy.Policy;
+import dev.governance.jdbc.sql.Analysis;
+import dev.governance.jdbc.sql.ColumnName;
+import dev.governance.jdbc.sql.StatementFacts;
+import dev.governance.jdbc.sql.TableName;
+
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Turns what the gate saw and decided into audit events, and hands them to the trail. */
+public final class Recorder {
+    private final Settings.AuditSettings settings;
+    private volatile AuditTrail trail;
+
+    Recorder(Settings.AuditSettings settings) {
+        this.settings = settings;
+        this.trail = AuditTrail.of(settings);
+    }
+
+    /** The shared trail; a new one when the old was closed (driver deregistered and registered again). */
+    AuditTrail trail() {
+        AuditTrail current = trail;
+        if (current.closed()) {
+            current = AuditTrail.of(settings);
+            trail = current;
+        }
+        return current;
+    }
+
+    /** Refuses (VG010) while a fail-closed trail can't be written, so nothing runs unrecorded. */
+    void requireAvailable() throws AuditUnavailableException {
+        trail().checkAvailable();
+    }
+
+    public void connected(Session session, Identity identity) throws AuditUnavailableException {
+        trail().record(base(EventType.CONNECT, session, identity).build());
+    }
+
+    /** A refused connection; recorded best effort (the refusal itself is what the caller sees). */
+    public void connectDenied(String environment, DatabaseInfo database, String error) {
+        AuditEvent event = AuditEvent.builder(EventType.CONNECT_DENIED).environment(environment)
+                .database(database.product(), database.url()).error(error).build();
+        recordQuietly(event);
+    }
+
+    public void closed(Session session, Identity identity) {
+        recordQuietly(base(EventType.CLOSE, session, identity).build());
+    }
+
+    void policyLoaded(Policy policy) {
+        recordQuietly(AuditEvent.builder(EventType.POLICY_LOADED)
+                .policy(policy.source(), String.valueOf(policy.version()), policy.sha256()).build());
+    }
+
+    void policyRejected(String source, String error) {
+        recordQuietly(AuditEvent.builder(EventType.POLICY_LOADED).policy(source, null, null)
+                .error("rejected, last good policy kept: " + error).build());
+    }
+
+    void approvalRequested(Session session, Identity identity, Analysis analysis, Decision decision, String requestId) {
+        recordQuietly(statement(EventType.APPROVAL_REQUESTED, session, identity, analysis, decision)
+                .requestId(requestId).reason(session.reason()).build());
+    }
+
+    /** A statement that was refused before it ran. */
+    void refused(Session session, Identity identity, Analysis analysis, Decision decision, SQLException error) {
+        recordQuietly(statement(EventType.STATEMENT, session, identity, analysis, decision)
+                .error(error.getSQLState() + ": " + error.getMessage()).build());
+    }
+
+    /** The record of an admitted statement, before it runs: durable first when it is an agent's write. */
+    AuditEvent intent(Session session, Identity identity, Analysis analysis, Decision decision, boolean durable)
+            throws AuditUnavailableException {
+        AuditEvent.Builder builder = statement(EventType.STATEMENT, session, identity, analysis, decision);
+        if (!durable) {
+            return builder.build();
+        }
+        AuditEvent intent = builder.phase(Phase.INTENT).build();
+        trail().recordSync(intent);
+        return intent;
+    }
+
+    /** Completes a statement's record; after the statement ran, a failing trail keeps the event for later. */
+    void outcome(AuditEvent intent, Long rows, long durationMicros, String error, List<AuditEvent.Masked> masked) {
+        AuditEvent done = intent.outcome(rows, durationMicros, error);
+        if (masked != null && !masked.isEmpty()) {
+            done = withMasked(done, masked);
+        }
+        recordQuietly(done);
+    }
+
+    private static AuditEvent withMasked(AuditEvent e, List<AuditEvent.Masked> masked) {
+        return new AuditEvent(e.event(), e.ts(), e.phase(), e.connectionId(), e.identity(), e.environment(),
+                e.database(), e.sql(), e.fingerprint(), e.type(), e.tables(), e.columns(), e.decision(), masked,
+                e.rows(), e.durationMicros(), e.error(), e.requestId(), e.reviewer(), e.reason(), e.policy(), e.gap());
+    }
+
+    private void recordQuietly(AuditEvent event) {
+        try {
+            trail().record(event);
+        } catch (AuditUnavailableException e) {
+            // The trail keeps the event and writes it when the sink recovers; the caller's outcome stands.
+        }
+    }
+
+    private AuditEvent.Builder base(EventType type, Session session, Identity identity) {
+        AuditEvent.Builder b = AuditEvent.builder(type).connectionId(session.connectionId())
+                .environment(session.environment())
+                .database(session.database().product(), session.database().url());
+        return identity == null ? b : b.identity(identity);
+    }
+
+    private AuditEvent.Builder statement(EventType type, Session session, Identity identity, Analysis analysis,
+                                         Decision decision) {
+        Set<String> read = new LinkedHashSet<>();
+        Set<String> written = new LinkedHashSet<>();
+        Set<String> columns = new LinkedHashSet<>();
+        String statementType = null;
+        for (StatementFacts facts : analysis.statements()) {
+            statementType = statementType == null ? facts.type().name() : statementType;
+            for (TableName t : facts.tablesRead()) {
+                read.add(t.key());
+            }
+            for (TableName t : facts.tablesWritten()) {
+                written.add(t.key());
+            }
+            for (ColumnName c : facts.columns()) {
+                columns.add(c.key());
+            }
+        }
+        return base(type, session, identity)
+                .sql(settings.literals() ? analysis.sql() : analysis.normalizedSql())
+                .fingerprint(analysis.fingerprint())
+                .type(statementType == null ? "OTHER" : statementType)
+                .tables(List.copyOf(read), List.copyOf(written))
+                .columns(List.copyOf(columns))
+                .decision(decision.action().label(), decision.ruleIds(), decision.mode().label())
+                .reason(session.reason());
+    }
+}
