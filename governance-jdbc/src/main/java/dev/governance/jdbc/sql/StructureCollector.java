@@ -58,6 +58,7 @@ import net.sf.jsqlparser.statement.truncate.Truncate;
 import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.statement.upsert.Upsert;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
@@ -174,10 +175,9 @@ final class StructureCollector extends TablesNamesFinder<Void> {
 
     private void write(Table table) {
         if (table != null && table.getName() != null) {
+            // the target of a change is always a real table: WITH users AS (...) DELETE FROM users deletes users
             targets.add(table);
-            if (!isCte(table)) {
-                written.add(Names.table(table, dialect));
-            }
+            written.add(Names.table(table, dialect));
         }
     }
 
@@ -411,6 +411,33 @@ final class StructureCollector extends TablesNamesFinder<Void> {
                 }
             }
             return super.visit(insert, context);
+        } finally {
+            popScopes();
+            cteScopes.pop();
+        }
+    }
+
+    /** REPLACE INTO / UPSERT INTO (MySQL, H2): an insert that may replace rows. */
+    @Override
+    public <S> Void visit(Upsert upsert, S context) {
+        writeKinds.add(StatementType.INSERT);
+        write(upsert.getTable());
+        cteScopes.push(new HashSet<>());
+        pushScopes(upsert.getTable(), null, null);
+        try {
+            assigned(upsert.getUpdateSets(), upsert.getTable());
+            assigned(upsert.getDuplicateUpdateSets(), upsert.getTable());
+            visitSets(upsert.getUpdateSets(), context);
+            visitSets(upsert.getDuplicateUpdateSets(), context);
+            if (upsert.getColumns() != null) {
+                for (Column c : upsert.getColumns()) {
+                    visit(c, context);
+                }
+            }
+            if (upsert.getSelect() != null) {
+                upsert.getSelect().accept((SelectVisitor<Void>) this, context);
+            }
+            return null;
         } finally {
             popScopes();
             cteScopes.pop();

@@ -53,6 +53,16 @@ final class TemplateBuilder {
         if ((type == StatementType.SELECT || type == StatementType.OTHER) && !collector.writeKinds.isEmpty()) {
             type = strongestWrite(collector.writeKinds);
         }
+        Set<TableName> written = new LinkedHashSet<>(collector.written);
+        Set<TableName> read = new LinkedHashSet<>(collector.read);
+        if (written.isEmpty() && writesByKeyword(type)) {
+            // a statement form the walk doesn't know as a write: the keywords still name its target
+            for (List<Token> name : StatementClassifier.writtenNames(keywords)) {
+                TableName t = Names.table(name, dialect);
+                written.add(t);
+                read.remove(t);
+            }
+        }
         Set<String> functions = new LinkedHashSet<>(collector.functions);
         for (String f : functions) {
             addFunctionHazard(f, dialect, hazards);
@@ -67,7 +77,7 @@ final class TemplateBuilder {
         for (ChangeSite site : collector.changes) {
             dependsOnParameters |= site.usesParameters();
         }
-        return new StatementTemplate(type, kind.objectKind(), Set.copyOf(collector.read), Set.copyOf(collector.written),
+        return new StatementTemplate(type, kind.objectKind(), Set.copyOf(read), Set.copyOf(written),
                 Set.copyOf(collector.columns), Set.copyOf(collector.updatedColumns), Set.copyOf(functions),
                 Set.copyOf(hazards), List.copyOf(collector.changes), List.copyOf(settingArguments), dependsOnParameters,
                 null, false, piece.normalized(), statement);
@@ -94,6 +104,13 @@ final class TemplateBuilder {
                 Set.copyOf(tokenFunctions), Set.copyOf(hazards), List.copyOf(changes), List.of(), false, problem,
                 transientProblem, piece.normalized(), statement instanceof net.sf.jsqlparser.statement.UnsupportedStatement
                         ? null : statement);
+    }
+
+    private static boolean writesByKeyword(StatementType type) {
+        return switch (type) {
+            case INSERT, UPDATE, DELETE, MERGE, TRUNCATE, CREATE, ALTER, DROP -> true;
+            default -> false;
+        };
     }
 
     private static boolean onlyTransactionWords(StatementClassifier.Kind kind, List<Token> tokens) {
