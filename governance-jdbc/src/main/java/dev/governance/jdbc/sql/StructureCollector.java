@@ -313,7 +313,10 @@ final class StructureCollector extends TablesNamesFinder<Void> {
                 break;
             }
         }
-        return new ChangeSite(kind, condition, refs, scan.parameters);
+        // WHERE ? alone (condition is the parameter itself) is decisive too
+        boolean decisive = scan.decisiveParameters || condition instanceof net.sf.jsqlparser.expression.JdbcParameter
+                || scan.parameters && !refs;
+        return new ChangeSite(kind, condition, refs, decisive);
     }
 
     /** SET targets: an unqualified one belongs to the changed table, whatever else is joined. */
