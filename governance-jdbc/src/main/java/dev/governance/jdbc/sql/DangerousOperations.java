@@ -202,7 +202,7 @@ public final class DangerousOperations {
             }
             case "TABLE" -> {
                 // MySQL FEDERATED / CONNECT engines open connections to other servers
-                if (v.contains("FEDERATED") || v.contains("CONNECTION")) {
+                if (v.contains("FEDERATED") || connectionOption(v)) {
                     out.add(Hazard.NETWORK_LINK);
                 }
             }
@@ -212,6 +212,17 @@ public final class DangerousOperations {
         if (verb.equals("RENAME") && object.equals("USER")) {
             out.add(Hazard.USER_MANAGEMENT);
         }
+    }
+
+    /** CONNECTION = '...' / CONNECTION '...' as a table option, not a column named connection. */
+    private static boolean connectionOption(KeywordView v) {
+        for (int i = v.find("CONNECTION", 0); i >= 0; i = v.find("CONNECTION", i + 1)) {
+            Token next = v.token(i + 1);
+            if (next != null && (next.isSymbol('=') || next.kind() == TokenKind.STRING)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void language(KeywordView v, int from, Set<Hazard> out) {

@@ -94,7 +94,7 @@ final class TemplateBuilder {
         StatementType type = kind.type();
         if (type == StatementType.TRUNCATE
                 || (type == StatementType.UPDATE || type == StatementType.DELETE) && !keywords.contains("WHERE")
-                || type == StatementType.MERGE && !keywords.contains("ON")) {
+                || type == StatementType.MERGE && keywords.contains("USING") && !keywords.contains("ON")) {
             changes.add(new ChangeSite(type, null, false, false));
         }
         if (tokenFunctions.contains("set_config")) {
