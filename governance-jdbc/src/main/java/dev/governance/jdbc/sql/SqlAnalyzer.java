@@ -22,6 +22,9 @@ public final class SqlAnalyzer {
     /** Texts longer than this are analysed but not cached (one huge text must not crowd out the cache). */
     static final int MAX_CACHED_LENGTH = 10 * 1024;
 
+    /** Statements of one text that are parsed; the rest are unparseable. */
+    static final int MAX_STATEMENTS = 200;
+
     private record Key(Dialect dialect, String parseKey) {
     }
 
@@ -74,7 +77,10 @@ public final class SqlAnalyzer {
         List<StatementTemplate> statements = new ArrayList<>();
         boolean cacheable = true;
         for (TextShaper.Piece piece : shaped.pieces()) {
-            StatementTemplate t = TemplateBuilder.build(piece, dialect, parser, lexProblem, nesting);
+            // past the limit, statements are classified by keywords only: a text can't buy unbounded parsing time
+            String problem = lexProblem != null ? lexProblem
+                    : statements.size() >= MAX_STATEMENTS ? "more than " + MAX_STATEMENTS + " statements in one text" : null;
+            StatementTemplate t = TemplateBuilder.build(piece, dialect, parser, problem, nesting);
             cacheable &= !t.transientProblem();
             statements.add(t);
         }

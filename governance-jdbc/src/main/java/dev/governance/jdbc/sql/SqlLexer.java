@@ -59,7 +59,8 @@ final class SqlLexer {
     private void run() {
         while (pos < n && problem == null) {
             char c = s.charAt(pos);
-            if (Character.isWhitespace(c)) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B') {
+                // only ASCII whitespace: the servers read other spaces as identifier characters or errors
                 pos++;
                 space = true;
             } else if (c == '-' && at(pos + 1) == '-' && (!mysql() || pos + 2 >= n || at(pos + 2) <= ' ')) {
@@ -152,9 +153,19 @@ final class SqlLexer {
         } else if ((c == 'N' || c == 'n' || c == 'X' || c == 'x' || c == 'B' || c == 'b') && next == '\'') {
             pos++;
             quotedString(start, pos, mysql());
-        } else if ((c == 'U' || c == 'u') && next == '&' && at(pos + 2) == '\'') {
+        } else if ((c == 'U' || c == 'u') && next == '&' && (at(pos + 2) == '\'' || at(pos + 2) == '"')) {
+            // U&'d\0061t\+000061' and U&"\0070g_read_file": PostgreSQL decodes the escapes
             pos += 2;
-            quotedString(start, pos, false);
+            int before = out.size();
+            if (at(pos) == '"') {
+                quotedIdentifier(start, '"');
+            } else {
+                quotedString(start, pos, false);
+            }
+            if (out.size() > before) {
+                Token t = out.remove(out.size() - 1);
+                out.add(new Token(t.kind(), t.text(), decodeUnicode(t.value()), t.spaceBefore()));
+            }
         } else if (c == '"' || c == '`' || (c == '[' && dialect == Dialect.GENERIC)) {
             quotedIdentifier(start, c == '[' ? ']' : c);
         } else if (c == '$' && (postgres() || dialect == Dialect.H2) && dollarQuote(start)) {
@@ -181,6 +192,11 @@ final class SqlLexer {
             pos++;
             while (pos < n && identifierPart(s.charAt(pos))) {
                 pos++;
+            }
+            if (mysql() && c == '_' && (at(pos) == '\'' || at(pos) == '"')) {
+                // _utf8mb4'...', _binary'...': a character set introducer, part of the string
+                quotedString(start, pos, true);
+                return;
             }
             emit(TokenKind.WORD, start, s.substring(start, pos));
         } else if (c == ';') {
@@ -231,6 +247,34 @@ final class SqlLexer {
             }
         }
         emit(TokenKind.NUMBER, start, s.substring(start, pos));
+    }
+
+    /** PostgreSQL Unicode escapes with the default escape character: {@code \XXXX}, {@code \+XXXXXX}, {@code \\}. */
+    static String decodeUnicode(String v) {
+        StringBuilder b = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && i + 1 < v.length()) {
+                if (v.charAt(i + 1) == '\\') {
+                    b.append('\\');
+                    i++;
+                    continue;
+                }
+                int digits = v.charAt(i + 1) == '+' ? 6 : 4;
+                int from = v.charAt(i + 1) == '+' ? i + 2 : i + 1;
+                if (from + digits <= v.length()) {
+                    try {
+                        b.appendCodePoint(Integer.parseInt(v.substring(from, from + digits), 16));
+                        i = from + digits - 1;
+                        continue;
+                    } catch (IllegalArgumentException e) {
+                        // not an escape: keep the text as written
+                    }
+                }
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 
     private static boolean isHex(char c) {

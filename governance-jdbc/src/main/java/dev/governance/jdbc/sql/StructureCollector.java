@@ -79,6 +79,8 @@ final class StructureCollector extends TablesNamesFinder<Void> {
     /** DML kinds met anywhere (root, CTE, subquery): a SELECT over a data-modifying CTE is that write. */
     final Set<StatementType> writeKinds = new LinkedHashSet<>();
     final List<Function> settingCalls = new ArrayList<>();
+    /** SELECT ... INTO new_table. */
+    boolean createsTable;
 
     private final Dialect dialect;
     private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
@@ -219,6 +221,14 @@ final class StructureCollector extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(PlainSelect select, S context) {
+        if (select.getIntoTables() != null) {
+            for (Table t : select.getIntoTables()) {
+                if (t.getName() != null && !t.getName().startsWith("@")) {
+                    write(t);
+                    createsTable = true;
+                }
+            }
+        }
         pushScopes(select.getFromItem(), null, select.getJoins());
         try {
             return super.visit(select, context);

@@ -17,7 +17,7 @@ final class TemplateBuilder {
 
     static StatementTemplate build(TextShaper.Piece piece, Dialect dialect, StatementParser parser, String lexProblem,
             int nesting) {
-        KeywordView keywords = new KeywordView(piece.tokens());
+        KeywordView keywords = new KeywordView(piece.tokens()).executed();
         StatementClassifier.Kind kind = StatementClassifier.classify(keywords);
         Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
         DangerousOperations.commandHazards(keywords, dialect, hazards);
@@ -50,16 +50,21 @@ final class TemplateBuilder {
         }
 
         StatementType type = kind.type();
+        ObjectKind objectKind = kind.objectKind();
         if ((type == StatementType.SELECT || type == StatementType.OTHER) && !collector.writeKinds.isEmpty()) {
             type = strongestWrite(collector.writeKinds);
+        } else if (type == StatementType.SELECT && collector.createsTable) {
+            // SELECT ... INTO new_table creates a table
+            type = StatementType.CREATE;
+            objectKind = ObjectKind.TABLE;
         }
-        Set<TableName> written = new LinkedHashSet<>(collector.written);
+        Set<TableName> writtenTables = new LinkedHashSet<>(collector.written);
         Set<TableName> read = new LinkedHashSet<>(collector.read);
-        if (written.isEmpty() && writesByKeyword(type)) {
+        if (writtenTables.isEmpty() && writesByKeyword(type)) {
             // a statement form the walk doesn't know as a write: the keywords still name its target
             for (List<Token> name : StatementClassifier.writtenNames(keywords)) {
                 TableName t = Names.table(name, dialect);
-                written.add(t);
+                writtenTables.add(t);
                 read.remove(t);
             }
         }
@@ -77,7 +82,7 @@ final class TemplateBuilder {
         for (ChangeSite site : collector.changes) {
             dependsOnParameters |= site.usesParameters();
         }
-        return new StatementTemplate(type, kind.objectKind(), Set.copyOf(read), Set.copyOf(written),
+        return new StatementTemplate(type, objectKind, Set.copyOf(read), Set.copyOf(writtenTables),
                 Set.copyOf(collector.columns), Set.copyOf(collector.updatedColumns), Set.copyOf(functions),
                 Set.copyOf(hazards), List.copyOf(collector.changes), List.copyOf(settingArguments), dependsOnParameters,
                 null, false, piece.normalized(), statement);

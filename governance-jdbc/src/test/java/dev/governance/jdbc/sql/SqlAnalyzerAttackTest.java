@@ -324,6 +324,21 @@ class SqlAnalyzerAttackTest {
                 pg("ALTER TABLE users DROP COLUMN email").type(ALTER).kind(ObjectKind.TABLE).written("public.users"),
                 pg("CREATE INDEX i ON users (email)").type(CREATE).kind(ObjectKind.INDEX).written("public.users"),
                 pg("DROP TABLE IF EXISTS a, b").type(DROP).written("public.a", "public.b").unparseable(),
-                pg("DROP VIEW v").type(DROP).kind(ObjectKind.VIEW).written("public.v"));
+                pg("DROP VIEW v").type(DROP).kind(ObjectKind.VIEW).written("public.v"),
+                pg("SELECT * INTO stolen FROM users").type(CREATE).kind(ObjectKind.TABLE).written("public.stolen")
+                        .read("public.users"),
+                pg("EXPLAIN ANALYZE DELETE FROM t").type(DELETE).written("public.t").unbounded().unparseable(),
+                pg("DELETE FROM ONLY t").type(DELETE).written("public.t").unbounded(),
+                pg("UPDATE ONLY t SET a = 1 WHERE 1 = 1").type(UPDATE).written("public.t").unbounded(),
+                pg("SELECT U&\"\\0070g_read_file\"('x')").type(OTHER).hazards(SERVER_FILE),
+                pg("SELECT pg_read_file/**/('/etc/passwd')").type(OTHER).hazards(SERVER_FILE),
+                pg("INSERT INTO t VALUES (pg_read_file('/etc/passwd'))").type(INSERT).hazards(SERVER_FILE),
+                pg("CREATE TABLE t2 AS SELECT pg_read_file('x')").type(CREATE).written("public.t2").hazards(SERVER_FILE),
+                pg("SELECT * FROM users WHERE id = 1 UNION SELECT * FROM api_keys").type(SELECT)
+                        .read("public.users", "public.api_keys"),
+                pg("WITH t AS (SELECT * FROM secrets) SELECT * FROM t").type(SELECT).read("public.secrets"),
+                pg("DELETE FROM t WHERE (SELECT 1) = 1").type(DELETE).unbounded(),
+                my("DELETE FROM t WHERE id = 1 OR 1").type(DELETE).unbounded(),
+                pg("SELECT\u2003pg_read_file('x')").type(SELECT).unparseable().hazards(SERVER_FILE));
     }
 }

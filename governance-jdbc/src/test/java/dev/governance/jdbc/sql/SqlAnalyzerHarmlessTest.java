@@ -97,6 +97,11 @@ class SqlAnalyzerHarmlessTest {
                 my("DELETE t1 FROM t1 JOIN t2 ON t1.id = t2.id WHERE t2.x = 1").type(DELETE).written("t1"),
                 my("INSERT INTO t (a, b) VALUES (1, 'x'), (2, 'y')").type(INSERT).written("t"),
                 pg("SELECT * FROM t WHERE a = 'x' AND b = 'it''s'").type(SELECT),
-                pg("SELECT 'a' /* ; DROP TABLE t */ || 'b'").type(SELECT));
+                pg("SELECT 'a' /* ; DROP TABLE t */ || 'b'").type(SELECT),
+                my("SELECT _binary'DROP TABLE t', _utf8mb4\"x\"").type(SELECT),
+                pg("SELECT U&'d\\0061t\\+000061'").type(SELECT),
+                pg("DELETE FROM ONLY t WHERE id = 1").type(DELETE).written("public.t"),
+                pg("EXPLAIN SELECT * FROM t").type(SELECT),
+                pg("CREATE TABLE connection_log (connection int)").type(CREATE).written("public.connection_log"));
     }
 }
