@@ -339,6 +339,6 @@ class SqlAnalyzerAttackTest {
                 pg("WITH t AS (SELECT * FROM secrets) SELECT * FROM t").type(SELECT).read("public.secrets"),
                 pg("DELETE FROM t WHERE (SELECT 1) = 1").type(DELETE).unbounded(),
                 my("DELETE FROM t WHERE id = 1 OR 1").type(DELETE).unbounded(),
-                pg("SELECT\u2003pg_read_file('x')").type(SELECT).unparseable().hazards(SERVER_FILE));
+                pg("SELECT\u2003pg_read_file('x')").type(OTHER).unparseable().hazards(SERVER_FILE));
     }
 }
