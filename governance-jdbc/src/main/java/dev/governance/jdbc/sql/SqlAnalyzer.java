@@ -46,8 +46,12 @@ public final class SqlAnalyzer {
         Dialect d = dialect == null ? Dialect.GENERIC : dialect;
         SqlLexer.Lexed lexed = SqlLexer.lex(sql, d);
         TextShaper.Shaped shaped = TextShaper.shape(lexed.tokens());
+        String problem = lexed.problem();
+        if (problem == null && lexed.escapedQuote() && BackslashAmbiguity.ambiguous(lexed, SqlLexer.lex(sql, d, false))) {
+            problem = "the text reads differently on a server with NO_BACKSLASH_ESCAPES";
+        }
         TextTemplate template;
-        if (lexed.problem() == null && shaped.parseKey().length() <= MAX_CACHED_LENGTH) {
+        if (problem == null && shaped.parseKey().length() <= MAX_CACHED_LENGTH) {
             Key key = new Key(d, shaped.parseKey());
             template = cache.getIfPresent(key);
             if (template == null) {
@@ -57,7 +61,7 @@ public final class SqlAnalyzer {
                 }
             }
         } else {
-            template = build(shaped, d, lexed.problem(), lexed.maxDepth());
+            template = build(shaped, d, problem, lexed.maxDepth());
         }
         return new SqlAnalysis(sql, d, template, shaped.literals(), null);
     }

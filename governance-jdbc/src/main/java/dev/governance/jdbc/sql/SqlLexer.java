@@ -12,7 +12,8 @@ import java.util.List;
 final class SqlLexer {
 
     /** The tokens of a text, and the first problem that makes it unreadable (unterminated literal), or null. */
-    record Lexed(List<Token> tokens, String problem, int maxDepth) {
+    /** @param escapedQuote a MySQL string contained a backslash before a quote (read differently under NO_BACKSLASH_ESCAPES) */
+    record Lexed(List<Token> tokens, String problem, int maxDepth, boolean escapedQuote) {
     }
 
     private final String s;
@@ -26,6 +27,8 @@ final class SqlLexer {
     private int depth;
     private int maxDepth;
     private String problem;
+    private boolean backslashEscapes = true;
+    private boolean escapedQuote;
 
     private SqlLexer(String sql, Dialect dialect) {
         this.s = sql;
@@ -34,9 +37,15 @@ final class SqlLexer {
     }
 
     static Lexed lex(String sql, Dialect dialect) {
+        return lex(sql, dialect, true);
+    }
+
+    /** {@code backslashEscapes}: false reads MySQL strings as a server in NO_BACKSLASH_ESCAPES mode does. */
+    static Lexed lex(String sql, Dialect dialect, boolean backslashEscapes) {
         SqlLexer lexer = new SqlLexer(sql, dialect);
+        lexer.backslashEscapes = backslashEscapes;
         lexer.run();
-        return new Lexed(List.copyOf(lexer.out), lexer.problem, lexer.maxDepth);
+        return new Lexed(List.copyOf(lexer.out), lexer.problem, lexer.maxDepth, lexer.escapedQuote);
     }
 
     private boolean mysql() {
@@ -143,16 +152,16 @@ final class SqlLexer {
         int start = pos;
         char next = at(pos + 1);
         if (c == '\'') {
-            quotedString(start, start, mysql());
+            quotedString(start, start, mysql() && backslashEscapes);
         } else if (c == '"' && mysql()) {
             // MySQL (without ANSI_QUOTES) reads "..." as a string
-            quotedString(start, start, true);
+            quotedString(start, start, backslashEscapes);
         } else if ((c == 'E' || c == 'e') && next == '\'' && (postgres() || dialect == Dialect.GENERIC)) {
             pos++;
             quotedString(start, pos, true);
         } else if ((c == 'N' || c == 'n' || c == 'X' || c == 'x' || c == 'B' || c == 'b') && next == '\'') {
             pos++;
-            quotedString(start, pos, mysql());
+            quotedString(start, pos, mysql() && backslashEscapes);
         } else if ((c == 'U' || c == 'u') && next == '&' && (at(pos + 2) == '\'' || at(pos + 2) == '"')) {
             // U&'d\0061t\+000061' and U&"\0070g_read_file": PostgreSQL decodes the escapes
             pos += 2;
@@ -195,7 +204,7 @@ final class SqlLexer {
             }
             if (mysql() && c == '_' && (at(pos) == '\'' || at(pos) == '"')) {
                 // _utf8mb4'...', _binary'...': a character set introducer, part of the string
-                quotedString(start, pos, true);
+                quotedString(start, pos, backslashEscapes);
                 return;
             }
             emit(TokenKind.WORD, start, s.substring(start, pos));
@@ -289,6 +298,7 @@ final class SqlLexer {
         while (pos < n) {
             char c = s.charAt(pos);
             if (backslash && c == '\\' && pos + 1 < n) {
+                escapedQuote |= s.charAt(pos + 1) == quote;
                 value.append(unescape(s.charAt(pos + 1)));
                 pos += 2;
             } else if (c == quote) {

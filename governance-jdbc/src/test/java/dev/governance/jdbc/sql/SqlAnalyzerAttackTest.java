@@ -90,8 +90,9 @@ class SqlAnalyzerAttackTest {
                 pg("SELECT $a$ $$ ; $a$; DROP TABLE t").statements(2).at(1).type(DROP),
                 pg("SELECT '\\'; DROP TABLE t; --'").statements(2).at(1).type(DROP),
                 pg("SELECT E'\\'; DROP TABLE t; --'").type(SELECT),
-                my("SELECT '\\'; DROP TABLE t; -- '").type(SELECT),
-                my("SELECT \"a\\\"; DROP TABLE t; -- \"").type(SELECT),
+                my("SELECT '\\'; DROP TABLE t; -- '").type(SELECT).unparseable(),
+                my("SELECT \"a\\\"; DROP TABLE t; -- \"").type(SELECT).unparseable(),
+                my("DELETE FROM t WHERE a = 'x\\' OR 1=1 -- '").type(DELETE).unparseable(),
                 pg("SELECT 'abc").type(SELECT).unparseable(),
                 pg("DELETE FROM t WHERE a = 'x").type(DELETE).unparseable(),
 
