@@ -278,7 +278,8 @@ final class ConditionEvaluator {
         if (e instanceof LongValue lv) {
             return literal(lv.getStringValue());
         }
-        if (e instanceof DoubleValue dv) {
+        if (e instanceof DoubleValue) {
+            // never produced from our parse text (numbers are integer markers); a value we can't place
             return Values.UNKNOWN;
         }
         if (e instanceof StringValue sv) {

@@ -93,6 +93,11 @@ final class TextShaper {
                 }
                 case QUOTED -> {
                     norm.append(t.text());
+                    if (i > 0 && tokens.get(i - 1).isWord("COLLATE")) {
+                        // the parser can't read COLLATE "C"; which collation it is changes nothing we decide
+                        parse.append("collation_name");
+                        continue;
+                    }
                     // U&"..." goes to the parser decoded, as an ordinary quoted identifier
                     parse.append(t.text().startsWith("U&") || t.text().startsWith("u&")
                             ? '"' + t.value().replace("\"", "\"\"") + '"' : t.text());

@@ -102,6 +102,13 @@ class SqlAnalyzerHarmlessTest {
                 pg("SELECT U&'d\\0061t\\+000061'").type(SELECT),
                 pg("DELETE FROM ONLY t WHERE id = 1").type(DELETE).written("public.t"),
                 pg("EXPLAIN SELECT * FROM t").type(SELECT),
+                pg("SELECT name FROM t ORDER BY name COLLATE \"C\"").type(SELECT).read("public.t"),
+                pg("SELECT * FROM t WHERE ts > now() - INTERVAL '5 minutes' AND a->>'b' = 'c'").type(SELECT),
+                pg("SELECT count(*) FILTER (WHERE x > 1) FROM t").type(SELECT),
+                pg("INSERT INTO t (a) SELECT b FROM s ON CONFLICT DO NOTHING").type(INSERT).written("public.t")
+                        .read("public.s"),
+                pg("SAVEPOINT s").type(TRANSACTION),
+                pg("CREATE TABLE t (id serial PRIMARY KEY, v numeric(10,2) NOT NULL DEFAULT 0)").type(CREATE),
                 pg("CREATE TABLE connection_log (connection int)").type(CREATE).written("public.connection_log"));
     }
 }
