@@ -83,14 +83,16 @@ final class StructureCollector extends TablesNamesFinder<Void> {
     boolean createsTable;
 
     private final Dialect dialect;
+    private final Resolver resolver;
     private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
     private final Deque<Map<String, TableName>> sourceScopes = new ArrayDeque<>();
     private final Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Object> assignedColumns = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Object> visitedWithItems = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    StructureCollector(Dialect dialect) {
-        this.dialect = dialect;
+    StructureCollector(Resolver resolver) {
+        this.resolver = resolver;
+        this.dialect = resolver.dialect();
         cteScopes.push(new HashSet<>());
     }
 
@@ -140,7 +142,7 @@ final class StructureCollector extends TablesNamesFinder<Void> {
             return;
         }
         Alias alias = item.getAlias();
-        TableName owner = item instanceof Table t && !isCte(t) ? Names.table(t, dialect) : null;
+        TableName owner = item instanceof Table t && !isCte(t) ? resolver.table(t) : null;
         String key = alias != null ? Names.key(alias.getName()) : item instanceof Table t ? Names.key(t.getName()) : null;
         if (key != null) {
             sources.put(key, owner);
@@ -170,7 +172,7 @@ final class StructureCollector extends TablesNamesFinder<Void> {
     @Override
     public <S> Void visit(Table table, S context) {
         if (!targets.contains(table) && !isCte(table) && table.getName() != null) {
-            read.add(Names.table(table, dialect));
+            read.add(resolver.table(table));
         }
         return null;
     }
@@ -179,7 +181,7 @@ final class StructureCollector extends TablesNamesFinder<Void> {
         if (table != null && table.getName() != null) {
             // the target of a change is always a real table: WITH users AS (...) DELETE FROM users deletes users
             targets.add(table);
-            written.add(Names.table(table, dialect));
+            written.add(resolver.table(table));
         }
     }
 
@@ -338,7 +340,7 @@ final class StructureCollector extends TablesNamesFinder<Void> {
             for (Column c : set.getColumns()) {
                 if (c.getColumnName() != null) {
                     TableName owner = c.getTable() == null || c.getTable().getName() == null
-                            ? (target == null || isCte(target) ? null : Names.table(target, dialect)) : owner(c);
+                            ? (target == null || isCte(target) ? null : resolver.table(target)) : owner(c);
                     ColumnName name = new ColumnName(owner, Names.identifier(c.getColumnName(), dialect));
                     updatedColumns.add(name);
                     columns.add(name);

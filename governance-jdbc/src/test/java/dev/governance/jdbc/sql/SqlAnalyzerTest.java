@@ -148,6 +148,37 @@ class SqlAnalyzerTest {
         assertTrue(keys.contains("public.orders.cid"), keys.toString());
     }
 
+    // ---- schema in effect
+
+    @Test
+    void schemaSwitchInTheSameTextMovesUnqualifiedNames() {
+        Analysis pgText = analyzer.analyze("SET search_path TO vault, public; SELECT * FROM keys", Dialect.POSTGRESQL);
+        assertEquals("vault.keys", pgText.statements().get(1).tablesRead().iterator().next().key());
+        assertEquals("vault", ((SqlAnalysis) pgText).analyzedStatements().get(0).schemaSwitch());
+        Analysis myText = analyzer.analyze("USE vault; DELETE FROM keys WHERE id = 1", Dialect.MYSQL);
+        assertEquals("vault.keys", myText.statements().get(1).tablesWritten().iterator().next().key());
+        Analysis h2Text = analyzer.analyze("SET SCHEMA VAULT; SELECT * FROM KEYS", Dialect.H2);
+        assertEquals("vault.keys", h2Text.statements().get(1).tablesRead().iterator().next().key());
+    }
+
+    @Test
+    void schemaSwitchByLiteralIsDecidedPerText() {
+        Analysis a = analyzer.analyze("SET search_path = 'a'; SELECT * FROM k", Dialect.POSTGRESQL);
+        Analysis b = analyzer.analyze("SET search_path = 'b'; SELECT * FROM k", Dialect.POSTGRESQL);
+        assertEquals("a.k", a.statements().get(1).tablesRead().iterator().next().key());
+        assertEquals("b.k", b.statements().get(1).tablesRead().iterator().next().key());
+    }
+
+    @Test
+    void connectionSchemaIsPartOfTheAnalysis() {
+        assertEquals("public.keys", analyzer.analyze("SELECT * FROM keys", Dialect.POSTGRESQL).statements().get(0)
+                .tablesRead().iterator().next().key());
+        assertEquals("vault.keys", analyzer.analyze("SELECT * FROM keys", Dialect.POSTGRESQL, "vault").statements().get(0)
+                .tablesRead().iterator().next().key());
+        assertEquals("other.keys", analyzer.analyze("SELECT * FROM other.keys", Dialect.POSTGRESQL, "vault")
+                .statements().get(0).tablesRead().iterator().next().key());
+    }
+
     // ---- what can't be read
 
     @Test
