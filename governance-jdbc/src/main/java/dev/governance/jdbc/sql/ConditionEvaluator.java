@@ -77,7 +77,7 @@ final class ConditionEvaluator {
         if (e instanceof OrExpression or) {
             Truth l = truth(or.getLeftExpression(), d);
             Truth r = truth(or.getRightExpression(), d);
-            if (l == Truth.TRUE || r == Truth.TRUE) {
+            if (l == Truth.TRUE || r == Truth.TRUE || complementary(or.getLeftExpression(), or.getRightExpression(), d)) {
                 return Truth.TRUE;
             }
             return l == Truth.FALSE && r == Truth.FALSE ? Truth.FALSE : Truth.UNKNOWN;
@@ -128,6 +128,45 @@ final class ConditionEvaluator {
             return in(in, d);
         }
         return truthOfValue(value(e, d));
+    }
+
+    /**
+     * {@code x IS NULL OR x IS NOT NULL}, {@code x = 5 OR x <> 5}, {@code x < 5 OR x >= 5}: together they hold for every
+     * row (every row but NULLs, for comparisons: as unbounded as {@code x = x}).
+     */
+    private boolean complementary(Expression a, Expression b, int d) {
+        a = unwrap(a);
+        b = unwrap(b);
+        if (a instanceof IsNullExpression x && b instanceof IsNullExpression y) {
+            return x.isNot() != y.isNot() && sameColumn(x.getLeftExpression(), y.getLeftExpression());
+        }
+        if (a instanceof BinaryExpression x && b instanceof BinaryExpression y && isComparison(x) && isComparison(y)
+                && sameColumn(x.getLeftExpression(), y.getLeftExpression())) {
+            Object vx = value(x.getRightExpression(), d);
+            Object vy = value(y.getRightExpression(), d);
+            if (compareValues(vx, vy) != 0) {
+                return false;
+            }
+            return x instanceof EqualsTo && y instanceof NotEqualsTo || x instanceof NotEqualsTo && y instanceof EqualsTo
+                    || x instanceof MinorThan && y instanceof GreaterThanEquals
+                    || x instanceof GreaterThanEquals && y instanceof MinorThan
+                    || x instanceof GreaterThan && y instanceof MinorThanEquals
+                    || x instanceof MinorThanEquals && y instanceof GreaterThan;
+        }
+        return false;
+    }
+
+    private static boolean isComparison(Expression e) {
+        return e instanceof EqualsTo || e instanceof NotEqualsTo || e instanceof GreaterThan
+                || e instanceof GreaterThanEquals || e instanceof MinorThan || e instanceof MinorThanEquals;
+    }
+
+    private static Expression unwrap(Expression e) {
+        Expression x = e;
+        for (int i = 0; i < MAX_DEPTH && x instanceof ExpressionList<?> list && list.size() == 1; i++) {
+            x = list.get(0);
+        }
+        return x;
     }
 
     private Truth truthOfValue(Object v) {

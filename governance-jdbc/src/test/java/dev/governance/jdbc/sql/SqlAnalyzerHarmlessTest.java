@@ -46,6 +46,9 @@ class SqlAnalyzerHarmlessTest {
                 pg("DELETE FROM sessions WHERE expires_at < now()").type(DELETE).written("public.sessions"),
                 pg("DELETE FROM t WHERE 1 = 2").type(DELETE),
                 pg("DELETE FROM t WHERE NOT TRUE").type(DELETE),
+                pg("DELETE FROM t WHERE id = 5 OR id <> 6").type(DELETE),
+                pg("DELETE FROM t WHERE a IS NULL OR b IS NOT NULL").type(DELETE),
+                pg("DELETE FROM t WHERE amount < 100 OR amount > 100").type(DELETE),
                 pg("UPDATE t SET a = 1 WHERE id = 1 AND 1 = 1").type(UPDATE),
                 pg("DELETE FROM t WHERE id = 5 AND 'a' = 'a'").type(DELETE),
                 pg("INSERT INTO orders (id, note) VALUES (1, 'DROP TABLE x; --')").type(INSERT)
