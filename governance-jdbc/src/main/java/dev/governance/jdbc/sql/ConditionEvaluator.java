@@ -36,7 +36,10 @@ import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
 import net.sf.jsqlparser.expression.operators.relational.MinorThan;
 import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
 
 /**
  * Decides, without a database, whether a condition holds for every row: constant comparisons of the text's
@@ -123,6 +126,10 @@ final class ConditionEvaluator {
         }
         if (e instanceof Between between) {
             return between(between, d);
+        }
+        if (e instanceof ExistsExpression exists) {
+            // EXISTS (SELECT 1): a subquery with no FROM and no filter always has its one row
+            return constantRow(exists.getRightExpression()) != null ? Truth.of(!exists.isNot()) : Truth.UNKNOWN;
         }
         if (e instanceof InExpression in) {
             return in(in, d);
@@ -372,8 +379,23 @@ final class ConditionEvaluator {
         if (e instanceof Function f) {
             return function(f, d);
         }
+        PlainSelect row = constantRow(e);
+        if (row != null && row.getSelectItems() != null && row.getSelectItems().size() == 1) {
+            // (SELECT 1) = 1
+            return value(row.getSelectItems().get(0).getExpression(), d);
+        }
         Truth t = e instanceof Column ? Truth.UNKNOWN : truthOrUnknown(e, d);
         return t == Truth.UNKNOWN ? Values.UNKNOWN : (Object) (t == Truth.TRUE);
+    }
+
+    /** The subquery when it is {@code (SELECT <expressions>)} without FROM, WHERE, GROUP BY or HAVING, else null. */
+    private static PlainSelect constantRow(Expression e) {
+        if (e instanceof ParenthesedSelect ps && ps.getSelect() instanceof PlainSelect p && p.getFromItem() == null
+                && p.getWhere() == null && p.getHaving() == null && p.getGroupBy() == null
+                && (p.getWithItemsList() == null || p.getWithItemsList().isEmpty()) && p.getLimit() == null) {
+            return p;
+        }
+        return null;
     }
 
     private Truth truthOrUnknown(Expression e, int d) {

@@ -142,6 +142,8 @@ class SqlAnalyzerAttackTest {
                 pg("UPDATE t SET a = 1 WHERE (amount < 100) OR (amount >= 100)").type(UPDATE).unbounded(),
                 pg("DELETE FROM t WHERE NOT id <> id").type(DELETE).unbounded(),
                 pg("DELETE FROM t WHERE CASE WHEN 1 = 1 THEN TRUE END").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE id = 5 OR EXISTS (SELECT 1)").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE id = 5 OR (SELECT 1) = 1").type(DELETE).unbounded(),
                 my("DELETE FROM t WHERE 1").type(DELETE).unbounded(),
                 my("UPDATE t SET a = 1 WHERE 'a' = 'A'").type(UPDATE).unbounded(),
                 my("DELETE FROM t WHERE 'a ' = 'a'").type(DELETE).unbounded(),
