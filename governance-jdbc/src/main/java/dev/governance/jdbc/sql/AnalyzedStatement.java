@@ -11,6 +11,9 @@ import net.sf.jsqlparser.statement.Statement;
  * @param parsedStatement JSqlParser's tree, or null when unparseable. Shared by every use of the same
  *                        statement shape (it comes from the cache): read it, never change it. Its literals are
  *                        markers ({@code 0}, {@code '1'}: the k-th literal of the text), not the values.
+ * @param schemaSwitch    the schema unqualified names resolve to after this statement ({@code SET search_path},
+ *                        {@code SET SCHEMA}, {@code USE}), or null: a connection that runs it should pass it to
+ *                        {@link SqlAnalyzer#analyze(String, Dialect, String)} from then on
  */
 public record AnalyzedStatement(
         StatementType type,
@@ -25,5 +28,6 @@ public record AnalyzedStatement(
         boolean unparseable,
         String parseProblem,
         String normalizedSql,
-        Statement parsedStatement) implements StatementFacts {
+        Statement parsedStatement,
+        String schemaSwitch) implements StatementFacts {
 }

@@ -10,7 +10,7 @@ import net.sf.jsqlparser.expression.Expression;
  * @param kind             UPDATE, DELETE, MERGE or TRUNCATE
  * @param condition        WHERE (or MERGE ... ON) condition, null when there is none
  * @param referencesTarget whether the condition mentions a column that may belong to the changed table
- * @param usesParameters   whether the condition contains bind parameters
+ * @param usesParameters   whether bound parameter values can decide whether the condition restricts anything
  */
 record ChangeSite(StatementType kind, Expression condition, boolean referencesTarget, boolean usesParameters) {
 

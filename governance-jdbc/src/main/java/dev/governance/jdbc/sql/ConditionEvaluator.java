@@ -36,7 +36,10 @@ import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
 import net.sf.jsqlparser.expression.operators.relational.MinorThan;
 import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
 
 /**
  * Decides, without a database, whether a condition holds for every row: constant comparisons of the text's
@@ -77,7 +80,7 @@ final class ConditionEvaluator {
         if (e instanceof OrExpression or) {
             Truth l = truth(or.getLeftExpression(), d);
             Truth r = truth(or.getRightExpression(), d);
-            if (l == Truth.TRUE || r == Truth.TRUE) {
+            if (l == Truth.TRUE || r == Truth.TRUE || complementary(or.getLeftExpression(), or.getRightExpression(), d)) {
                 return Truth.TRUE;
             }
             return l == Truth.FALSE && r == Truth.FALSE ? Truth.FALSE : Truth.UNKNOWN;
@@ -124,10 +127,53 @@ final class ConditionEvaluator {
         if (e instanceof Between between) {
             return between(between, d);
         }
+        if (e instanceof ExistsExpression exists) {
+            // EXISTS (SELECT 1): a subquery with no FROM and no filter always has its one row
+            return constantRow(exists.getRightExpression()) != null ? Truth.of(!exists.isNot()) : Truth.UNKNOWN;
+        }
         if (e instanceof InExpression in) {
             return in(in, d);
         }
         return truthOfValue(value(e, d));
+    }
+
+    /**
+     * {@code x IS NULL OR x IS NOT NULL}, {@code x = 5 OR x <> 5}, {@code x < 5 OR x >= 5}: together they hold for every
+     * row (every row but NULLs, for comparisons: as unbounded as {@code x = x}).
+     */
+    private boolean complementary(Expression a, Expression b, int d) {
+        a = unwrap(a);
+        b = unwrap(b);
+        if (a instanceof IsNullExpression x && b instanceof IsNullExpression y) {
+            return x.isNot() != y.isNot() && sameColumn(x.getLeftExpression(), y.getLeftExpression());
+        }
+        if (a instanceof BinaryExpression x && b instanceof BinaryExpression y && isComparison(x) && isComparison(y)
+                && sameColumn(x.getLeftExpression(), y.getLeftExpression())) {
+            Object vx = value(x.getRightExpression(), d);
+            Object vy = value(y.getRightExpression(), d);
+            if (compareValues(vx, vy) != 0) {
+                return false;
+            }
+            return x instanceof EqualsTo && y instanceof NotEqualsTo || x instanceof NotEqualsTo && y instanceof EqualsTo
+                    || x instanceof MinorThan && y instanceof GreaterThanEquals
+                    || x instanceof GreaterThanEquals && y instanceof MinorThan
+                    || x instanceof GreaterThan && y instanceof MinorThanEquals
+                    || x instanceof MinorThanEquals && y instanceof GreaterThan;
+        }
+        return false;
+    }
+
+    private static boolean isComparison(Expression e) {
+        return e instanceof EqualsTo || e instanceof NotEqualsTo || e instanceof GreaterThan
+                || e instanceof GreaterThanEquals || e instanceof MinorThan || e instanceof MinorThanEquals;
+    }
+
+    private static Expression unwrap(Expression e) {
+        Expression x = e;
+        for (int i = 0; i < MAX_DEPTH && x instanceof ExpressionList<?> list && list.size() == 1; i++) {
+            x = list.get(0);
+        }
+        return x;
     }
 
     private Truth truthOfValue(Object v) {
@@ -278,7 +324,8 @@ final class ConditionEvaluator {
         if (e instanceof LongValue lv) {
             return literal(lv.getStringValue());
         }
-        if (e instanceof DoubleValue dv) {
+        if (e instanceof DoubleValue) {
+            // never produced from our parse text (numbers are integer markers); a value we can't place
             return Values.UNKNOWN;
         }
         if (e instanceof StringValue sv) {
@@ -332,8 +379,23 @@ final class ConditionEvaluator {
         if (e instanceof Function f) {
             return function(f, d);
         }
+        PlainSelect row = constantRow(e);
+        if (row != null && row.getSelectItems() != null && row.getSelectItems().size() == 1) {
+            // (SELECT 1) = 1
+            return value(row.getSelectItems().get(0).getExpression(), d);
+        }
         Truth t = e instanceof Column ? Truth.UNKNOWN : truthOrUnknown(e, d);
         return t == Truth.UNKNOWN ? Values.UNKNOWN : (Object) (t == Truth.TRUE);
+    }
+
+    /** The subquery when it is {@code (SELECT <expressions>)} without FROM, WHERE, GROUP BY or HAVING, else null. */
+    private static PlainSelect constantRow(Expression e) {
+        if (e instanceof ParenthesedSelect ps && ps.getSelect() instanceof PlainSelect p && p.getFromItem() == null
+                && p.getWhere() == null && p.getHaving() == null && p.getGroupBy() == null
+                && (p.getWithItemsList() == null || p.getWithItemsList().isEmpty()) && p.getLimit() == null) {
+            return p;
+        }
+        return null;
     }
 
     private Truth truthOrUnknown(Expression e, int d) {

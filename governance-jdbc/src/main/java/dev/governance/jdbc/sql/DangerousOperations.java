@@ -202,8 +202,13 @@ public final class DangerousOperations {
             }
             case "TABLE" -> {
                 // MySQL FEDERATED / CONNECT engines open connections to other servers
-                if (v.contains("FEDERATED") || v.contains("CONNECTION")) {
+                String engine = engine(v);
+                if (engine.startsWith("FEDERATED") || engine.equals("CONNECT") || connectionOption(v)) {
                     out.add(Hazard.NETWORK_LINK);
+                }
+                if (engine.equals("CONNECT")) {
+                    // MariaDB's CONNECT engine also reads and writes files on the server
+                    out.add(Hazard.SERVER_FILE);
                 }
             }
             default -> {
@@ -212,6 +217,28 @@ public final class DangerousOperations {
         if (verb.equals("RENAME") && object.equals("USER")) {
             out.add(Hazard.USER_MANAGEMENT);
         }
+    }
+
+    /** The storage engine named by ENGINE [=] name, upper case, or "". */
+    private static String engine(KeywordView v) {
+        int i = v.find("ENGINE", 0);
+        if (i < 0) {
+            return "";
+        }
+        Token next = v.token(i + 1);
+        int at = next != null && next.isSymbol('=') ? i + 2 : i + 1;
+        return v.word(at);
+    }
+
+    /** CONNECTION = '...' / CONNECTION '...' as a table option, not a column named connection. */
+    private static boolean connectionOption(KeywordView v) {
+        for (int i = v.find("CONNECTION", 0); i >= 0; i = v.find("CONNECTION", i + 1)) {
+            Token next = v.token(i + 1);
+            if (next != null && (next.isSymbol('=') || next.kind() == TokenKind.STRING)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void language(KeywordView v, int from, Set<Hazard> out) {

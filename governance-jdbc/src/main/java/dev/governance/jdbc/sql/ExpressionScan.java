@@ -2,7 +2,11 @@ package dev.governance.jdbc.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.NotExpression;
+import net.sf.jsqlparser.expression.operators.relational.Between;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -26,6 +30,49 @@ final class ExpressionScan extends TablesNamesFinder<Void> {
     public <S> Void visit(Column column, S context) {
         columns.add(column);
         return null;
+    }
+
+    /**
+     * Whether a parameter stands where its value could make the condition constant: compared with anything but
+     * a column ({@code ? = ?}, {@code ? = 1}), or used as a truth value ({@code WHERE ?}, {@code ? AND x}).
+     */
+    boolean decisiveParameters;
+
+    @Override
+    public void visitBinaryExpression(BinaryExpression e) {
+        decisive(e.getLeftExpression(), e.getRightExpression());
+        decisive(e.getRightExpression(), e.getLeftExpression());
+        super.visitBinaryExpression(e);
+    }
+
+    private void decisive(Expression side, Expression other) {
+        if (side instanceof JdbcParameter && !(other instanceof Column)) {
+            decisiveParameters = true;
+        }
+    }
+
+    @Override
+    public <S> Void visit(InExpression in, S context) {
+        if (in.getLeftExpression() instanceof JdbcParameter) {
+            decisiveParameters = true;
+        }
+        return super.visit(in, context);
+    }
+
+    @Override
+    public <S> Void visit(Between between, S context) {
+        if (between.getLeftExpression() instanceof JdbcParameter) {
+            decisiveParameters = true;
+        }
+        return super.visit(between, context);
+    }
+
+    @Override
+    public <S> Void visit(NotExpression not, S context) {
+        if (not.getExpression() instanceof JdbcParameter) {
+            decisiveParameters = true;
+        }
+        return super.visit(not, context);
     }
 
     @Override

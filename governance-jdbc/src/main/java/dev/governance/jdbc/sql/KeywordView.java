@@ -18,6 +18,24 @@ final class KeywordView {
         this.start = i;
     }
 
+    /**
+     * The statement that actually runs: for EXPLAIN ANALYZE (which executes its statement) the explained
+     * INSERT/UPDATE/DELETE/MERGE, otherwise this view.
+     */
+    KeywordView executed() {
+        if (!is(0, "EXPLAIN") || !contains("ANALYZE")) {
+            return this;
+        }
+        for (int i = 1; i < size(); i++) {
+            String w = word(i);
+            if (w.equals("INSERT") || w.equals("UPDATE") || w.equals("DELETE") || w.equals("MERGE") || w.equals("WITH")
+                    || w.equals("SELECT") || w.equals("CREATE")) {
+                return new KeywordView(tokens.subList(start + i, tokens.size()));
+            }
+        }
+        return this;
+    }
+
     List<Token> tokens() {
         return tokens;
     }

@@ -1,8 +1,6 @@
 package dev.governance.jdbc.sql;
 
-import java.util.List;
 import java.util.Locale;
-import net.sf.jsqlparser.schema.Table;
 
 /** Resolves identifiers as the database does: quoted keep their case, unquoted fold to the dialect's case. */
 final class Names {
@@ -35,22 +33,6 @@ final class Names {
             case H2 -> raw.toUpperCase(Locale.ROOT);
             case MYSQL, GENERIC -> raw;
         };
-    }
-
-    static TableName table(String schemaRaw, String nameRaw, Dialect dialect) {
-        String schema = schemaRaw == null || schemaRaw.isEmpty() ? dialect.defaultSchema() : identifier(schemaRaw, dialect);
-        return new TableName(schema, identifier(nameRaw, dialect));
-    }
-
-    static TableName table(Table t, Dialect dialect) {
-        return table(t.getSchemaName(), t.getName(), dialect);
-    }
-
-    /** A dotted name read by the lexer ({@code a.b.c}): the last two parts are schema and table. */
-    static TableName table(List<Token> parts, Dialect dialect) {
-        String name = parts.get(parts.size() - 1).text();
-        String schema = parts.size() > 1 ? parts.get(parts.size() - 2).text() : null;
-        return table(schema, name, dialect);
     }
 
     /** A name for comparing references with CTE names and aliases in one statement: case-insensitive. */

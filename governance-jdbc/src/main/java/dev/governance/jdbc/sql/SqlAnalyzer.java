@@ -22,7 +22,10 @@ public final class SqlAnalyzer {
     /** Texts longer than this are analysed but not cached (one huge text must not crowd out the cache). */
     static final int MAX_CACHED_LENGTH = 10 * 1024;
 
-    private record Key(Dialect dialect, String parseKey) {
+    /** Statements of one text that are parsed; the rest are unparseable. */
+    static final int MAX_STATEMENTS = 200;
+
+    private record Key(Dialect dialect, String defaultSchema, String parseKey) {
     }
 
     private final Cache<Key, TextTemplate> cache;
@@ -37,31 +40,40 @@ public final class SqlAnalyzer {
         this.parser = new StatementParser(Math.max(1, parseTimeout.toMillis()));
     }
 
-    /** The analysis of {@code sql} with no parameters bound yet. */
+    /** The analysis of {@code sql} with no parameters bound yet; unqualified names in the dialect's default schema. */
     public Analysis analyze(String sql, Dialect dialect) {
+        return analyze(sql, dialect, null);
+    }
+
+    /**
+     * The analysis of {@code sql} on a connection whose unqualified names resolve to {@code defaultSchema} (as the
+     * database names it; null: the dialect's default), for a connection that ran {@code SET search_path},
+     * {@code SET SCHEMA} or {@code USE} (see {@link AnalyzedStatement#schemaSwitch()}).
+     */
+    public Analysis analyze(String sql, Dialect dialect, String defaultSchema) {
         Objects.requireNonNull(sql, "sql");
         Dialect d = dialect == null ? Dialect.GENERIC : dialect;
+        String schema = defaultSchema == null ? d.defaultSchema() : defaultSchema;
         SqlLexer.Lexed lexed = SqlLexer.lex(sql, d);
         TextShaper.Shaped shaped = TextShaper.shape(lexed.tokens());
+        String problem = lexed.problem();
+        if (problem == null && lexed.escapedQuote() && BackslashAmbiguity.ambiguous(lexed, SqlLexer.lex(sql, d, false))) {
+            problem = "the text reads differently on a server with NO_BACKSLASH_ESCAPES";
+        }
         TextTemplate template;
-        if (lexed.problem() == null && shaped.parseKey().length() <= MAX_CACHED_LENGTH) {
-            Key key = new Key(d, shaped.parseKey());
+        if (problem == null && shaped.parseKey().length() <= MAX_CACHED_LENGTH) {
+            Key key = new Key(d, schema, shaped.parseKey());
             template = cache.getIfPresent(key);
             if (template == null) {
-                template = build(shaped, d, null, lexed.maxDepth());
+                template = build(shaped, d, schema, null, lexed.maxDepth());
                 if (template.cacheable()) {
                     cache.put(key, template);
                 }
             }
         } else {
-            template = build(shaped, d, lexed.problem(), lexed.maxDepth());
+            template = build(shaped, d, schema, problem, lexed.maxDepth());
         }
         return new SqlAnalysis(sql, d, template, shaped.literals(), null);
-    }
-
-    /** The analysis of {@code sql} with these parameter values bound (index 0 = parameter 1). */
-    public Analysis analyze(String sql, Dialect dialect, List<Object> parameters) {
-        return analyze(sql, dialect).bind(parameters);
     }
 
     /** Number of cached text shapes (for tests and metrics). */
@@ -70,18 +82,27 @@ public final class SqlAnalyzer {
         return cache.estimatedSize();
     }
 
-    private TextTemplate build(TextShaper.Shaped shaped, Dialect dialect, String lexProblem, int nesting) {
+    private TextTemplate build(TextShaper.Shaped shaped, Dialect dialect, String schema, String lexProblem, int nesting) {
         List<StatementTemplate> statements = new ArrayList<>();
         boolean cacheable = true;
+        Resolver resolver = new Resolver(dialect, schema);
         for (TextShaper.Piece piece : shaped.pieces()) {
-            StatementTemplate t = TemplateBuilder.build(piece, dialect, parser, lexProblem, nesting);
+            // past the limit, statements are classified by keywords only: a text can't buy unbounded parsing time
+            String problem = lexProblem != null ? lexProblem
+                    : statements.size() >= MAX_STATEMENTS ? "more than " + MAX_STATEMENTS + " statements in one text" : null;
+            StatementTemplate t = TemplateBuilder.build(piece, resolver, parser, problem, nesting);
             cacheable &= !t.transientProblem();
             statements.add(t);
+            if (t.schemaSwitch() != null) {
+                // SET search_path / USE: later statements of this text resolve there; a literal name is a value
+                resolver = new Resolver(dialect, t.schemaSwitch().schema());
+                cacheable &= !t.schemaSwitch().literal();
+            }
         }
         if (statements.isEmpty() && lexProblem != null) {
             // nothing readable at all (an unterminated literal from the first character): still one statement
             TextShaper.Piece empty = new TextShaper.Piece(List.of(), "", "");
-            statements.add(TemplateBuilder.build(empty, dialect, parser, lexProblem, nesting));
+            statements.add(TemplateBuilder.build(empty, resolver, parser, lexProblem, nesting));
         }
         return new TextTemplate(List.copyOf(statements), shaped.normalized(), sha256(shaped.normalized()), lexProblem,
                 cacheable);

@@ -12,7 +12,8 @@ import java.util.List;
 final class SqlLexer {
 
     /** The tokens of a text, and the first problem that makes it unreadable (unterminated literal), or null. */
-    record Lexed(List<Token> tokens, String problem, int maxDepth) {
+    /** @param escapedQuote a MySQL string contained a backslash before a quote (read differently under NO_BACKSLASH_ESCAPES) */
+    record Lexed(List<Token> tokens, String problem, int maxDepth, boolean escapedQuote) {
     }
 
     private final String s;
@@ -26,6 +27,8 @@ final class SqlLexer {
     private int depth;
     private int maxDepth;
     private String problem;
+    private boolean backslashEscapes = true;
+    private boolean escapedQuote;
 
     private SqlLexer(String sql, Dialect dialect) {
         this.s = sql;
@@ -34,9 +37,15 @@ final class SqlLexer {
     }
 
     static Lexed lex(String sql, Dialect dialect) {
+        return lex(sql, dialect, true);
+    }
+
+    /** {@code backslashEscapes}: false reads MySQL strings as a server in NO_BACKSLASH_ESCAPES mode does. */
+    static Lexed lex(String sql, Dialect dialect, boolean backslashEscapes) {
         SqlLexer lexer = new SqlLexer(sql, dialect);
+        lexer.backslashEscapes = backslashEscapes;
         lexer.run();
-        return new Lexed(List.copyOf(lexer.out), lexer.problem, lexer.maxDepth);
+        return new Lexed(List.copyOf(lexer.out), lexer.problem, lexer.maxDepth, lexer.escapedQuote);
     }
 
     private boolean mysql() {
@@ -59,7 +68,8 @@ final class SqlLexer {
     private void run() {
         while (pos < n && problem == null) {
             char c = s.charAt(pos);
-            if (Character.isWhitespace(c)) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B') {
+                // only ASCII whitespace: the servers read other spaces as identifier characters or errors
                 pos++;
                 space = true;
             } else if (c == '-' && at(pos + 1) == '-' && (!mysql() || pos + 2 >= n || at(pos + 2) <= ' ')) {
@@ -142,19 +152,29 @@ final class SqlLexer {
         int start = pos;
         char next = at(pos + 1);
         if (c == '\'') {
-            quotedString(start, start, mysql());
+            quotedString(start, start, mysql() && backslashEscapes);
         } else if (c == '"' && mysql()) {
             // MySQL (without ANSI_QUOTES) reads "..." as a string
-            quotedString(start, start, true);
+            quotedString(start, start, backslashEscapes);
         } else if ((c == 'E' || c == 'e') && next == '\'' && (postgres() || dialect == Dialect.GENERIC)) {
             pos++;
             quotedString(start, pos, true);
         } else if ((c == 'N' || c == 'n' || c == 'X' || c == 'x' || c == 'B' || c == 'b') && next == '\'') {
             pos++;
-            quotedString(start, pos, mysql());
-        } else if ((c == 'U' || c == 'u') && next == '&' && at(pos + 2) == '\'') {
+            quotedString(start, pos, mysql() && backslashEscapes);
+        } else if ((c == 'U' || c == 'u') && next == '&' && (at(pos + 2) == '\'' || at(pos + 2) == '"')) {
+            // U&'d\0061t\+000061' and U&"\0070g_read_file": PostgreSQL decodes the escapes
             pos += 2;
-            quotedString(start, pos, false);
+            int before = out.size();
+            if (at(pos) == '"') {
+                quotedIdentifier(start, '"');
+            } else {
+                quotedString(start, pos, false);
+            }
+            if (out.size() > before) {
+                Token t = out.remove(out.size() - 1);
+                out.add(new Token(t.kind(), t.text(), decodeUnicode(t.value()), t.spaceBefore()));
+            }
         } else if (c == '"' || c == '`' || (c == '[' && dialect == Dialect.GENERIC)) {
             quotedIdentifier(start, c == '[' ? ']' : c);
         } else if (c == '$' && (postgres() || dialect == Dialect.H2) && dollarQuote(start)) {
@@ -181,6 +201,11 @@ final class SqlLexer {
             pos++;
             while (pos < n && identifierPart(s.charAt(pos))) {
                 pos++;
+            }
+            if (mysql() && c == '_' && (at(pos) == '\'' || at(pos) == '"')) {
+                // _utf8mb4'...', _binary'...': a character set introducer, part of the string
+                quotedString(start, pos, backslashEscapes);
+                return;
             }
             emit(TokenKind.WORD, start, s.substring(start, pos));
         } else if (c == ';') {
@@ -233,6 +258,34 @@ final class SqlLexer {
         emit(TokenKind.NUMBER, start, s.substring(start, pos));
     }
 
+    /** PostgreSQL Unicode escapes with the default escape character: {@code \XXXX}, {@code \+XXXXXX}, {@code \\}. */
+    static String decodeUnicode(String v) {
+        StringBuilder b = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\\' && i + 1 < v.length()) {
+                if (v.charAt(i + 1) == '\\') {
+                    b.append('\\');
+                    i++;
+                    continue;
+                }
+                int digits = v.charAt(i + 1) == '+' ? 6 : 4;
+                int from = v.charAt(i + 1) == '+' ? i + 2 : i + 1;
+                if (from + digits <= v.length()) {
+                    try {
+                        b.appendCodePoint(Integer.parseInt(v.substring(from, from + digits), 16));
+                        i = from + digits - 1;
+                        continue;
+                    } catch (IllegalArgumentException e) {
+                        // not an escape: keep the text as written
+                    }
+                }
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
     private static boolean isHex(char c) {
         return Character.isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
@@ -245,6 +298,7 @@ final class SqlLexer {
         while (pos < n) {
             char c = s.charAt(pos);
             if (backslash && c == '\\' && pos + 1 < n) {
+                escapedQuote |= s.charAt(pos + 1) == quote;
                 value.append(unescape(s.charAt(pos + 1)));
                 pos += 2;
             } else if (c == quote) {

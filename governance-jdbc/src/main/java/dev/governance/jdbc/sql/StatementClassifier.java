@@ -96,7 +96,8 @@ final class StatementClassifier {
             case "INSERT", "REPLACE" -> i = v.find("INTO", 1) + 1;
             case "UPDATE" -> i = v.skipModifiers(1);
             case "DELETE" -> i = v.find("FROM", 1) + 1;
-            case "TRUNCATE", "COPY" -> i = v.is(1, "TABLE") ? 2 : 1;
+            case "TRUNCATE" -> i = v.is(1, "TABLE") ? 2 : 1;
+            case "COPY" -> i = v.contains("FROM") ? 1 : -1;
             case "LOAD" -> {
                 int into = v.find("INTO", 1);
                 i = into > 0 && v.is(into + 1, "TABLE") ? into + 2 : -1;

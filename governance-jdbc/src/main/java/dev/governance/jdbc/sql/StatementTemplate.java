@@ -12,6 +12,7 @@ import net.sf.jsqlparser.statement.Statement;
  *
  * @param settingArguments first arguments of set_config(...) calls; null entries when they couldn't be read
  * @param transientProblem the problem (a timeout) may not recur: don't cache
+ * @param schemaSwitch     the schema this statement makes unqualified names resolve to afterwards, or null
  */
 record StatementTemplate(
         StatementType baseType,
@@ -28,7 +29,8 @@ record StatementTemplate(
         String problem,
         boolean transientProblem,
         String normalizedSql,
-        Statement parsed) {
+        Statement parsed,
+        SchemaSwitch schemaSwitch) {
 
     boolean unparseable() {
         return problem != null;
@@ -60,6 +62,7 @@ record StatementTemplate(
             type = StatementType.OTHER;
         }
         return new AnalyzedStatement(type, objectKind, tablesRead, tablesWritten, columns, updatedColumns, functions,
-                all, unbounded, problem != null, problem, normalizedSql, parsed);
+                all, unbounded, problem != null, problem, normalizedSql, parsed,
+                schemaSwitch == null ? null : schemaSwitch.schema());
     }
 }

@@ -58,6 +58,7 @@ import net.sf.jsqlparser.statement.truncate.Truncate;
 import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.statement.upsert.Upsert;
 import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
@@ -78,16 +79,20 @@ final class StructureCollector extends TablesNamesFinder<Void> {
     /** DML kinds met anywhere (root, CTE, subquery): a SELECT over a data-modifying CTE is that write. */
     final Set<StatementType> writeKinds = new LinkedHashSet<>();
     final List<Function> settingCalls = new ArrayList<>();
+    /** SELECT ... INTO new_table. */
+    boolean createsTable;
 
     private final Dialect dialect;
+    private final Resolver resolver;
     private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
     private final Deque<Map<String, TableName>> sourceScopes = new ArrayDeque<>();
     private final Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Object> assignedColumns = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Object> visitedWithItems = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    StructureCollector(Dialect dialect) {
-        this.dialect = dialect;
+    StructureCollector(Resolver resolver) {
+        this.resolver = resolver;
+        this.dialect = resolver.dialect();
         cteScopes.push(new HashSet<>());
     }
 
@@ -137,7 +142,7 @@ final class StructureCollector extends TablesNamesFinder<Void> {
             return;
         }
         Alias alias = item.getAlias();
-        TableName owner = item instanceof Table t && !isCte(t) ? Names.table(t, dialect) : null;
+        TableName owner = item instanceof Table t && !isCte(t) ? resolver.table(t) : null;
         String key = alias != null ? Names.key(alias.getName()) : item instanceof Table t ? Names.key(t.getName()) : null;
         if (key != null) {
             sources.put(key, owner);
@@ -167,17 +172,16 @@ final class StructureCollector extends TablesNamesFinder<Void> {
     @Override
     public <S> Void visit(Table table, S context) {
         if (!targets.contains(table) && !isCte(table) && table.getName() != null) {
-            read.add(Names.table(table, dialect));
+            read.add(resolver.table(table));
         }
         return null;
     }
 
     private void write(Table table) {
         if (table != null && table.getName() != null) {
+            // the target of a change is always a real table: WITH users AS (...) DELETE FROM users deletes users
             targets.add(table);
-            if (!isCte(table)) {
-                written.add(Names.table(table, dialect));
-            }
+            written.add(resolver.table(table));
         }
     }
 
@@ -219,6 +223,14 @@ final class StructureCollector extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(PlainSelect select, S context) {
+        if (select.getIntoTables() != null) {
+            for (Table t : select.getIntoTables()) {
+                if (t.getName() != null && !t.getName().startsWith("@")) {
+                    write(t);
+                    createsTable = true;
+                }
+            }
+        }
         pushScopes(select.getFromItem(), null, select.getJoins());
         try {
             return super.visit(select, context);
@@ -313,7 +325,10 @@ final class StructureCollector extends TablesNamesFinder<Void> {
                 break;
             }
         }
-        return new ChangeSite(kind, condition, refs, scan.parameters);
+        // WHERE ? alone (condition is the parameter itself) is decisive too
+        boolean decisive = scan.decisiveParameters || condition instanceof net.sf.jsqlparser.expression.JdbcParameter
+                || scan.parameters && !refs;
+        return new ChangeSite(kind, condition, refs, decisive);
     }
 
     /** SET targets: an unqualified one belongs to the changed table, whatever else is joined. */
@@ -325,7 +340,7 @@ final class StructureCollector extends TablesNamesFinder<Void> {
             for (Column c : set.getColumns()) {
                 if (c.getColumnName() != null) {
                     TableName owner = c.getTable() == null || c.getTable().getName() == null
-                            ? (target == null || isCte(target) ? null : Names.table(target, dialect)) : owner(c);
+                            ? (target == null || isCte(target) ? null : resolver.table(target)) : owner(c);
                     ColumnName name = new ColumnName(owner, Names.identifier(c.getColumnName(), dialect));
                     updatedColumns.add(name);
                     columns.add(name);
@@ -411,6 +426,33 @@ final class StructureCollector extends TablesNamesFinder<Void> {
                 }
             }
             return super.visit(insert, context);
+        } finally {
+            popScopes();
+            cteScopes.pop();
+        }
+    }
+
+    /** REPLACE INTO / UPSERT INTO (MySQL, H2): an insert that may replace rows. */
+    @Override
+    public <S> Void visit(Upsert upsert, S context) {
+        writeKinds.add(StatementType.INSERT);
+        write(upsert.getTable());
+        cteScopes.push(new HashSet<>());
+        pushScopes(upsert.getTable(), null, null);
+        try {
+            assigned(upsert.getUpdateSets(), upsert.getTable());
+            assigned(upsert.getDuplicateUpdateSets(), upsert.getTable());
+            visitSets(upsert.getUpdateSets(), context);
+            visitSets(upsert.getDuplicateUpdateSets(), context);
+            if (upsert.getColumns() != null) {
+                for (Column c : upsert.getColumns()) {
+                    visit(c, context);
+                }
+            }
+            if (upsert.getSelect() != null) {
+                upsert.getSelect().accept((SelectVisitor<Void>) this, context);
+            }
+            return null;
         } finally {
             popScopes();
             cteScopes.pop();

@@ -15,9 +15,10 @@ final class TemplateBuilder {
     private TemplateBuilder() {
     }
 
-    static StatementTemplate build(TextShaper.Piece piece, Dialect dialect, StatementParser parser, String lexProblem,
+    static StatementTemplate build(TextShaper.Piece piece, Resolver resolver, StatementParser parser, String lexProblem,
             int nesting) {
-        KeywordView keywords = new KeywordView(piece.tokens());
+        Dialect dialect = resolver.dialect();
+        KeywordView keywords = new KeywordView(piece.tokens()).executed();
         StatementClassifier.Kind kind = StatementClassifier.classify(keywords);
         Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
         DangerousOperations.commandHazards(keywords, dialect, hazards);
@@ -33,9 +34,9 @@ final class TemplateBuilder {
         if (problem != null && lexProblem == null && onlyTransactionWords(kind, piece.tokens())) {
             // BEGIN, START TRANSACTION READ ONLY, ROLLBACK TO SAVEPOINT s: nothing here the parser could add
             return new StatementTemplate(kind.type(), kind.objectKind(), Set.of(), Set.of(), Set.of(), Set.of(),
-                    Set.of(), Set.copyOf(hazards), List.of(), List.of(), false, null, false, piece.normalized(), null);
+                    Set.of(), Set.copyOf(hazards), List.of(), List.of(), false, null, false, piece.normalized(), null, null);
         }
-        StructureCollector collector = new StructureCollector(dialect);
+        StructureCollector collector = new StructureCollector(resolver);
         Statement statement = parsed.statement();
         if (problem == null) {
             try {
@@ -45,13 +46,28 @@ final class TemplateBuilder {
             }
         }
         if (problem != null) {
-            return unparseable(piece, dialect, keywords, kind, hazards, tokenFunctions, problem, parsed.transientProblem(),
+            return unparseable(piece, resolver, keywords, kind, hazards, tokenFunctions, problem, parsed.transientProblem(),
                     statement);
         }
 
         StatementType type = kind.type();
+        ObjectKind objectKind = kind.objectKind();
         if ((type == StatementType.SELECT || type == StatementType.OTHER) && !collector.writeKinds.isEmpty()) {
             type = strongestWrite(collector.writeKinds);
+        } else if (type == StatementType.SELECT && collector.createsTable) {
+            // SELECT ... INTO new_table creates a table
+            type = StatementType.CREATE;
+            objectKind = ObjectKind.TABLE;
+        }
+        Set<TableName> writtenTables = new LinkedHashSet<>(collector.written);
+        Set<TableName> read = new LinkedHashSet<>(collector.read);
+        if (writtenTables.isEmpty() && writesByKeyword(type)) {
+            // a statement form the walk doesn't know as a write: the keywords still name its target
+            for (List<Token> name : StatementClassifier.writtenNames(keywords)) {
+                TableName t = resolver.table(name);
+                writtenTables.add(t);
+                read.remove(t);
+            }
         }
         Set<String> functions = new LinkedHashSet<>(collector.functions);
         for (String f : functions) {
@@ -67,24 +83,24 @@ final class TemplateBuilder {
         for (ChangeSite site : collector.changes) {
             dependsOnParameters |= site.usesParameters();
         }
-        return new StatementTemplate(type, kind.objectKind(), Set.copyOf(collector.read), Set.copyOf(collector.written),
+        return new StatementTemplate(type, objectKind, Set.copyOf(read), Set.copyOf(writtenTables),
                 Set.copyOf(collector.columns), Set.copyOf(collector.updatedColumns), Set.copyOf(functions),
                 Set.copyOf(hazards), List.copyOf(collector.changes), List.copyOf(settingArguments), dependsOnParameters,
-                null, false, piece.normalized(), statement);
+                null, false, piece.normalized(), statement, SchemaSwitch.of(keywords, dialect));
     }
 
-    private static StatementTemplate unparseable(TextShaper.Piece piece, Dialect dialect, KeywordView keywords,
+    private static StatementTemplate unparseable(TextShaper.Piece piece, Resolver resolver, KeywordView keywords,
             StatementClassifier.Kind kind, Set<Hazard> hazards, Set<String> tokenFunctions, String problem,
             boolean transientProblem, Statement statement) {
         Set<TableName> written = new LinkedHashSet<>();
         for (List<Token> name : StatementClassifier.writtenNames(keywords)) {
-            written.add(Names.table(name, dialect));
+            written.add(resolver.table(name));
         }
         List<ChangeSite> changes = new ArrayList<>();
         StatementType type = kind.type();
         if (type == StatementType.TRUNCATE
                 || (type == StatementType.UPDATE || type == StatementType.DELETE) && !keywords.contains("WHERE")
-                || type == StatementType.MERGE && !keywords.contains("ON")) {
+                || type == StatementType.MERGE && keywords.contains("USING") && !keywords.contains("ON")) {
             changes.add(new ChangeSite(type, null, false, false));
         }
         if (tokenFunctions.contains("set_config")) {
@@ -93,7 +109,14 @@ final class TemplateBuilder {
         return new StatementTemplate(type, kind.objectKind(), Set.of(), Set.copyOf(written), Set.of(), Set.of(),
                 Set.copyOf(tokenFunctions), Set.copyOf(hazards), List.copyOf(changes), List.of(), false, problem,
                 transientProblem, piece.normalized(), statement instanceof net.sf.jsqlparser.statement.UnsupportedStatement
-                        ? null : statement);
+                        ? null : statement, SchemaSwitch.of(keywords, resolver.dialect()));
+    }
+
+    private static boolean writesByKeyword(StatementType type) {
+        return switch (type) {
+            case INSERT, UPDATE, DELETE, MERGE, TRUNCATE, CREATE, ALTER, DROP -> true;
+            default -> false;
+        };
     }
 
     private static boolean onlyTransactionWords(StatementClassifier.Kind kind, List<Token> tokens) {

@@ -91,6 +91,24 @@ final class TextShaper {
                     norm.append('?');
                     parse.append('?').append(t.value());
                 }
+                case QUOTED -> {
+                    norm.append(t.text());
+                    if (i > 0 && tokens.get(i - 1).isWord("COLLATE")) {
+                        // the parser can't read COLLATE "C"; which collation it is changes nothing we decide
+                        parse.append("collation_name");
+                        continue;
+                    }
+                    // U&"..." goes to the parser decoded, as an ordinary quoted identifier
+                    parse.append(t.text().startsWith("U&") || t.text().startsWith("u&")
+                            ? '"' + t.value().replace("\"", "\"\"") + '"' : t.text());
+                }
+                case WORD -> {
+                    norm.append(t.text());
+                    // PostgreSQL's FROM ONLY t / UPDATE ONLY t: inheritance doesn't change what is touched
+                    if (!(t.isWord("ONLY") && i > 0 && onlyContext(tokens.get(i - 1)))) {
+                        parse.append(t.text());
+                    }
+                }
                 default -> {
                     norm.append(t.text());
                     parse.append(t.text());
@@ -98,6 +116,11 @@ final class TextShaper {
             }
         }
         return new Piece(List.copyOf(tokens), norm.toString(), parse.toString());
+    }
+
+    private static boolean onlyContext(Token before) {
+        return before.isWord("FROM") || before.isWord("UPDATE") || before.isWord("TABLE") || before.isWord("JOIN")
+                || before.isWord("TRUNCATE");
     }
 
     private static String marker(Token t, int k) {
