@@ -3,6 +3,10 @@ package dev.governance.jdbc.examples;
 import dev.governance.jdbc.GovernedConnection;
 import dev.governance.jdbc.identity.Identity;
 
+import dev.governance.jdbc.audit.AuditVerifier;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,11 +20,13 @@ import java.util.Properties;
  */
 public final class Demo {
     private static final String URL = "jdbc:governed:h2:mem:shop;DB_CLOSE_DELAY=-1";
+    private static final Path AUDIT = Path.of(System.getProperty("java.io.tmpdir"), "governance-demo-audit.jsonl");
 
     private Demo() {
     }
 
-    public static void main(String[] args) throws SQLException {
+    public static void main(String[] args) throws Exception {
+        Files.deleteIfExists(AUDIT);
         System.out.println("governance-jdbc demo: an AI agent on " + URL);
         System.out.println();
         setUpShop();
@@ -31,6 +37,7 @@ public final class Demo {
             try (Statement s = connection.createStatement()) {
                 section("Ordinary work goes through");
                 run(s, "SELECT id, email, status FROM customers ORDER BY id");
+                run(s, "SELECT c.id, upper(c.email) AS contact, o.status FROM customers c JOIN orders o ON o.customer_id = c.id");
                 run(s, "UPDATE orders SET status = 'shipped' WHERE id = 2");
                 section("Dangerous operations are stopped before they reach the database");
                 run(s, "DROP TABLE orders");
@@ -46,6 +53,15 @@ public final class Demo {
                 run(s, "SELECT id, customer_id, status FROM orders ORDER BY id");
             }
         }
+        Properties reviewer = agent();
+        reviewer.setProperty("governance.identity.subject", "alice");
+        reviewer.setProperty("governance.identity.kind", "human");
+        reviewer.setProperty("governance.identity.groups", "pii-reader");
+        try (Connection connection = DriverManager.getConnection(URL, reviewer); Statement s = connection.createStatement()) {
+            section("A human reviewer in the pii-reader group sees the real values");
+            run(s, "SELECT id, email FROM customers ORDER BY id");
+        }
+        showAuditTrail();
         System.out.println();
         System.out.println("Every statement passed one gate: identity, policy (the built-in baseline here), then the database.");
     }
@@ -56,7 +72,7 @@ public final class Demo {
         p.setProperty("governance.identity.kind", "agent");
         p.setProperty("governance.identity.allow-unverified", "true");
         p.setProperty("governance.environment", "production");
-        p.setProperty("governance.audit.sinks", "jsonl:target/demo-audit.jsonl");
+        p.setProperty("governance.audit.sinks", "jsonl:" + AUDIT);
         return p;
     }
 
@@ -65,7 +81,7 @@ public final class Demo {
         admin.setProperty("governance.identity.subject", "schema-owner");
         admin.setProperty("governance.identity.kind", "service");
         admin.setProperty("governance.identity.allow-unverified", "true");
-        admin.setProperty("governance.audit.sinks", "jsonl:target/demo-audit.jsonl");
+        admin.setProperty("governance.audit.sinks", "jsonl:" + AUDIT);
         try (Connection c = DriverManager.getConnection(URL, admin); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE customers(id INT PRIMARY KEY, email VARCHAR(80), status VARCHAR(20))");
             s.execute("INSERT INTO customers VALUES (1, 'ada@example.com', 'active'), (2, 'linus@example.org', 'active')");
@@ -104,6 +120,24 @@ public final class Demo {
             }
             System.out.println(row);
         }
+    }
+
+    private static void showAuditTrail() throws Exception {
+        dev.governance.jdbc.audit.AuditTrails.closeAll(); // flush: what a JVM exit does
+        section("The audit trail (" + AUDIT + ")");
+        long statements = 0;
+        long refused = 0;
+        for (String line : Files.readAllLines(AUDIT)) {
+            if (line.contains("\"event\":\"statement\"") && !line.contains("\"phase\":\"intent\"")) {
+                statements++;
+                if (line.contains("\"action\":\"deny\"") || line.contains("\"error\":\"VG001")) {
+                    refused++;
+                }
+            }
+        }
+        System.out.println("  " + statements + " statements recorded, " + refused + " of them refused;"
+                + " hash chain: " + AuditVerifier.verify(AUDIT).summary());
+        System.out.println("  try: java -jar governance-jdbc/target/governance-jdbc-*-all.jar audit query " + AUDIT);
     }
 
     private static void section(String title) {

@@ -5,11 +5,16 @@ import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.identity.IdentityKind;
 import dev.governance.jdbc.policy.Decision;
 import dev.governance.jdbc.policy.Mode;
+import dev.governance.jdbc.policy.Policy;
+import dev.governance.jdbc.masking.MaskedCells;
+import dev.governance.jdbc.masking.MaskingPlan;
 import dev.governance.jdbc.sql.Analysis;
 import dev.governance.jdbc.sql.StatementFacts;
 import dev.governance.jdbc.sql.StatementType;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -76,9 +81,33 @@ public final class Admission {
         return session;
     }
 
-    /** What the masking plan of this statement's result masked (recorded with the statement). */
-    public void masked(List<AuditEvent.Masked> columns) {
+    /**
+     * How to read this statement's result for its identity: null when the identity sees raw values or nothing in
+     * the result needs masking (the result is then passed through untouched). Decided once per result.
+     */
+    public MaskedCells masking(ResultSet raw) throws SQLException {
+        if (!decision.masking()) {
+            return null;
+        }
+        Governance governance = session.governance();
+        Policy policy = governance.policies().current();
+        MaskingPlan plan;
+        try {
+            plan = governance.planner().plan(policy.masking(), policy.defaults(), analysis, session.dialect(),
+                    raw.getMetaData(), session.schema());
+        } catch (SQLException | RuntimeException e) {
+            raw.close(); // unknown-lineage: deny, or no metadata: the caller never gets the result
+            throw e;
+        }
+        if (plan == null) {
+            return null;
+        }
+        List<AuditEvent.Masked> columns = new ArrayList<>();
+        for (String[] column : plan.maskedColumns()) {
+            columns.add(new AuditEvent.Masked(column[0], column[1]));
+        }
         this.masked = List.copyOf(columns);
+        return new MaskedCells(plan, governance.masker());
     }
 
     /**

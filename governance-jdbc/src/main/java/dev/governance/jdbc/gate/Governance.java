@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.governance.jdbc.ConfigurationException;
 import dev.governance.jdbc.config.Settings;
 import dev.governance.jdbc.identity.IdentityResolver;
+import dev.governance.jdbc.masking.Masker;
+import dev.governance.jdbc.masking.MaskingPlanner;
 import dev.governance.jdbc.policy.PolicyHolder;
 import dev.governance.jdbc.sql.SqlAnalyzer;
 
@@ -19,17 +21,20 @@ public final class Governance {
     private final Settings settings;
     private final SqlAnalyzer analyzer;
     private final PolicyHolder policies;
-    private final PrimaryKeyCache primaryKeys = new PrimaryKeyCache();
+    private final MetadataCache metadata = new MetadataCache();
     private final StatementGate gate;
     private final Recorder recorder;
+    private final Masker masker;
+    private final MaskingPlanner planner = new MaskingPlanner();
     /** One resolver per identity configuration (inline tokens differ per workload); each caches its verifications. */
     private final Cache<Settings.IdentitySettings, IdentityResolver> resolvers = Caffeine.newBuilder()
             .maximumSize(1_000)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    Governance(Settings settings, SqlAnalyzer analyzer, PolicyHolder policies, Recorder recorder) {
+    Governance(Settings settings, SqlAnalyzer analyzer, PolicyHolder policies, Recorder recorder, Masker masker) {
         this.settings = settings;
+        this.masker = masker;
         this.recorder = recorder;
         this.analyzer = analyzer;
         this.policies = policies;
@@ -52,8 +57,16 @@ public final class Governance {
         return recorder;
     }
 
-    PrimaryKeyCache primaryKeys() {
-        return primaryKeys;
+    MetadataCache metadata() {
+        return metadata;
+    }
+
+    public Masker masker() {
+        return masker;
+    }
+
+    public MaskingPlanner planner() {
+        return planner;
     }
 
     /** The resolver for a connection's identity settings (built on first use, VG000 when they are invalid). */

@@ -3,6 +3,7 @@ package dev.governance.jdbc.gate;
 import dev.governance.jdbc.ConfigurationException;
 import dev.governance.jdbc.config.Keys;
 import dev.governance.jdbc.config.Settings;
+import dev.governance.jdbc.masking.Masker;
 import dev.governance.jdbc.policy.PolicyHolder;
 import dev.governance.jdbc.sql.SqlAnalyzer;
 
@@ -25,6 +26,6 @@ final class GovernanceFactory {
         // Every policy in force, and every rejected new version, lands in the audit trail.
         policies.onLoaded(recorder::policyLoaded);
         policies.onReloadError(error -> recorder.policyRejected(policies.location(), error));
-        return new Governance(settings, new SqlAnalyzer(), policies, recorder);
+        return new Governance(settings, new SqlAnalyzer(), policies, recorder, Masker.forKeyFile(settings.maskingKeyFile()));
     }
 }

@@ -5,6 +5,7 @@ import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.identity.IdentityResolver;
 import dev.governance.jdbc.policy.PrimaryKeys;
 import dev.governance.jdbc.sql.Dialect;
+import dev.governance.jdbc.sql.lineage.SchemaLookup;
 
 import java.sql.Connection;
 import java.util.ArrayDeque;
@@ -25,6 +26,7 @@ public final class Session {
     private final Deque<Identity> runAsStack = new ArrayDeque<>();
     private volatile String reason;
     private volatile PrimaryKeys primaryKeys;
+    private volatile SchemaLookup schema;
 
     public Session(Governance governance, IdentityResolver identities, Connection physical, Dialect dialect,
                    DatabaseInfo database) {
@@ -69,10 +71,20 @@ public final class Session {
     public PrimaryKeys primaryKeys() {
         PrimaryKeys keys = primaryKeys;
         if (keys == null) {
-            keys = governance.primaryKeys().forConnection(database.url(), physical);
+            keys = governance.metadata().primaryKeys(database.url(), physical);
             primaryKeys = keys;
         }
         return keys;
+    }
+
+    /** Table columns as this connection's database reports them (cached across connections to it). */
+    public SchemaLookup schema() {
+        SchemaLookup lookup = schema;
+        if (lookup == null) {
+            lookup = governance.metadata().schema(database.url(), physical);
+            schema = lookup;
+        }
+        return lookup;
     }
 
     /** The requester's reason ({@code setClientInfo("governance.reason", ...)}), or null. */

@@ -1,6 +1,7 @@
 package dev.governance.jdbc.jdbc;
 
 import dev.governance.jdbc.gate.Admission;
+import dev.governance.jdbc.masking.MaskedCells;
 
 import java.io.InputStream;
 import java.io.Reader;
@@ -32,18 +33,22 @@ public final class ResultSetWrapper implements ResultSet {
     final ResultSet delegate;
     private final ConnectionWrapper connection;
     private final Admission admission;
+    /** How to read cells for a masked identity; null when nothing is masked (then every getter just delegates). */
+    private final MaskedCells masked;
     /** True when closing this result completes its statement's audit record (rows read known then). */
     private final boolean completesRecord;
     private StatementWrapper statement;
     private volatile boolean closed;
     private long rowsRead;
 
-    ResultSetWrapper(ResultSet delegate, StatementWrapper statement, Admission admission, boolean completesRecord) {
+    ResultSetWrapper(ResultSet delegate, StatementWrapper statement, Admission admission, boolean completesRecord)
+            throws SQLException {
         this.delegate = delegate;
         this.statement = statement;
         this.connection = statement.connection;
         this.admission = admission;
         this.completesRecord = completesRecord && admission != null;
+        this.masked = admission == null ? null : admission.masking(delegate);
     }
 
     /** A metadata result: it came from {@code DatabaseMetaData}, not from a statement of ours. */
@@ -52,6 +57,12 @@ public final class ResultSetWrapper implements ResultSet {
         this.connection = connection;
         this.admission = null;
         this.completesRecord = false;
+        this.masked = null;
+    }
+
+    /** A result set inside a cell (a PostgreSQL refcursor) is governed too, never the real driver's. */
+    private Object nested(Object value) {
+        return value instanceof ResultSet rs ? new ResultSetWrapper(rs, connection) : value;
     }
 
     /** The statement moved on (re-executed, next result, closed): complete the record as if closed. */
@@ -110,15 +121,16 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        return Unwrapping.unwrap(this, delegate, iface, connection.allowUnwrap());
+        // Masking can't be undone: a masked result never hands out the real one, whatever allow-unwrap says.
+        return Unwrapping.unwrap(this, delegate, iface, connection.allowUnwrap() && masked == null);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return Unwrapping.isWrapperFor(this, delegate, iface, connection.allowUnwrap());
+        return Unwrapping.isWrapperFor(this, delegate, iface, connection.allowUnwrap() && masked == null);
     }
 
-    // ---- plain delegation ---------------------------------------------------------------------------------------
+    // ---- getters through the masking plan (when there is one), updates guarded, the rest delegates -------------
 
     @Override
     public boolean absolute(int value) throws SQLException {
@@ -162,112 +174,134 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public Array getArray(String columnLabel) throws SQLException {
-        return delegate.getArray(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getArray(columnLabel) : m.getArray(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public Array getArray(int columnIndex) throws SQLException {
-        return delegate.getArray(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getArray(columnIndex) : m.getArray(delegate, columnIndex);
     }
 
     @Override
     public java.io.InputStream getAsciiStream(String columnLabel) throws SQLException {
-        return delegate.getAsciiStream(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getAsciiStream(columnLabel) : m.getAsciiStream(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public java.io.InputStream getAsciiStream(int columnIndex) throws SQLException {
-        return delegate.getAsciiStream(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getAsciiStream(columnIndex) : m.getAsciiStream(delegate, columnIndex);
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(String columnLabel, int x) throws SQLException {
-        return delegate.getBigDecimal(columnLabel, x);
+        MaskedCells m = masked;
+        return m == null ? delegate.getBigDecimal(columnLabel, x) : m.getBigDecimal(delegate, delegate.findColumn(columnLabel), x);
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(String columnLabel) throws SQLException {
-        return delegate.getBigDecimal(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getBigDecimal(columnLabel) : m.getBigDecimal(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(int columnIndex, int x) throws SQLException {
-        return delegate.getBigDecimal(columnIndex, x);
+        MaskedCells m = masked;
+        return m == null ? delegate.getBigDecimal(columnIndex, x) : m.getBigDecimal(delegate, columnIndex, x);
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(int columnIndex) throws SQLException {
-        return delegate.getBigDecimal(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getBigDecimal(columnIndex) : m.getBigDecimal(delegate, columnIndex);
     }
 
     @Override
     public java.io.InputStream getBinaryStream(String columnLabel) throws SQLException {
-        return delegate.getBinaryStream(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getBinaryStream(columnLabel) : m.getBinaryStream(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public java.io.InputStream getBinaryStream(int columnIndex) throws SQLException {
-        return delegate.getBinaryStream(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getBinaryStream(columnIndex) : m.getBinaryStream(delegate, columnIndex);
     }
 
     @Override
     public Blob getBlob(String columnLabel) throws SQLException {
-        return delegate.getBlob(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getBlob(columnLabel) : m.getBlob(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public Blob getBlob(int columnIndex) throws SQLException {
-        return delegate.getBlob(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getBlob(columnIndex) : m.getBlob(delegate, columnIndex);
     }
 
     @Override
     public boolean getBoolean(String columnLabel) throws SQLException {
-        return delegate.getBoolean(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getBoolean(columnLabel) : m.getBoolean(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public boolean getBoolean(int columnIndex) throws SQLException {
-        return delegate.getBoolean(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getBoolean(columnIndex) : m.getBoolean(delegate, columnIndex);
     }
 
     @Override
     public byte getByte(String columnLabel) throws SQLException {
-        return delegate.getByte(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getByte(columnLabel) : m.getByte(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public byte getByte(int columnIndex) throws SQLException {
-        return delegate.getByte(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getByte(columnIndex) : m.getByte(delegate, columnIndex);
     }
 
     @Override
     public byte[] getBytes(String columnLabel) throws SQLException {
-        return delegate.getBytes(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getBytes(columnLabel) : m.getBytes(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public byte[] getBytes(int columnIndex) throws SQLException {
-        return delegate.getBytes(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getBytes(columnIndex) : m.getBytes(delegate, columnIndex);
     }
 
     @Override
     public java.io.Reader getCharacterStream(String columnLabel) throws SQLException {
-        return delegate.getCharacterStream(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getCharacterStream(columnLabel) : m.getCharacterStream(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public java.io.Reader getCharacterStream(int columnIndex) throws SQLException {
-        return delegate.getCharacterStream(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getCharacterStream(columnIndex) : m.getCharacterStream(delegate, columnIndex);
     }
 
     @Override
     public Clob getClob(String columnLabel) throws SQLException {
-        return delegate.getClob(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getClob(columnLabel) : m.getClob(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public Clob getClob(int columnIndex) throws SQLException {
-        return delegate.getClob(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getClob(columnIndex) : m.getClob(delegate, columnIndex);
     }
 
     @Override
@@ -282,32 +316,38 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public Date getDate(String columnLabel, java.util.Calendar cal) throws SQLException {
-        return delegate.getDate(columnLabel, cal);
+        MaskedCells m = masked;
+        return m == null ? delegate.getDate(columnLabel, cal) : m.getDate(delegate, delegate.findColumn(columnLabel), cal);
     }
 
     @Override
     public Date getDate(String columnLabel) throws SQLException {
-        return delegate.getDate(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getDate(columnLabel) : m.getDate(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public Date getDate(int columnIndex, java.util.Calendar cal) throws SQLException {
-        return delegate.getDate(columnIndex, cal);
+        MaskedCells m = masked;
+        return m == null ? delegate.getDate(columnIndex, cal) : m.getDate(delegate, columnIndex, cal);
     }
 
     @Override
     public Date getDate(int columnIndex) throws SQLException {
-        return delegate.getDate(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getDate(columnIndex) : m.getDate(delegate, columnIndex);
     }
 
     @Override
     public double getDouble(String columnLabel) throws SQLException {
-        return delegate.getDouble(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getDouble(columnLabel) : m.getDouble(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public double getDouble(int columnIndex) throws SQLException {
-        return delegate.getDouble(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getDouble(columnIndex) : m.getDouble(delegate, columnIndex);
     }
 
     @Override
@@ -322,12 +362,14 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public float getFloat(String columnLabel) throws SQLException {
-        return delegate.getFloat(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getFloat(columnLabel) : m.getFloat(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public float getFloat(int columnIndex) throws SQLException {
-        return delegate.getFloat(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getFloat(columnIndex) : m.getFloat(delegate, columnIndex);
     }
 
     @Override
@@ -337,22 +379,26 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public int getInt(String columnLabel) throws SQLException {
-        return delegate.getInt(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getInt(columnLabel) : m.getInt(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public int getInt(int columnIndex) throws SQLException {
-        return delegate.getInt(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getInt(columnIndex) : m.getInt(delegate, columnIndex);
     }
 
     @Override
     public long getLong(String columnLabel) throws SQLException {
-        return delegate.getLong(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getLong(columnLabel) : m.getLong(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public long getLong(int columnIndex) throws SQLException {
-        return delegate.getLong(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getLong(columnIndex) : m.getLong(delegate, columnIndex);
     }
 
     @Override
@@ -362,72 +408,86 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public java.io.Reader getNCharacterStream(String columnLabel) throws SQLException {
-        return delegate.getNCharacterStream(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getNCharacterStream(columnLabel) : m.getNCharacterStream(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public java.io.Reader getNCharacterStream(int columnIndex) throws SQLException {
-        return delegate.getNCharacterStream(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getNCharacterStream(columnIndex) : m.getNCharacterStream(delegate, columnIndex);
     }
 
     @Override
     public NClob getNClob(String columnLabel) throws SQLException {
-        return delegate.getNClob(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getNClob(columnLabel) : m.getNClob(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public NClob getNClob(int columnIndex) throws SQLException {
-        return delegate.getNClob(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getNClob(columnIndex) : m.getNClob(delegate, columnIndex);
     }
 
     @Override
     public String getNString(String columnLabel) throws SQLException {
-        return delegate.getNString(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getNString(columnLabel) : m.getNString(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public String getNString(int columnIndex) throws SQLException {
-        return delegate.getNString(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getNString(columnIndex) : m.getNString(delegate, columnIndex);
     }
 
     @Override
     public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
-        return delegate.getObject(columnLabel, type);
+        MaskedCells m = masked;
+        return m == null ? type.cast(nested(delegate.getObject(columnLabel, type))) : m.getObject(delegate, delegate.findColumn(columnLabel), type);
     }
 
     @Override
     public Object getObject(String columnLabel, java.util.Map<String, Class<?>> map) throws SQLException {
-        return delegate.getObject(columnLabel, map);
+        MaskedCells m = masked;
+        return m == null ? nested(delegate.getObject(columnLabel, map)) : m.getObject(delegate, delegate.findColumn(columnLabel), map);
     }
 
     @Override
     public Object getObject(String columnLabel) throws SQLException {
-        return delegate.getObject(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? nested(delegate.getObject(columnLabel)) : m.getObject(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
-        return delegate.getObject(columnIndex, type);
+        MaskedCells m = masked;
+        return m == null ? type.cast(nested(delegate.getObject(columnIndex, type))) : m.getObject(delegate, columnIndex, type);
     }
 
     @Override
     public Object getObject(int columnIndex, java.util.Map<String, Class<?>> map) throws SQLException {
-        return delegate.getObject(columnIndex, map);
+        MaskedCells m = masked;
+        return m == null ? nested(delegate.getObject(columnIndex, map)) : m.getObject(delegate, columnIndex, map);
     }
 
     @Override
     public Object getObject(int columnIndex) throws SQLException {
-        return delegate.getObject(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? nested(delegate.getObject(columnIndex)) : m.getObject(delegate, columnIndex);
     }
 
     @Override
     public Ref getRef(String columnLabel) throws SQLException {
-        return delegate.getRef(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getRef(columnLabel) : m.getRef(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public Ref getRef(int columnIndex) throws SQLException {
-        return delegate.getRef(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getRef(columnIndex) : m.getRef(delegate, columnIndex);
     }
 
     @Override
@@ -437,82 +497,98 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public RowId getRowId(String columnLabel) throws SQLException {
-        return delegate.getRowId(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getRowId(columnLabel) : m.getRowId(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public RowId getRowId(int columnIndex) throws SQLException {
-        return delegate.getRowId(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getRowId(columnIndex) : m.getRowId(delegate, columnIndex);
     }
 
     @Override
     public SQLXML getSQLXML(String columnLabel) throws SQLException {
-        return delegate.getSQLXML(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getSQLXML(columnLabel) : m.getSQLXML(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public SQLXML getSQLXML(int columnIndex) throws SQLException {
-        return delegate.getSQLXML(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getSQLXML(columnIndex) : m.getSQLXML(delegate, columnIndex);
     }
 
     @Override
     public short getShort(String columnLabel) throws SQLException {
-        return delegate.getShort(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getShort(columnLabel) : m.getShort(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public short getShort(int columnIndex) throws SQLException {
-        return delegate.getShort(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getShort(columnIndex) : m.getShort(delegate, columnIndex);
     }
 
     @Override
     public String getString(String columnLabel) throws SQLException {
-        return delegate.getString(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getString(columnLabel) : m.getString(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public String getString(int columnIndex) throws SQLException {
-        return delegate.getString(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getString(columnIndex) : m.getString(delegate, columnIndex);
     }
 
     @Override
     public Time getTime(String columnLabel, java.util.Calendar cal) throws SQLException {
-        return delegate.getTime(columnLabel, cal);
+        MaskedCells m = masked;
+        return m == null ? delegate.getTime(columnLabel, cal) : m.getTime(delegate, delegate.findColumn(columnLabel), cal);
     }
 
     @Override
     public Time getTime(String columnLabel) throws SQLException {
-        return delegate.getTime(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getTime(columnLabel) : m.getTime(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public Time getTime(int columnIndex, java.util.Calendar cal) throws SQLException {
-        return delegate.getTime(columnIndex, cal);
+        MaskedCells m = masked;
+        return m == null ? delegate.getTime(columnIndex, cal) : m.getTime(delegate, columnIndex, cal);
     }
 
     @Override
     public Time getTime(int columnIndex) throws SQLException {
-        return delegate.getTime(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getTime(columnIndex) : m.getTime(delegate, columnIndex);
     }
 
     @Override
     public Timestamp getTimestamp(String columnLabel, java.util.Calendar cal) throws SQLException {
-        return delegate.getTimestamp(columnLabel, cal);
+        MaskedCells m = masked;
+        return m == null ? delegate.getTimestamp(columnLabel, cal) : m.getTimestamp(delegate, delegate.findColumn(columnLabel), cal);
     }
 
     @Override
     public Timestamp getTimestamp(String columnLabel) throws SQLException {
-        return delegate.getTimestamp(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getTimestamp(columnLabel) : m.getTimestamp(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public Timestamp getTimestamp(int columnIndex, java.util.Calendar cal) throws SQLException {
-        return delegate.getTimestamp(columnIndex, cal);
+        MaskedCells m = masked;
+        return m == null ? delegate.getTimestamp(columnIndex, cal) : m.getTimestamp(delegate, columnIndex, cal);
     }
 
     @Override
     public Timestamp getTimestamp(int columnIndex) throws SQLException {
-        return delegate.getTimestamp(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getTimestamp(columnIndex) : m.getTimestamp(delegate, columnIndex);
     }
 
     @Override
@@ -522,22 +598,26 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public java.net.URL getURL(String columnLabel) throws SQLException {
-        return delegate.getURL(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getURL(columnLabel) : m.getURL(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public java.net.URL getURL(int columnIndex) throws SQLException {
-        return delegate.getURL(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getURL(columnIndex) : m.getURL(delegate, columnIndex);
     }
 
     @Override
     public java.io.InputStream getUnicodeStream(String columnLabel) throws SQLException {
-        return delegate.getUnicodeStream(columnLabel);
+        MaskedCells m = masked;
+        return m == null ? delegate.getUnicodeStream(columnLabel) : m.getUnicodeStream(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public java.io.InputStream getUnicodeStream(int columnIndex) throws SQLException {
-        return delegate.getUnicodeStream(columnIndex);
+        MaskedCells m = masked;
+        return m == null ? delegate.getUnicodeStream(columnIndex) : m.getUnicodeStream(delegate, columnIndex);
     }
 
     @Override
@@ -627,371 +707,667 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public void updateArray(String columnLabel, Array array) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateArray(columnLabel, array);
     }
 
     @Override
     public void updateArray(int columnIndex, Array array) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateArray(columnIndex, array);
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, java.io.InputStream stream, int scaleOrLength) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateAsciiStream(columnLabel, stream, scaleOrLength);
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, java.io.InputStream stream, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateAsciiStream(columnLabel, stream, length);
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, java.io.InputStream stream) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateAsciiStream(columnLabel, stream);
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, java.io.InputStream stream, int scaleOrLength) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateAsciiStream(columnIndex, stream, scaleOrLength);
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, java.io.InputStream stream, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateAsciiStream(columnIndex, stream, length);
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, java.io.InputStream stream) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateAsciiStream(columnIndex, stream);
     }
 
     @Override
     public void updateBigDecimal(String columnLabel, java.math.BigDecimal bigDecimal) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateBigDecimal(columnLabel, bigDecimal);
     }
 
     @Override
     public void updateBigDecimal(int columnIndex, java.math.BigDecimal bigDecimal) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateBigDecimal(columnIndex, bigDecimal);
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, java.io.InputStream stream, int scaleOrLength) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateBinaryStream(columnLabel, stream, scaleOrLength);
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, java.io.InputStream stream, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateBinaryStream(columnLabel, stream, length);
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, java.io.InputStream stream) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateBinaryStream(columnLabel, stream);
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, java.io.InputStream stream, int scaleOrLength) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateBinaryStream(columnIndex, stream, scaleOrLength);
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, java.io.InputStream stream, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateBinaryStream(columnIndex, stream, length);
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, java.io.InputStream stream) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateBinaryStream(columnIndex, stream);
     }
 
     @Override
     public void updateBlob(String columnLabel, java.io.InputStream stream, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateBlob(columnLabel, stream, length);
     }
 
     @Override
     public void updateBlob(String columnLabel, java.io.InputStream stream) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateBlob(columnLabel, stream);
     }
 
     @Override
     public void updateBlob(String columnLabel, Blob blob) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateBlob(columnLabel, blob);
     }
 
     @Override
     public void updateBlob(int columnIndex, java.io.InputStream stream, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateBlob(columnIndex, stream, length);
     }
 
     @Override
     public void updateBlob(int columnIndex, java.io.InputStream stream) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateBlob(columnIndex, stream);
     }
 
     @Override
     public void updateBlob(int columnIndex, Blob blob) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateBlob(columnIndex, blob);
     }
 
     @Override
     public void updateBoolean(String columnLabel, boolean flag) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateBoolean(columnLabel, flag);
     }
 
     @Override
     public void updateBoolean(int columnIndex, boolean flag) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateBoolean(columnIndex, flag);
     }
 
     @Override
     public void updateByte(String columnLabel, byte x) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateByte(columnLabel, x);
     }
 
     @Override
     public void updateByte(int columnIndex, byte x) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateByte(columnIndex, x);
     }
 
     @Override
     public void updateBytes(String columnLabel, byte[] x) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateBytes(columnLabel, x);
     }
 
     @Override
     public void updateBytes(int columnIndex, byte[] x) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateBytes(columnIndex, x);
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, java.io.Reader reader, int scaleOrLength) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateCharacterStream(columnLabel, reader, scaleOrLength);
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, java.io.Reader reader, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateCharacterStream(columnLabel, reader, length);
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, java.io.Reader reader) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateCharacterStream(columnLabel, reader);
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, java.io.Reader reader, int scaleOrLength) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateCharacterStream(columnIndex, reader, scaleOrLength);
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, java.io.Reader reader, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateCharacterStream(columnIndex, reader, length);
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, java.io.Reader reader) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateCharacterStream(columnIndex, reader);
     }
 
     @Override
     public void updateClob(String columnLabel, java.io.Reader reader, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateClob(columnLabel, reader, length);
     }
 
     @Override
     public void updateClob(String columnLabel, java.io.Reader reader) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateClob(columnLabel, reader);
     }
 
     @Override
     public void updateClob(String columnLabel, Clob clob) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateClob(columnLabel, clob);
     }
 
     @Override
     public void updateClob(int columnIndex, java.io.Reader reader, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateClob(columnIndex, reader, length);
     }
 
     @Override
     public void updateClob(int columnIndex, java.io.Reader reader) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateClob(columnIndex, reader);
     }
 
     @Override
     public void updateClob(int columnIndex, Clob clob) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateClob(columnIndex, clob);
     }
 
     @Override
     public void updateDate(String columnLabel, Date date) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateDate(columnLabel, date);
     }
 
     @Override
     public void updateDate(int columnIndex, Date date) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateDate(columnIndex, date);
     }
 
     @Override
     public void updateDouble(String columnLabel, double x) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateDouble(columnLabel, x);
     }
 
     @Override
     public void updateDouble(int columnIndex, double x) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateDouble(columnIndex, x);
     }
 
     @Override
     public void updateFloat(String columnLabel, float x) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateFloat(columnLabel, x);
     }
 
     @Override
     public void updateFloat(int columnIndex, float x) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateFloat(columnIndex, x);
     }
 
     @Override
     public void updateInt(String columnLabel, int x) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateInt(columnLabel, x);
     }
 
     @Override
     public void updateInt(int columnIndex, int x) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateInt(columnIndex, x);
     }
 
     @Override
     public void updateLong(String columnLabel, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateLong(columnLabel, length);
     }
 
     @Override
     public void updateLong(int columnIndex, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateLong(columnIndex, length);
     }
 
     @Override
     public void updateNCharacterStream(String columnLabel, java.io.Reader reader, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateNCharacterStream(columnLabel, reader, length);
     }
 
     @Override
     public void updateNCharacterStream(String columnLabel, java.io.Reader reader) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateNCharacterStream(columnLabel, reader);
     }
 
     @Override
     public void updateNCharacterStream(int columnIndex, java.io.Reader reader, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateNCharacterStream(columnIndex, reader, length);
     }
 
     @Override
     public void updateNCharacterStream(int columnIndex, java.io.Reader reader) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateNCharacterStream(columnIndex, reader);
     }
 
     @Override
     public void updateNClob(String columnLabel, java.io.Reader reader, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateNClob(columnLabel, reader, length);
     }
 
     @Override
     public void updateNClob(String columnLabel, java.io.Reader reader) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateNClob(columnLabel, reader);
     }
 
     @Override
     public void updateNClob(String columnLabel, NClob nClob) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateNClob(columnLabel, nClob);
     }
 
     @Override
     public void updateNClob(int columnIndex, java.io.Reader reader, long length) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateNClob(columnIndex, reader, length);
     }
 
     @Override
     public void updateNClob(int columnIndex, java.io.Reader reader) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateNClob(columnIndex, reader);
     }
 
     @Override
     public void updateNClob(int columnIndex, NClob nClob) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateNClob(columnIndex, nClob);
     }
 
     @Override
     public void updateNString(String columnLabel, String value) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateNString(columnLabel, value);
     }
 
     @Override
     public void updateNString(int columnIndex, String value) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateNString(columnIndex, value);
     }
 
     @Override
     public void updateNull(String columnLabel) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateNull(columnLabel);
     }
 
     @Override
     public void updateNull(int columnIndex) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateNull(columnIndex);
     }
 
     @Override
     public void updateObject(String columnLabel, Object object, int scaleOrLength) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateObject(columnLabel, object, scaleOrLength);
     }
 
     @Override
     public void updateObject(String columnLabel, Object object, SQLType sqlType, int value3) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateObject(columnLabel, object, sqlType, value3);
     }
 
     @Override
     public void updateObject(String columnLabel, Object object, SQLType sqlType) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateObject(columnLabel, object, sqlType);
     }
 
     @Override
     public void updateObject(String columnLabel, Object object) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateObject(columnLabel, object);
     }
 
     @Override
     public void updateObject(int columnIndex, Object object, int scaleOrLength) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateObject(columnIndex, object, scaleOrLength);
     }
 
     @Override
     public void updateObject(int columnIndex, Object object, SQLType sqlType, int value3) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateObject(columnIndex, object, sqlType, value3);
     }
 
     @Override
     public void updateObject(int columnIndex, Object object, SQLType sqlType) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateObject(columnIndex, object, sqlType);
     }
 
     @Override
     public void updateObject(int columnIndex, Object object) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateObject(columnIndex, object);
     }
 
     @Override
     public void updateRef(String columnLabel, Ref ref) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateRef(columnLabel, ref);
     }
 
     @Override
     public void updateRef(int columnIndex, Ref ref) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateRef(columnIndex, ref);
     }
 
@@ -1002,61 +1378,109 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public void updateRowId(String columnLabel, RowId rowId) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateRowId(columnLabel, rowId);
     }
 
     @Override
     public void updateRowId(int columnIndex, RowId rowId) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateRowId(columnIndex, rowId);
     }
 
     @Override
     public void updateSQLXML(String columnLabel, SQLXML sQLXML) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateSQLXML(columnLabel, sQLXML);
     }
 
     @Override
     public void updateSQLXML(int columnIndex, SQLXML sQLXML) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateSQLXML(columnIndex, sQLXML);
     }
 
     @Override
     public void updateShort(String columnLabel, short x) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateShort(columnLabel, x);
     }
 
     @Override
     public void updateShort(int columnIndex, short x) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateShort(columnIndex, x);
     }
 
     @Override
     public void updateString(String columnLabel, String value) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateString(columnLabel, value);
     }
 
     @Override
     public void updateString(int columnIndex, String value) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateString(columnIndex, value);
     }
 
     @Override
     public void updateTime(String columnLabel, Time time) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateTime(columnLabel, time);
     }
 
     @Override
     public void updateTime(int columnIndex, Time time) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateTime(columnIndex, time);
     }
 
     @Override
     public void updateTimestamp(String columnLabel, Timestamp timestamp) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(delegate.findColumn(columnLabel));
+        }
         delegate.updateTimestamp(columnLabel, timestamp);
     }
 
     @Override
     public void updateTimestamp(int columnIndex, Timestamp timestamp) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(columnIndex);
+        }
         delegate.updateTimestamp(columnIndex, timestamp);
     }
 

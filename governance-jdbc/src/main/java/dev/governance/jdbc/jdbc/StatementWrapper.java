@@ -39,7 +39,7 @@ public class StatementWrapper implements Statement {
     }
 
     /** Wraps a result the real statement produced; the same raw result set always gives the same wrapper. */
-    ResultSet wrapResult(ResultSet raw, Admission admission) {
+    ResultSet wrapResult(ResultSet raw, Admission admission) throws SQLException {
         if (raw == null) {
             return null;
         }

@@ -1,0 +1,98 @@
+package dev.governance.jdbc.gate;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.governance.jdbc.policy.PrimaryKeys;
+import dev.governance.jdbc.sql.ColumnName;
+import dev.governance.jdbc.sql.TableName;
+import dev.governance.jdbc.sql.lineage.SchemaLookup;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The database metadata the gate needs — primary keys (guardrails) and table columns (masking lineage) — cached
+ * per database and table, so a statement costs a metadata query once per table, not once per execution.
+ */
+final class MetadataCache {
+    private record Key(String database, String table) {
+    }
+
+    private final Cache<Key, Set<ColumnName>> primaryKeys = newCache();
+    private final Cache<Key, List<String>> columns = newCache();
+
+    private static <V> Cache<Key, V> newCache() {
+        return Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
+    }
+
+    /** Primary keys as one connection's database reports them. */
+    PrimaryKeys primaryKeys(String databaseUrl, Connection physical) {
+        return table -> primaryKeys.get(new Key(databaseUrl, table.key()), key -> loadPrimaryKeys(physical, table));
+    }
+
+    /** Table columns (in table order) as one connection's database reports them. */
+    SchemaLookup schema(String databaseUrl, Connection physical) {
+        return table -> columns.get(new Key(databaseUrl, table.key()), key -> loadColumns(physical, table));
+    }
+
+    private static Set<ColumnName> loadPrimaryKeys(Connection physical, TableName table) {
+        Set<ColumnName> found = new LinkedHashSet<>();
+        query(physical, table, (md, catalog, schema, name) -> md.getPrimaryKeys(catalog, schema, name),
+                rs -> found.add(new ColumnName(table, rs.getString("COLUMN_NAME"))));
+        return Set.copyOf(found);
+    }
+
+    private static List<String> loadColumns(Connection physical, TableName table) {
+        List<String> found = new ArrayList<>();
+        query(physical, table, (md, catalog, schema, name) -> md.getColumns(catalog, schema, name, null),
+                rs -> found.add(rs.getString("COLUMN_NAME")));
+        return List.copyOf(found);
+    }
+
+    private interface MetadataQuery {
+        ResultSet run(DatabaseMetaData md, String catalog, String schema, String table) throws SQLException;
+    }
+
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs a metadata query for a table, trying the name as given, then upper and lower case (unquoted names are
+     * stored in the database's own case); stops at the first variant that has rows.
+     */
+    private static void query(Connection physical, TableName table, MetadataQuery query, RowReader reader) {
+        try {
+            DatabaseMetaData md = physical.getMetaData();
+            String catalog = table.schema() == null ? physical.getCatalog() : null;
+            for (String name : variants(table.table())) {
+                for (String schema : table.schema() == null ? new String[] {null} : variants(table.schema())) {
+                    boolean any = false;
+                    try (ResultSet rs = query.run(md, catalog, schema, name)) {
+                        while (rs.next()) {
+                            any = true;
+                            reader.read(rs);
+                        }
+                    }
+                    if (any) {
+                        return;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            // Unknown metadata: no key matches a primary-key rule, and lineage treats the table's columns as unknown.
+        }
+    }
+
+    private static String[] variants(String name) {
+        return new String[] {name, name.toUpperCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)};
+    }
+}

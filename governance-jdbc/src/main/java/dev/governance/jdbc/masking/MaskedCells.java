@@ -1,0 +1,445 @@
+package dev.governance.jdbc.masking;
+
+import dev.governance.jdbc.SqlStates;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.Ref;
+import java.sql.ResultSet;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.Calendar;
+import java.util.Map;
+import javax.sql.rowset.serial.SerialBlob;
+
+/**
+ * Reads cells of one result through its {@link MaskingPlan}: every getter of the governed result set comes here
+ * (by index; labels are resolved first), so no getter can return a masked column's original value. Unmasked
+ * text columns are scanned for sensitive values. A getter that can't be masked is refused for a masked column.
+ * Typed getters of masked columns read the real value (so {@code wasNull} and conversion errors stay true to the
+ * driver) and return the type's neutral value.
+ */
+public final class MaskedCells {
+    private final MaskingPlan plan;
+    private final Masker masker;
+
+    public MaskedCells(MaskingPlan plan, Masker masker) {
+        this.plan = plan;
+        this.masker = masker;
+    }
+
+    public MaskingPlan plan() {
+        return plan;
+    }
+
+    private MaskingStrategy strategy(int column) {
+        return column > 0 && column < plan.strategies().length ? plan.strategies()[column] : null;
+    }
+
+    private boolean scanned(int column) {
+        return column > 0 && column < plan.scanned().length && plan.scanned()[column];
+    }
+
+    public boolean masked(int column) {
+        return strategy(column) != null;
+    }
+
+    // ---- text ------------------------------------------------------------------------------------------------
+
+    public String getString(ResultSet rs, int column) throws SQLException {
+        return text(rs.getString(column), column);
+    }
+
+    public String getNString(ResultSet rs, int column) throws SQLException {
+        return text(rs.getNString(column), column);
+    }
+
+    /** The text of a cell as the caller may see it: masked, scanned, or as it is. */
+    private String text(String value, int column) {
+        if (value == null) {
+            return null;
+        }
+        MaskingStrategy s = strategy(column);
+        if (s != null) {
+            return masker.maskString(value, s);
+        }
+        return scanned(column) ? masker.maskEmbedded(value) : value;
+    }
+
+    // ---- objects -----------------------------------------------------------------------------------------------
+
+    public Object getObject(ResultSet rs, int column) throws SQLException {
+        return object(rs.getObject(column), column);
+    }
+
+    public Object getObject(ResultSet rs, int column, Map<String, Class<?>> map) throws SQLException {
+        return object(rs.getObject(column, map), column);
+    }
+
+    public <T> T getObject(ResultSet rs, int column, Class<T> type) throws SQLException {
+        if (type == null) {
+            throw new SQLException("getObject(…, null)", "HY009");
+        }
+        if (strategy(column) == null && !scanned(column)) {
+            return rs.getObject(column, type);
+        }
+        if (type == String.class) {
+            return type.cast(getString(rs, column));
+        }
+        Object value = object(rs.getObject(column, type), column);
+        if (value == null || type.isInstance(value)) {
+            return type.cast(value);
+        }
+        throw refused(column, "getObject(" + type.getSimpleName() + ")");
+    }
+
+    private Object object(Object value, int column) throws SQLException {
+        if (value == null) {
+            return null;
+        }
+        MaskingStrategy s = strategy(column);
+        if (s != null) {
+            return maskedObject(value, s, column);
+        }
+        if (!scanned(column)) {
+            return value;
+        }
+        if (value instanceof String text) {
+            return masker.maskEmbedded(text);
+        }
+        if (value instanceof Clob clob) {
+            return new TextClob(masker.maskEmbedded(read(clob)));
+        }
+        if (value instanceof Array array) {
+            return array(array, null);
+        }
+        if (value instanceof ResultSet || value instanceof java.sql.Struct || value instanceof SQLXML) {
+            throw refused(column, "a nested " + value.getClass().getSimpleName());
+        }
+        return value;
+    }
+
+    private Object maskedObject(Object value, MaskingStrategy s, int column) throws SQLException {
+        if (value instanceof String text) {
+            return masker.maskString(text, s);
+        }
+        if (value instanceof Clob clob) {
+            String masked = masker.maskString(read(clob), s);
+            return masked == null ? null : new TextClob(masked);
+        }
+        if (value instanceof Blob blob) {
+            return masker.mask(blob.getBytes(1, (int) blob.length()), s);
+        }
+        if (value instanceof byte[] || value instanceof Character) {
+            return masker.mask(value, s);
+        }
+        if (value instanceof Array array) {
+            return array(array, s);
+        }
+        if (value instanceof ResultSet || value instanceof java.sql.Struct || value instanceof SQLXML
+                || value instanceof Ref || value instanceof RowId) {
+            throw refused(column, "a nested " + value.getClass().getSimpleName());
+        }
+        // Numbers, dates, booleans, UUIDs...: a text placeholder would change the type; keep it, lose the value.
+        return masker.mask(value, s == MaskingStrategy.NULL ? MaskingStrategy.NULL : MaskingStrategy.DEFAULT);
+    }
+
+    private MaskedArray array(Array array, MaskingStrategy s) throws SQLException {
+        Object raw = array.getArray();
+        Object[] source = raw instanceof Object[] objects ? objects : boxed(raw);
+        Object[] out = new Object[source.length];
+        for (int i = 0; i < source.length; i++) {
+            Object element = source[i];
+            if (element == null) {
+                continue;
+            }
+            if (s != null) {
+                out[i] = element instanceof String text ? masker.maskString(text, s)
+                        : masker.mask(element, s == MaskingStrategy.NULL ? s : MaskingStrategy.DEFAULT);
+            } else {
+                out[i] = element instanceof String text ? masker.maskEmbedded(text) : element;
+            }
+        }
+        return new MaskedArray(array.getBaseTypeName(), array.getBaseType(), out);
+    }
+
+    private static Object[] boxed(Object primitiveArray) {
+        int n = java.lang.reflect.Array.getLength(primitiveArray);
+        Object[] out = new Object[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = java.lang.reflect.Array.get(primitiveArray, i);
+        }
+        return out;
+    }
+
+    // ---- bytes, streams, LOBs ----------------------------------------------------------------------------------
+
+    public byte[] getBytes(ResultSet rs, int column) throws SQLException {
+        MaskingStrategy s = strategy(column);
+        if (s == null && !scanned(column)) {
+            return rs.getBytes(column);
+        }
+        byte[] bytes = rs.getBytes(column);
+        if (bytes == null) {
+            return null;
+        }
+        if (s != null) {
+            return (byte[]) masker.mask(bytes, s == MaskingStrategy.DEFAULT ? MaskingStrategy.REDACT : s);
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String scannedText = masker.maskEmbedded(text);
+        return scannedText == text ? bytes : scannedText.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public InputStream getAsciiStream(ResultSet rs, int column) throws SQLException {
+        if (strategy(column) == null && !scanned(column)) {
+            return rs.getAsciiStream(column);
+        }
+        String text = getString(rs, column);
+        return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public InputStream getUnicodeStream(ResultSet rs, int column) throws SQLException {
+        if (strategy(column) == null && !scanned(column)) {
+            @SuppressWarnings("deprecation")
+            InputStream raw = rs.getUnicodeStream(column);
+            return raw;
+        }
+        String text = getString(rs, column);
+        return text == null ? null : new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_16BE));
+    }
+
+    public InputStream getBinaryStream(ResultSet rs, int column) throws SQLException {
+        if (strategy(column) == null && !scanned(column)) {
+            return rs.getBinaryStream(column);
+        }
+        byte[] bytes = getBytes(rs, column);
+        return bytes == null ? null : new ByteArrayInputStream(bytes);
+    }
+
+    public Reader getCharacterStream(ResultSet rs, int column) throws SQLException {
+        if (strategy(column) == null && !scanned(column)) {
+            return rs.getCharacterStream(column);
+        }
+        String text = getString(rs, column);
+        return text == null ? null : new StringReader(text);
+    }
+
+    public Reader getNCharacterStream(ResultSet rs, int column) throws SQLException {
+        if (strategy(column) == null && !scanned(column)) {
+            return rs.getNCharacterStream(column);
+        }
+        String text = getNString(rs, column);
+        return text == null ? null : new StringReader(text);
+    }
+
+    public Clob getClob(ResultSet rs, int column) throws SQLException {
+        if (strategy(column) == null && !scanned(column)) {
+            return rs.getClob(column);
+        }
+        Clob clob = rs.getClob(column);
+        String text = clob == null ? null : text(read(clob), column);
+        return text == null ? null : new TextClob(text);
+    }
+
+    public NClob getNClob(ResultSet rs, int column) throws SQLException {
+        if (strategy(column) == null && !scanned(column)) {
+            return rs.getNClob(column);
+        }
+        NClob clob = rs.getNClob(column);
+        String text = clob == null ? null : text(read(clob), column);
+        return text == null ? null : new TextClob(text);
+    }
+
+    public Blob getBlob(ResultSet rs, int column) throws SQLException {
+        if (strategy(column) == null && !scanned(column)) {
+            return rs.getBlob(column);
+        }
+        byte[] bytes = getBytes(rs, column);
+        return bytes == null ? null : new SerialBlob(bytes);
+    }
+
+    public Array getArray(ResultSet rs, int column) throws SQLException {
+        if (strategy(column) == null && !scanned(column)) {
+            return rs.getArray(column);
+        }
+        Array array = rs.getArray(column);
+        return array == null ? null : array(array, strategy(column));
+    }
+
+    public SQLXML getSQLXML(ResultSet rs, int column) throws SQLException {
+        if (strategy(column) != null) {
+            throw refused(column, "getSQLXML");
+        }
+        if (scanned(column)) {
+            // Read as text first (a SQLXML can be read once); hand out the XML only when it holds nothing sensitive.
+            String text = rs.getString(column);
+            if (text != null && masker.maskEmbedded(text) != text) {
+                throw refused(column, "getSQLXML of a value holding sensitive data (read it with getString)");
+            }
+        }
+        return rs.getSQLXML(column);
+    }
+
+    public Ref getRef(ResultSet rs, int column) throws SQLException {
+        requireUnmasked(column, "getRef");
+        return rs.getRef(column);
+    }
+
+    public RowId getRowId(ResultSet rs, int column) throws SQLException {
+        requireUnmasked(column, "getRowId");
+        return rs.getRowId(column);
+    }
+
+    public URL getURL(ResultSet rs, int column) throws SQLException {
+        if (strategy(column) != null || scanned(column)) {
+            String text = rs.getString(column);
+            if (strategy(column) != null || (text != null && masker.maskEmbedded(text) != text)) {
+                throw refused(column, "getURL");
+            }
+        }
+        return rs.getURL(column);
+    }
+
+    // ---- typed values: read for wasNull and errors, then the neutral value --------------------------------------
+
+    public boolean getBoolean(ResultSet rs, int column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return masked(column) ? false : value;
+    }
+
+    public byte getByte(ResultSet rs, int column) throws SQLException {
+        byte value = rs.getByte(column);
+        return masked(column) ? 0 : value;
+    }
+
+    public short getShort(ResultSet rs, int column) throws SQLException {
+        short value = rs.getShort(column);
+        return masked(column) ? 0 : value;
+    }
+
+    public int getInt(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return masked(column) ? 0 : value;
+    }
+
+    public long getLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return masked(column) ? 0L : value;
+    }
+
+    public float getFloat(ResultSet rs, int column) throws SQLException {
+        float value = rs.getFloat(column);
+        return masked(column) ? 0f : value;
+    }
+
+    public double getDouble(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return masked(column) ? 0d : value;
+    }
+
+    public BigDecimal getBigDecimal(ResultSet rs, int column) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null || !masked(column) ? value : BigDecimal.ZERO;
+    }
+
+    @SuppressWarnings("deprecation")
+    public BigDecimal getBigDecimal(ResultSet rs, int column, int scale) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column, scale);
+        return value == null || !masked(column) ? value : BigDecimal.ZERO.setScale(scale);
+    }
+
+    public Date getDate(ResultSet rs, int column) throws SQLException {
+        return date(rs.getDate(column), column);
+    }
+
+    public Date getDate(ResultSet rs, int column, Calendar cal) throws SQLException {
+        return date(rs.getDate(column, cal), column);
+    }
+
+    public Time getTime(ResultSet rs, int column) throws SQLException {
+        Time value = rs.getTime(column);
+        return value == null || !masked(column) ? value : new Time(0L);
+    }
+
+    public Time getTime(ResultSet rs, int column, Calendar cal) throws SQLException {
+        Time value = rs.getTime(column, cal);
+        return value == null || !masked(column) ? value : new Time(0L);
+    }
+
+    public Timestamp getTimestamp(ResultSet rs, int column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null || !masked(column) ? value : new Timestamp(0L);
+    }
+
+    public Timestamp getTimestamp(ResultSet rs, int column, Calendar cal) throws SQLException {
+        Timestamp value = rs.getTimestamp(column, cal);
+        return value == null || !masked(column) ? value : new Timestamp(0L);
+    }
+
+    private Date date(Date value, int column) {
+        return value == null || !masked(column) ? value : Date.valueOf("1970-01-01");
+    }
+
+    // ---- writes ------------------------------------------------------------------------------------------------
+
+    /** Updating a masked column through an updatable result set is denied. */
+    public void guardUpdate(int column) throws SQLException {
+        requireUnmasked(column, "an update");
+    }
+
+    private void requireUnmasked(int column, String what) throws SQLException {
+        if (masked(column)) {
+            throw refused(column, what);
+        }
+    }
+
+    private SQLException refused(int column, String what) {
+        String label = column > 0 && column < plan.labels().length ? plan.labels()[column] : String.valueOf(column);
+        return new SQLException("Column " + label + " is masked for this identity: " + what
+                + " is not allowed on it (read it with getString or getObject)", SqlStates.POLICY_DENIED);
+    }
+
+    private static String read(Clob clob) throws SQLException {
+        long length = clob.length();
+        if (length > Integer.MAX_VALUE) {
+            throw new SQLException("a value over 2 GiB can't be masked", SqlStates.POLICY_DENIED);
+        }
+        try (Reader reader = clob.getCharacterStream()) {
+            StringBuilder out = new StringBuilder((int) length);
+            char[] buffer = new char[8192];
+            int n;
+            while ((n = reader.read(buffer)) > 0) {
+                out.append(buffer, 0, n);
+            }
+            return out.toString();
+        } catch (IOException e) {
+            throw new SQLException("reading a value to mask failed: " + e.getMessage(), "HY000", e);
+        }
+    }
+
+    /** JDBC types whose values are text to scan for sensitive values. */
+    public static boolean isText(int jdbcType) {
+        return switch (jdbcType) {
+            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
+                    Types.CLOB, Types.NCLOB, Types.SQLXML, Types.OTHER, Types.JAVA_OBJECT, Types.ARRAY,
+                    Types.STRUCT, Types.DATALINK -> true;
+            default -> false;
+        };
+    }
+}

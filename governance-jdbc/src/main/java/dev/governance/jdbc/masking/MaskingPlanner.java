@@ -1,0 +1,190 @@
+package dev.governance.jdbc.masking;
+
+import dev.governance.jdbc.PolicyViolationException;
+import dev.governance.jdbc.policy.Defaults;
+import dev.governance.jdbc.policy.MaskingPolicy;
+import dev.governance.jdbc.sql.Analysis;
+import dev.governance.jdbc.sql.AnalyzedStatement;
+import dev.governance.jdbc.sql.ColumnName;
+import dev.governance.jdbc.sql.Dialect;
+import dev.governance.jdbc.sql.SqlAnalysis;
+import dev.governance.jdbc.sql.StatementFacts;
+import dev.governance.jdbc.sql.TableName;
+import dev.governance.jdbc.sql.lineage.ColumnLineage;
+import dev.governance.jdbc.sql.lineage.LineageAnalyzer;
+import dev.governance.jdbc.sql.lineage.PredicateColumn;
+import dev.governance.jdbc.sql.lineage.ResultLineage;
+import dev.governance.jdbc.sql.lineage.ResultShape;
+import dev.governance.jdbc.sql.lineage.SchemaLookup;
+
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides, once per result, which columns a masked identity sees masked: a column is masked when any table
+ * column it is computed from is sensitive (policy column rules, then detection by name), when the result's own
+ * metadata or label names a sensitive column, or — with lineage that can't be traced on a result touching a
+ * sensitive table — as {@code unknown-lineage} says. Thread-safe.
+ */
+public final class MaskingPlanner {
+    private final LineageAnalyzer lineage = new LineageAnalyzer();
+
+    /** The plan for a result; null when nothing needs doing (the result is passed through). */
+    public MaskingPlan plan(MaskingPolicy policy, Defaults defaults, Analysis analysis, Dialect dialect,
+                            ResultSetMetaData md, SchemaLookup schema) throws SQLException {
+        int n = md.getColumnCount();
+        MaskingStrategy[] strategies = new MaskingStrategy[n + 1];
+        boolean[] scanned = new boolean[n + 1];
+        String[] labels = new String[n + 1];
+        ResultLineage traced = trace(analysis, dialect, md, schema);
+        boolean touchesSensitive = touchesSensitiveTable(policy, analysis, schema);
+        boolean anyUnknown = false;
+        for (int i = 1; i <= n; i++) {
+            labels[i] = md.getColumnLabel(i);
+            MaskingStrategy s = null;
+            ColumnLineage column = traced == null || i > traced.columns().size() ? null : traced.columns().get(i - 1);
+            if (column != null) {
+                for (ColumnName source : column.sources()) {
+                    s = stricter(s, sensitivity(policy, source, schema));
+                }
+            }
+            s = stricter(s, sensitivity(policy, metadataColumn(md, i, dialect), schema));
+            if (policy.detect() != MaskingPolicy.Detect.OFF) {
+                s = stricter(s, byName(labels[i], md.getColumnType(i)));
+            }
+            boolean unknown = column == null || !column.certain() || traced == null || !traced.complete();
+            if (s == null && unknown && touchesSensitive) {
+                anyUnknown = true;
+                s = MaskingStrategy.REDACT;
+            }
+            strategies[i] = s;
+            scanned[i] = s == null && policy.detect() == MaskingPolicy.Detect.AUTO && MaskedCells.isText(md.getColumnType(i));
+        }
+        if (anyUnknown && defaults.unknownLineage() == Defaults.UnknownLineage.DENY) {
+            throw new PolicyViolationException(List.of("unknown-lineage"), "the result reads a table with sensitive"
+                    + " columns, and which of its columns come from them can't be traced");
+        }
+        MaskingPlan plan = new MaskingPlan(strategies, scanned, labels);
+        return plan.empty() ? null : plan;
+    }
+
+    /**
+     * For {@code masking.predicates: deny}: the first sensitive column the statement filters, joins, groups or
+     * orders on other than by plain equality, or null.
+     */
+    public ColumnName sensitivePredicate(MaskingPolicy policy, Analysis analysis, Dialect dialect, SchemaLookup schema) {
+        for (AnalyzedStatement statement : parsed(analysis)) {
+            ResultLineage traced = lineage.lineage(statement.parsedStatement(), dialect, schema);
+            for (PredicateColumn predicate : traced.predicates()) {
+                if (!predicate.plainEquality() && sensitivity(policy, predicate.column(), schema) != null) {
+                    return predicate.column();
+                }
+            }
+        }
+        return null;
+    }
+
+    private ResultLineage trace(Analysis analysis, Dialect dialect, ResultSetMetaData md, SchemaLookup schema)
+            throws SQLException {
+        List<AnalyzedStatement> statements = parsed(analysis);
+        if (statements.isEmpty()) {
+            return null;
+        }
+        // The result comes from the last statement that returns rows (a single one for governed agents).
+        AnalyzedStatement last = statements.get(statements.size() - 1);
+        try {
+            return LineageAnalyzer.align(lineage.lineage(last.parsedStatement(), dialect, schema), ResultShape.of(md));
+        } catch (RuntimeException e) {
+            return null; // untraceable: unknown-lineage decides
+        }
+    }
+
+    private static List<AnalyzedStatement> parsed(Analysis analysis) {
+        if (!(analysis instanceof SqlAnalysis sql)) {
+            return List.of();
+        }
+        List<AnalyzedStatement> out = new java.util.ArrayList<>();
+        for (AnalyzedStatement s : sql.analyzedStatements()) {
+            if (s.parsedStatement() != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The strategy for a table column, or null when it is not sensitive. */
+    MaskingStrategy sensitivity(MaskingPolicy policy, ColumnName column, SchemaLookup schema) {
+        if (column == null) {
+            return null;
+        }
+        if (column.column().equals("*") && column.table() != null) {
+            // "any column of t" (columns unknown or the whole row): sensitive when t has a sensitive column.
+            return tableIsSensitive(policy, column.table(), schema) ? MaskingStrategy.REDACT : null;
+        }
+        MaskingPolicy.Strategy ruled = policy.strategyFor(column);
+        if (ruled != null) {
+            return MaskingStrategy.valueOf(ruled.name());
+        }
+        if (policy.detect() == MaskingPolicy.Detect.OFF) {
+            return null;
+        }
+        return byName(column.column(), java.sql.Types.OTHER);
+    }
+
+    private static MaskingStrategy byName(String name, int jdbcType) {
+        if (name == null) {
+            return null;
+        }
+        SensitiveKind kind = ColumnNameClassifier.classify(name, jdbcType);
+        return kind == null ? null : kind.defaultStrategy();
+    }
+
+    private boolean touchesSensitiveTable(MaskingPolicy policy, Analysis analysis, SchemaLookup schema) {
+        for (StatementFacts facts : analysis.statements()) {
+            for (TableName table : facts.tablesRead()) {
+                if (tableIsSensitive(policy, table, schema)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean tableIsSensitive(MaskingPolicy policy, TableName table, SchemaLookup schema) {
+        List<String> columns = schema.columnsOf(table);
+        if (columns.isEmpty()) {
+            return true; // unknown columns: assume the worst
+        }
+        for (String column : columns) {
+            if (sensitivity(policy, new ColumnName(table, column), schema) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ColumnName metadataColumn(ResultSetMetaData md, int i, Dialect dialect) {
+        try {
+            String table = md.getTableName(i);
+            String column = md.getColumnName(i);
+            if (table == null || table.isEmpty() || column == null || column.isEmpty()) {
+                return null;
+            }
+            String schema = md.getSchemaName(i);
+            if (schema == null || schema.isEmpty()) {
+                schema = dialect.defaultSchema();
+            }
+            return new ColumnName(new TableName(schema == null ? null : schema.toLowerCase(Locale.ROOT),
+                    table.toLowerCase(Locale.ROOT)), column);
+        } catch (SQLException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Any masking beats none; the first sensitive source decides the strategy. */
+    private static MaskingStrategy stricter(MaskingStrategy current, MaskingStrategy candidate) {
+        return current != null ? current : candidate;
+    }
+}
