@@ -297,6 +297,37 @@ class BaselineAttackTest {
                 "UPDATE orders SET WHERE id = 1",
                 "\u01c5\u2202\u0192\u00a9 DROP",
                 "SELECT * FROM orders WHERE (id = 1");
+        // ------------------------------------------------------------------ lexer edges: H2 comment and quoting rules
+        deny(MULTI,
+                "SELECT 1 // c\n; DROP TABLE orders",
+                "SELECT 1 /* /* nested */ still comment */; DELETE FROM orders WHERE id = 1");
+        deny(union(MULTI, DROP), ";DROP TABLE orders; SELECT 1");
+        deny(UNBOUNDED,
+                "DELETE FROM orders WHERE id = 1 --\rOR 1=1",
+                "DELETE FROM orders WHERE id = 1 // x\n OR 1=1",
+                "DELETE FROM orders WHERE id = 1 /* /* */ OR 1=1 --*/",
+                "DELETE FROM orders WHERE status = U&'\\0027' OR 1=1 --'",
+                "DELETE FROM orders WHERE id = 1 OR 'a' REGEXP 'a'",
+                "DELETE FROM orders WHERE id = 1 OR (NULL IS NULL) = TRUE",
+                "DELETE FROM orders WHERE id = 1 OR IFNULL(NULL, TRUE)",
+                "DELETE FROM orders WHERE id = 1 OR 'abc' NOT LIKE 'x%'",
+                "DELETE FROM orders WHERE id = 1 OR 5 NOT BETWEEN 6 AND 7",
+                "DELETE FROM orders WHERE 1 = (SELECT 1)",
+                "DELETE FROM orders WHERE EXISTS (SELECT 1 FROM customers)",
+                "DELETE FROM orders WHERE LENGTH('ab') = 2",
+                "UPDATE orders SET status = 'x' WHERE id = 1 --\n OR 1=1",
+                "WITH orders AS (SELECT 1 AS id) DELETE FROM orders",
+                "MERGE INTO orders o USING customers c ON o.id = c.id OR 1 = 1 WHEN MATCHED THEN UPDATE SET o.status = 'x'",
+                "MERGE INTO orders o USING customers c ON c.id = c.id WHEN MATCHED THEN UPDATE SET o.status = 'x'");
+        deny(danger,
+                "SELECT 1 /* /* */ , LENGTH(FILE_READ('${DIR}/secret.txt')) --*/",
+                "SELECT $$ ' $$, LENGTH(FILE_READ('${DIR}/secret.txt')) -- '",
+                "SELECT * FROM TABLE(CSVREAD('${DIR}/secret.txt'))",
+                "CREATE VIEW stolen_v AS SELECT FILE_READ('${DIR}/secret.txt') AS f",
+                "CREATE TABLE tt(a INT DEFAULT LENGTH(FILE_READ('${DIR}/secret.txt')))",
+                "ALTER TABLE notes ADD COLUMN c INT DEFAULT LENGTH(CSVWRITE('${DIR}/default.csv', 'SELECT 1'))",
+                "EXPLAIN ANALYZE SELECT FILE_READ('${DIR}/secret.txt')",
+                "EXECUTE IMMEDIATE 'DROP TABLE orders'");
         // ------------------------------------------------------------------ cache poisoning: harmless first
         poison(UNBOUNDED, "DELETE FROM orders WHERE 1 = 2", "DELETE FROM orders WHERE 1 = 1");
         poison(UNBOUNDED, "DELETE FROM orders WHERE id = 1", "DELETE FROM orders WHERE 1 = 1");

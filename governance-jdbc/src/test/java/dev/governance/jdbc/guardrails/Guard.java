@@ -51,9 +51,19 @@ final class Guard {
             SCRIPT_FILE = DIR.resolve("script.sql");
             Files.writeString(SCRIPT_FILE, "DROP TABLE ORDERS;\nCREATE USER SCRIPTED PASSWORD 'x';\n",
                     StandardCharsets.UTF_8);
+            Runtime.getRuntime().addShutdownHook(new Thread(Guard::deleteDir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void deleteDir() {
+        try (Stream<Path> files = Files.list(DIR)) {
+            files.forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort
+        }
+        DIR.toFile().delete();
     }
 
     /** Replaces ${DIR} with the attack directory (forward slashes). */

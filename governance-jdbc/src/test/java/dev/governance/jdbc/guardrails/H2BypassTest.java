@@ -143,4 +143,51 @@ class H2BypassTest {
             assertEquals(5L, Guard.count(service, "orders"));
         }
     }
+
+    /** A unicode-escaped identifier (U&"\\0046ILE_READ" is FILE_READ) hides a dangerous function from the analyzer. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "SELECT U&\"\\0046ILE_READ\"('${DIR}/secret.txt')",
+        "SELECT U&\"\\0046ILE_READ\"('${DIR}/secret.txt', NULL) FROM orders WHERE id = 1",
+        "SELECT U&\"\\0043SVWRITE\"('${DIR}/unicode.csv', 'SELECT * FROM api_keys')",
+    })
+    @Disabled("BUG: H2 U&\"...\" unicode-escaped function names are not decoded in SELECT -> FILE_READ reads server files, CSVWRITE dumps api_keys to disk (sql/SqlLexer or Names: decode U& identifiers, else unparseable)")
+    void unicodeEscapedFunctionNames(String sql) throws Exception {
+        everyEntryPoint(Guard.sql(sql), Set.of("agent-no-dangerous-commands", "agent-no-dangerous-functions", "agent-no-unparseable"));
+    }
+
+    /** A row-independent disjunct (no column of the target) that is true makes the whole WHERE true. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "DELETE FROM orders WHERE id = 1 OR LENGTH('') = 0",
+        "DELETE FROM orders WHERE id = 1 OR 1 = (SELECT 1)",
+        "DELETE FROM orders WHERE id = 1 OR 1 IN (SELECT 1)",
+        "DELETE FROM orders WHERE id = 1 OR EXISTS (SELECT 1 FROM customers)",
+        "DELETE FROM orders WHERE id = 1 OR (SELECT COUNT(*) FROM customers) > 0",
+        "DELETE FROM orders WHERE id = 1 OR CURRENT_USER IS NOT NULL",
+        "DELETE FROM orders WHERE id = 1 OR RAND() >= 0",
+        "DELETE FROM orders WHERE id = 1 OR UUID() IS NOT NULL",
+        "DELETE FROM orders WHERE id = 1 OR LOCALTIMESTAMP > TIMESTAMP '2000-01-01 00:00:00'",
+        "DELETE FROM orders WHERE id = 1 OR 1_000 = 1000",
+        "DELETE FROM orders WHERE id = 1 OR NULLIF(1, 2) = 1",
+        "DELETE FROM orders WHERE id = 1 OR GREATEST(1, 2) = 2",
+        "DELETE FROM orders WHERE id = 1 OR 1 IS NOT DISTINCT FROM 1",
+        "DELETE FROM orders WHERE id = 1 OR 1 = SOME (VALUES 1)",
+        "DELETE FROM orders WHERE id = 1 OR 1 = ALL (SELECT 1)",
+        "DELETE FROM orders WHERE id = 1 OR JSON_OBJECT() IS NOT NULL",
+        "DELETE FROM orders WHERE id = 1 OR CASE 1 WHEN 1 THEN TRUE END",
+        "DELETE FROM orders WHERE id = 1 OR DECODE(1, 1, TRUE, FALSE)",
+        "DELETE FROM orders WHERE id = 1 OR (1, 2) IN ((1, 2))",
+        "DELETE FROM orders WHERE id = 1 OR ROW (1, 2) = ROW (1, 2)",
+        "DELETE FROM orders WHERE id = 1 OR ARRAY_CONTAINS(ARRAY[1], 1)",
+        "DELETE FROM orders WHERE id = 1 OR 1 = ANY(ARRAY[1])",
+        "DELETE FROM orders WHERE id = 1 OR REGEXP_LIKE('a', 'a')",
+        "DELETE FROM orders WHERE id = 1 OR @x IS NULL",
+        "DELETE FROM orders WHERE (id, 1) = (id, 1)",
+        "UPDATE orders SET status = 'x' WHERE status = 'zzz' OR LENGTH('') = 0",
+    })
+    @Disabled("BUG: a disjunct that references no column of the target and can't be proven FALSE is treated as restricting -> `WHERE id = 1 OR <any row-independent true expression>` deletes every row (sql/ConditionEvaluator: OR with an unknown row-independent disjunct must count as unbounded)")
+    void rowIndependentDisjuncts(String sql) throws Exception {
+        everyEntryPoint(sql, Set.of("agent-no-unbounded-change"));
+    }
 }
