@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The engine of a trail, shared by every {@link AuditTrail} view on the same sinks: a bounded queue and one
@@ -16,6 +17,11 @@ import java.util.concurrent.TimeUnit;
 final class TrailWriter {
     static final int MAX_BATCH = 512;
     private static final long IDLE_MILLIS = 200;
+    /**
+     * While events keep coming, the writer naps this long between batches instead of being woken per event:
+     * a caller's enqueue then costs no thread wake-up (the dominant cost of a per-event signal).
+     */
+    private static final long BATCH_NANOS = 250_000;
 
     private final List<SinkState> sinks;
     private final ArrayBlockingQueue<Item> queue;
@@ -23,6 +29,8 @@ final class TrailWriter {
     private final String name;
     private volatile boolean failing;
     private volatile boolean closed;
+    /** True while the writer sleeps with nothing to do: only then does an asynchronous event wake it. */
+    private volatile boolean sleeping;
     private long seq; // writer thread only (and the constructor, before the thread starts)
 
     /** A queued thing: an event (with an optional acknowledgement), a flush request, or the stop marker. */
@@ -79,12 +87,21 @@ final class TrailWriter {
     /** {@code scrub}: run sql and error through {@link LiteralScrubber} on the writer thread. */
     void enqueue(AuditEvent event, CompletableFuture<Ack> ack, boolean scrub) {
         put(new Item(event, Context.current(), ack, false, scrub));
+        wake(ack != null);
+    }
+
+    /** Wakes the writer when someone waits for it, or when it sleeps; a busy writer picks events up on its own. */
+    private void wake(boolean someoneWaits) {
+        if (someoneWaits || sleeping || queue.remainingCapacity() == 0) {
+            LockSupport.unpark(thread);
+        }
     }
 
     /** Resolves once everything enqueued before it is in every healthy sink and forced to disk. */
     CompletableFuture<Ack> flush() {
         CompletableFuture<Ack> done = new CompletableFuture<>();
         put(new Item(null, null, done, false, false));
+        wake(true);
         return done;
     }
 
@@ -94,6 +111,7 @@ final class TrailWriter {
             closed = true;
             put(new Item(null, null, null, true, false));
         }
+        wake(true);
         try {
             thread.join(timeoutMillis);
         } catch (InterruptedException e) {
@@ -109,10 +127,12 @@ final class TrailWriter {
     // Waits rather than drops; an interrupt is kept for the caller but does not lose the event.
     private void put(Item item) {
         boolean interrupted = false;
-        while (true) {
+        while (!queue.offer(item)) {
+            LockSupport.unpark(thread); // full: make sure the writer is draining, then wait for room
             try {
-                queue.put(item);
-                break;
+                if (queue.offer(item, 1, TimeUnit.MILLISECONDS)) {
+                    break;
+                }
             } catch (InterruptedException e) {
                 interrupted = true;
             }
@@ -125,17 +145,32 @@ final class TrailWriter {
     private void run() {
         List<Item> items = new ArrayList<>(MAX_BATCH);
         boolean stop = false;
+        long lastEvent = System.nanoTime();
+        boolean idled = true;
         while (!stop) {
-            Item first;
-            try {
-                first = queue.poll(IDLE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                continue; // only close() stops the writer
-            }
+            Item first = queue.poll();
             if (first == null) {
-                idle();
+                long quiet = System.nanoTime() - lastEvent;
+                if (quiet < TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS)) {
+                    LockSupport.parkNanos(this, BATCH_NANOS);
+                } else {
+                    if (!idled) {
+                        idle();
+                        idled = true;
+                    }
+                    sleeping = true;
+                    if (queue.isEmpty()) {
+                        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS));
+                    }
+                    sleeping = false;
+                    if (queue.isEmpty()) {
+                        idle(); // periodic: retries failing sinks, forces files
+                    }
+                }
                 continue;
             }
+            lastEvent = System.nanoTime();
+            idled = false;
             items.add(first);
             queue.drainTo(items, MAX_BATCH - 1);
             try {

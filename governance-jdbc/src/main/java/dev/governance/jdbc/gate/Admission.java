@@ -9,6 +9,8 @@ import dev.governance.jdbc.policy.Policy;
 import dev.governance.jdbc.masking.MaskedCells;
 import dev.governance.jdbc.masking.MaskingPlan;
 import dev.governance.jdbc.sql.Analysis;
+import dev.governance.jdbc.sql.AnalyzedStatement;
+import dev.governance.jdbc.sql.SqlAnalysis;
 import dev.governance.jdbc.sql.StatementFacts;
 import dev.governance.jdbc.sql.StatementType;
 
@@ -86,6 +88,15 @@ public final class Admission {
      * the result needs masking (the result is then passed through untouched). Decided once per result.
      */
     public MaskedCells masking(ResultSet raw) throws SQLException {
+        return masking(raw, true);
+    }
+
+    /** As {@link #masking(ResultSet)} for the generated keys of this statement (decided by their own metadata). */
+    public MaskedCells maskingOfKeys(ResultSet raw) throws SQLException {
+        return masking(raw, false);
+    }
+
+    private MaskedCells masking(ResultSet raw, boolean statementResult) throws SQLException {
         if (!decision.masking()) {
             return null;
         }
@@ -93,8 +104,11 @@ public final class Admission {
         Policy policy = governance.policies().current();
         MaskingPlan plan;
         try {
-            plan = governance.planner().plan(policy.masking(), policy.defaults(), analysis, session.dialect(),
-                    raw.getMetaData(), session.schema());
+            plan = statementResult
+                    ? governance.planner().plan(policy.masking(), policy.defaults(), analysis, session.dialect(),
+                            raw.getMetaData(), session.schema())
+                    : governance.planner().planForKeys(policy.masking(), session.dialect(), raw.getMetaData(),
+                            session.schema());
         } catch (SQLException | RuntimeException e) {
             raw.close(); // unknown-lineage: deny, or no metadata: the caller never gets the result
             throw e;
@@ -106,7 +120,9 @@ public final class Admission {
         for (String[] column : plan.maskedColumns()) {
             columns.add(new AuditEvent.Masked(column[0], column[1]));
         }
-        this.masked = List.copyOf(columns);
+        if (statementResult) {
+            this.masked = List.copyOf(columns);
+        }
         return new MaskedCells(plan, governance.masker());
     }
 
@@ -124,11 +140,23 @@ public final class Admission {
             complete(null, describe(e));
             throw e;
         }
+        followSchemaSwitch();
         long changed = rows.of(result);
         if (changed >= 0) {
             complete(changed, null);
         }
         return result;
+    }
+
+    /** A statement that moved the connection to another schema changes how later names resolve. */
+    private void followSchemaSwitch() {
+        if (analysis instanceof SqlAnalysis sql) {
+            for (AnalyzedStatement statement : sql.analyzedStatements()) {
+                if (statement.schemaSwitch() != null) {
+                    session.defaultSchema(statement.schemaSwitch());
+                }
+            }
+        }
     }
 
     /** Completes a query's record with the rows the caller read; only the first call counts. */

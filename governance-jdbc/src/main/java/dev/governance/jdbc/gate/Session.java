@@ -25,6 +25,8 @@ public final class Session {
     private final DatabaseInfo database;
     private final Deque<Identity> runAsStack = new ArrayDeque<>();
     private volatile String reason;
+    /** The schema unqualified names resolve to, once the connection switched it; null: the dialect's default. */
+    private volatile String defaultSchema;
     private volatile PrimaryKeys primaryKeys;
     private volatile SchemaLookup schema;
 
@@ -85,6 +87,15 @@ public final class Session {
             schema = lookup;
         }
         return lookup;
+    }
+
+    public String defaultSchema() {
+        return defaultSchema;
+    }
+
+    /** The connection now resolves unqualified names in {@code schema} (setSchema, SET search_path, USE). */
+    public void defaultSchema(String schema) {
+        this.defaultSchema = schema == null || schema.isBlank() ? null : schema;
     }
 
     /** The requester's reason ({@code setClientInfo("governance.reason", ...)}), or null. */

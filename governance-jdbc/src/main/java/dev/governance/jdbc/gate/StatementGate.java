@@ -5,6 +5,10 @@ import dev.governance.jdbc.PolicyViolationException;
 import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.policy.Decision;
+import dev.governance.jdbc.policy.MaskingPolicy;
+import dev.governance.jdbc.policy.Mode;
+import dev.governance.jdbc.sql.ColumnName;
+import dev.governance.jdbc.sql.JdbcEscapes;
 import dev.governance.jdbc.sql.Analysis;
 
 import java.sql.SQLException;
@@ -73,7 +77,12 @@ public final class StatementGate {
         if (sql == null) {
             throw new SQLException("SQL text is null", "HY009");
         }
-        return governance.analyzer().analyze(sql, session.dialect());
+        // JDBC escapes ({call f(?)}, {fn ...}, {d '...'}) are translated by the real driver before it sends the
+        // text: decide on that translation, i.e. on what the database will run.
+        String text = JdbcEscapes.mayContain(sql) ? JdbcEscapes.translate(sql) : sql;
+        String schema = session.defaultSchema();
+        return schema == null ? governance.analyzer().analyze(text, session.dialect())
+                : governance.analyzer().analyze(text, session.dialect(), schema);
     }
 
     private Decision decide(Session session, Identity identity, Analysis analysis) {
@@ -95,7 +104,11 @@ public final class StatementGate {
     private void refuseIfBlocked(Session session, Identity identity, Analysis analysis, Decision decision)
             throws SQLException {
         SQLException refusal = null;
-        if (decision.blocks()) {
+        ColumnName predicate = decision.mode() == Mode.ENFORCE ? sensitivePredicate(session, analysis, decision) : null;
+        if (predicate != null) {
+            refusal = new PolicyViolationException(List.of("masking-predicates"), "a masked identity may filter, join,"
+                    + " group or order on sensitive column " + predicate.key() + " only by plain equality");
+        } else if (decision.blocks()) {
             String rule = decision.decidingRule();
             refusal = new PolicyViolationException(rule != null ? List.of(rule) : decision.ruleIds(), decision.reason());
         } else if (decision.needsApproval()) {
@@ -109,6 +122,18 @@ public final class StatementGate {
             governance.recorder().refused(session, identity, analysis, decision, refusal);
             throw refusal;
         }
+    }
+
+    /** With {@code masking.predicates: deny}: a sensitive column this masked identity filters on other than by =. */
+    private ColumnName sensitivePredicate(Session session, Analysis analysis, Decision decision) {
+        if (!decision.masking()) {
+            return null;
+        }
+        MaskingPolicy masking = governance.policies().current().masking();
+        if (masking.predicates() != MaskingPolicy.Predicates.DENY) {
+            return null;
+        }
+        return governance.planner().sensitivePredicate(masking, analysis, session.dialect(), session.schema());
     }
 
     Governance governance() {

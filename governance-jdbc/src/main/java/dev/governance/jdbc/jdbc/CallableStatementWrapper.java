@@ -1,6 +1,8 @@
 package dev.governance.jdbc.jdbc;
 
+import dev.governance.jdbc.gate.Admission;
 import dev.governance.jdbc.gate.PreparedSql;
+import dev.governance.jdbc.masking.OutParameterMasking;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -31,16 +33,27 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
         this.callableDelegate = delegate;
     }
 
-    // ---- plain delegation ---------------------------------------------------------------------------------------
+    /** Value masking of OUT parameters when the last execution's identity is masked; null otherwise. */
+    private OutParameterMasking outMasking() {
+        Admission admission = lastAdmission();
+        if (admission == null || !admission.decision().masking()) {
+            return null;
+        }
+        return new OutParameterMasking(session.governance().masker());
+    }
+
+    // ---- OUT parameters: through value masking for a masked identity; the rest delegates ----------------------
 
     @Override
     public Array getArray(String parameterName) throws SQLException {
-        return callableDelegate.getArray(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getArray(parameterName) : m.array(callableDelegate.getArray(parameterName));
     }
 
     @Override
     public Array getArray(int parameterIndex) throws SQLException {
-        return callableDelegate.getArray(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getArray(parameterIndex) : m.array(callableDelegate.getArray(parameterIndex));
     }
 
     @Override
@@ -60,12 +73,14 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
 
     @Override
     public Blob getBlob(String parameterName) throws SQLException {
-        return callableDelegate.getBlob(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getBlob(parameterName) : m.blob(callableDelegate.getBlob(parameterName));
     }
 
     @Override
     public Blob getBlob(int parameterIndex) throws SQLException {
-        return callableDelegate.getBlob(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getBlob(parameterIndex) : m.blob(callableDelegate.getBlob(parameterIndex));
     }
 
     @Override
@@ -90,32 +105,38 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
 
     @Override
     public byte[] getBytes(String parameterName) throws SQLException {
-        return callableDelegate.getBytes(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getBytes(parameterName) : m.bytes(callableDelegate.getBytes(parameterName));
     }
 
     @Override
     public byte[] getBytes(int parameterIndex) throws SQLException {
-        return callableDelegate.getBytes(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getBytes(parameterIndex) : m.bytes(callableDelegate.getBytes(parameterIndex));
     }
 
     @Override
     public java.io.Reader getCharacterStream(String parameterName) throws SQLException {
-        return callableDelegate.getCharacterStream(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getCharacterStream(parameterName) : m.reader(callableDelegate.getCharacterStream(parameterName));
     }
 
     @Override
     public java.io.Reader getCharacterStream(int parameterIndex) throws SQLException {
-        return callableDelegate.getCharacterStream(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getCharacterStream(parameterIndex) : m.reader(callableDelegate.getCharacterStream(parameterIndex));
     }
 
     @Override
     public Clob getClob(String parameterName) throws SQLException {
-        return callableDelegate.getClob(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getClob(parameterName) : m.clob(callableDelegate.getClob(parameterName));
     }
 
     @Override
     public Clob getClob(int parameterIndex) throws SQLException {
-        return callableDelegate.getClob(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getClob(parameterIndex) : m.clob(callableDelegate.getClob(parameterIndex));
     }
 
     @Override
@@ -180,91 +201,127 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
 
     @Override
     public java.io.Reader getNCharacterStream(String parameterName) throws SQLException {
-        return callableDelegate.getNCharacterStream(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getNCharacterStream(parameterName) : m.reader(callableDelegate.getNCharacterStream(parameterName));
     }
 
     @Override
     public java.io.Reader getNCharacterStream(int parameterIndex) throws SQLException {
-        return callableDelegate.getNCharacterStream(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getNCharacterStream(parameterIndex) : m.reader(callableDelegate.getNCharacterStream(parameterIndex));
     }
 
     @Override
     public NClob getNClob(String parameterName) throws SQLException {
-        return callableDelegate.getNClob(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getNClob(parameterName) : m.nclob(callableDelegate.getNClob(parameterName));
     }
 
     @Override
     public NClob getNClob(int parameterIndex) throws SQLException {
-        return callableDelegate.getNClob(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getNClob(parameterIndex) : m.nclob(callableDelegate.getNClob(parameterIndex));
     }
 
     @Override
     public String getNString(String parameterName) throws SQLException {
-        return callableDelegate.getNString(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getNString(parameterName) : m.text(callableDelegate.getNString(parameterName));
     }
 
     @Override
     public String getNString(int parameterIndex) throws SQLException {
-        return callableDelegate.getNString(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getNString(parameterIndex) : m.text(callableDelegate.getNString(parameterIndex));
     }
 
     @Override
     public <T> T getObject(String parameterName, Class<T> type) throws SQLException {
-        return callableDelegate.getObject(parameterName, type);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getObject(parameterName, type) : m.object(callableDelegate.getObject(parameterName, type), type);
     }
 
     @Override
     public Object getObject(String parameterName, java.util.Map<String, Class<?>> map) throws SQLException {
-        return callableDelegate.getObject(parameterName, map);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getObject(parameterName, map) : m.object(callableDelegate.getObject(parameterName, map));
     }
 
     @Override
     public Object getObject(String parameterName) throws SQLException {
-        return callableDelegate.getObject(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getObject(parameterName) : m.object(callableDelegate.getObject(parameterName));
     }
 
     @Override
     public <T> T getObject(int parameterIndex, Class<T> type) throws SQLException {
-        return callableDelegate.getObject(parameterIndex, type);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getObject(parameterIndex, type) : m.object(callableDelegate.getObject(parameterIndex, type), type);
     }
 
     @Override
     public Object getObject(int parameterIndex, java.util.Map<String, Class<?>> map) throws SQLException {
-        return callableDelegate.getObject(parameterIndex, map);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getObject(parameterIndex, map) : m.object(callableDelegate.getObject(parameterIndex, map));
     }
 
     @Override
     public Object getObject(int parameterIndex) throws SQLException {
-        return callableDelegate.getObject(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getObject(parameterIndex) : m.object(callableDelegate.getObject(parameterIndex));
     }
 
     @Override
     public Ref getRef(String parameterName) throws SQLException {
+        OutParameterMasking m = outMasking();
+        if (m != null) {
+            throw m.refused("getRef");
+        }
         return callableDelegate.getRef(parameterName);
     }
 
     @Override
     public Ref getRef(int parameterIndex) throws SQLException {
+        OutParameterMasking m = outMasking();
+        if (m != null) {
+            throw m.refused("getRef");
+        }
         return callableDelegate.getRef(parameterIndex);
     }
 
     @Override
     public RowId getRowId(String parameterName) throws SQLException {
+        OutParameterMasking m = outMasking();
+        if (m != null) {
+            throw m.refused("getRowId");
+        }
         return callableDelegate.getRowId(parameterName);
     }
 
     @Override
     public RowId getRowId(int parameterIndex) throws SQLException {
+        OutParameterMasking m = outMasking();
+        if (m != null) {
+            throw m.refused("getRowId");
+        }
         return callableDelegate.getRowId(parameterIndex);
     }
 
     @Override
     public SQLXML getSQLXML(String parameterName) throws SQLException {
+        OutParameterMasking m = outMasking();
+        if (m != null) {
+            throw m.refused("getSQLXML");
+        }
         return callableDelegate.getSQLXML(parameterName);
     }
 
     @Override
     public SQLXML getSQLXML(int parameterIndex) throws SQLException {
+        OutParameterMasking m = outMasking();
+        if (m != null) {
+            throw m.refused("getSQLXML");
+        }
         return callableDelegate.getSQLXML(parameterIndex);
     }
 
@@ -280,12 +337,14 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
 
     @Override
     public String getString(String parameterName) throws SQLException {
-        return callableDelegate.getString(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getString(parameterName) : m.text(callableDelegate.getString(parameterName));
     }
 
     @Override
     public String getString(int parameterIndex) throws SQLException {
-        return callableDelegate.getString(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getString(parameterIndex) : m.text(callableDelegate.getString(parameterIndex));
     }
 
     @Override
@@ -330,11 +389,19 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
 
     @Override
     public java.net.URL getURL(String parameterName) throws SQLException {
+        OutParameterMasking m = outMasking();
+        if (m != null) {
+            throw m.refused("getURL");
+        }
         return callableDelegate.getURL(parameterName);
     }
 
     @Override
     public java.net.URL getURL(int parameterIndex) throws SQLException {
+        OutParameterMasking m = outMasking();
+        if (m != null) {
+            throw m.refused("getURL");
+        }
         return callableDelegate.getURL(parameterIndex);
     }
 

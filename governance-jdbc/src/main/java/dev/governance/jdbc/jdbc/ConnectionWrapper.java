@@ -53,8 +53,19 @@ public final class ConnectionWrapper implements GovernedConnection {
         return session;
     }
 
+    /**
+     * Whether the real driver's objects may be handed out: only with {@code allow-unwrap=true}, and never to an
+     * identity whose results are masked (through the real objects masking could be undone).
+     */
     boolean allowUnwrap() {
-        return allowUnwrap;
+        if (!allowUnwrap) {
+            return false;
+        }
+        try {
+            return !session.governance().policies().engine().masks(session.identity());
+        } catch (SQLException noIdentity) {
+            return false;
+        }
     }
 
     private <S extends StatementWrapper> S track(S statement) {
@@ -271,12 +282,12 @@ public final class ConnectionWrapper implements GovernedConnection {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        return Unwrapping.unwrap(this, delegate, iface, allowUnwrap);
+        return Unwrapping.unwrap(this, delegate, iface, allowUnwrap());
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return Unwrapping.isWrapperFor(this, delegate, iface, allowUnwrap);
+        return Unwrapping.isWrapperFor(this, delegate, iface, allowUnwrap());
     }
 
     // ---- plain delegation ---------------------------------------------------------------------------------------
@@ -414,6 +425,9 @@ public final class ConnectionWrapper implements GovernedConnection {
     @Override
     public void setCatalog(String name) throws SQLException {
         delegate.setCatalog(name);
+        if (session.dialect() == dev.governance.jdbc.sql.Dialect.MYSQL) {
+            session.defaultSchema(name); // a MySQL database is what a schema is elsewhere
+        }
     }
 
     @Override
@@ -444,6 +458,7 @@ public final class ConnectionWrapper implements GovernedConnection {
     @Override
     public void setSchema(String name) throws SQLException {
         delegate.setSchema(name);
+        session.defaultSchema(name);
     }
 
     @Override

@@ -45,6 +45,7 @@ public class PreparedStatementWrapper extends StatementWrapper implements Prepar
         }
         Admission admission = session.governance().gate().admitPrepared(session, prepared, parameters);
         resultMoved();
+        admitted(admission);
         return admission;
     }
 

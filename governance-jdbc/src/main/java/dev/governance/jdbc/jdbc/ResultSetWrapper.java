@@ -48,7 +48,8 @@ public final class ResultSetWrapper implements ResultSet {
         this.connection = statement.connection;
         this.admission = admission;
         this.completesRecord = completesRecord && admission != null;
-        this.masked = admission == null ? null : admission.masking(delegate);
+        this.masked = admission == null ? null
+                : completesRecord ? admission.masking(delegate) : admission.maskingOfKeys(delegate);
     }
 
     /** A metadata result: it came from {@code DatabaseMetaData}, not from a statement of ours. */

@@ -24,6 +24,8 @@ public class StatementWrapper implements Statement {
     /** Statements queued with addBatch, admitted one by one when added. */
     private final List<Admission> batch = new ArrayList<>();
     private ResultSetWrapper current;
+    /** The last statement admitted here: generated keys and OUT parameters are read under its decision. */
+    private volatile Admission last;
     private volatile boolean closed;
 
     StatementWrapper(Statement delegate, ConnectionWrapper connection) {
@@ -35,6 +37,7 @@ public class StatementWrapper implements Statement {
     Admission admit(EntryPoint entry, String sql) throws SQLException {
         Admission admission = session.governance().gate().admit(session, entry, sql);
         resultMoved(); // executing again closes the previous result (JDBC)
+        last = admission;
         return admission;
     }
 
@@ -212,8 +215,11 @@ public class StatementWrapper implements Statement {
     }
 
     Admission lastAdmission() {
-        ResultSetWrapper wrapper = current;
-        return wrapper == null ? null : wrapper.admission();
+        return last;
+    }
+
+    void admitted(Admission admission) {
+        last = admission;
     }
 
     @Override

@@ -34,12 +34,26 @@ public final class MaskingPlanner {
     /** The plan for a result; null when nothing needs doing (the result is passed through). */
     public MaskingPlan plan(MaskingPolicy policy, Defaults defaults, Analysis analysis, Dialect dialect,
                             ResultSetMetaData md, SchemaLookup schema) throws SQLException {
+        return plan(policy, defaults, analysis, dialect, md, schema, true);
+    }
+
+    /**
+     * The plan for generated keys: they come from the written table, not from what the statement read, so only
+     * the keys' own metadata, names and values decide.
+     */
+    public MaskingPlan planForKeys(MaskingPolicy policy, Dialect dialect, ResultSetMetaData md, SchemaLookup schema)
+            throws SQLException {
+        return plan(policy, Defaults.DEFAULT, null, dialect, md, schema, false);
+    }
+
+    private MaskingPlan plan(MaskingPolicy policy, Defaults defaults, Analysis analysis, Dialect dialect,
+                             ResultSetMetaData md, SchemaLookup schema, boolean traceLineage) throws SQLException {
         int n = md.getColumnCount();
         MaskingStrategy[] strategies = new MaskingStrategy[n + 1];
         boolean[] scanned = new boolean[n + 1];
         String[] labels = new String[n + 1];
-        ResultLineage traced = trace(analysis, dialect, md, schema);
-        boolean touchesSensitive = touchesSensitiveTable(policy, analysis, schema);
+        ResultLineage traced = traceLineage ? trace(analysis, dialect, md, schema) : null;
+        boolean touchesSensitive = traceLineage && touchesSensitiveTable(policy, analysis, schema);
         boolean anyUnknown = false;
         for (int i = 1; i <= n; i++) {
             labels[i] = md.getColumnLabel(i);

@@ -1,0 +1,122 @@
+package dev.governance.jdbc.masking;
+
+import dev.governance.jdbc.SqlStates;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.NClob;
+import java.sql.SQLException;
+import javax.sql.rowset.serial.SerialBlob;
+
+/**
+ * OUT parameters of a procedure called by a masked identity. What a procedure reads can't be traced, so every
+ * text value is scanned for sensitive values (masked where found); values that can't be scanned (XML, refs,
+ * row ids, URLs) are refused.
+ */
+public final class OutParameterMasking {
+    private final Masker masker;
+
+    public OutParameterMasking(Masker masker) {
+        this.masker = masker;
+    }
+
+    public String text(String value) {
+        return masker.maskEmbedded(value);
+    }
+
+    public Object object(Object value) throws SQLException {
+        if (value instanceof String s) {
+            return masker.maskEmbedded(s);
+        }
+        if (value instanceof Clob clob) {
+            return clob(clob);
+        }
+        if (value instanceof byte[] bytes) {
+            return bytes(bytes);
+        }
+        if (value instanceof Blob blob) {
+            return blob(blob);
+        }
+        if (value instanceof Array array) {
+            return array(array);
+        }
+        if (value instanceof java.sql.ResultSet || value instanceof java.sql.SQLXML || value instanceof java.sql.Struct
+                || value instanceof java.sql.Ref || value instanceof java.sql.RowId) {
+            throw refused(value.getClass().getSimpleName());
+        }
+        return value;
+    }
+
+    public <T> T object(T value, Class<T> type) throws SQLException {
+        Object masked = object(value);
+        if (masked == null || type.isInstance(masked)) {
+            return type.cast(masked);
+        }
+        throw refused("getObject(" + type.getSimpleName() + ")");
+    }
+
+    public byte[] bytes(byte[] value) {
+        if (value == null) {
+            return null;
+        }
+        String text = new String(value, StandardCharsets.UTF_8);
+        String masked = masker.maskEmbedded(text);
+        return masked == text ? value : masked.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public Reader reader(Reader value) throws SQLException {
+        return value == null ? null : new StringReader(masker.maskEmbedded(read(value)));
+    }
+
+    public TextClob clob(Clob value) throws SQLException {
+        return value == null ? null : new TextClob(masker.maskEmbedded(read(value.getCharacterStream())));
+    }
+
+    public NClob nclob(NClob value) throws SQLException {
+        return clob(value);
+    }
+
+    public Blob blob(Blob value) throws SQLException {
+        return value == null ? null : new SerialBlob(bytes(value.getBytes(1, (int) value.length())));
+    }
+
+    public Array array(Array value) throws SQLException {
+        if (value == null) {
+            return null;
+        }
+        Object raw = value.getArray();
+        if (!(raw instanceof Object[] elements)) {
+            return value; // primitive arrays hold no text
+        }
+        Object[] out = new Object[elements.length];
+        for (int i = 0; i < elements.length; i++) {
+            out[i] = elements[i] instanceof String s ? masker.maskEmbedded(s) : elements[i];
+        }
+        return new MaskedArray(value.getBaseTypeName(), value.getBaseType(), out);
+    }
+
+    /** For getters whose values can't be scanned. */
+    public SQLException refused(String what) {
+        return new SQLException("OUT parameters are masked for this identity: " + what + " can't be read"
+                + " (read it with getString or getObject)", SqlStates.POLICY_DENIED);
+    }
+
+    private static String read(Reader reader) throws SQLException {
+        try (Reader in = reader) {
+            StringBuilder out = new StringBuilder();
+            char[] buffer = new char[8192];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                out.append(buffer, 0, n);
+            }
+            return out.toString();
+        } catch (IOException e) {
+            throw new SQLException("reading a value to mask failed: " + e.getMessage(), "HY000", e);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.governance.jdbc.guardrails;
+
+import dev.governance.jdbc.testing.TestConnections;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Attacks found while writing the suite that currently get through (agent, baseline policy, H2). Each test is
+ * the acceptance test for its fix: it is disabled with the bug it shows until the fix lands.
+ */
+class H2BypassTest {
+
+    static void everyEntryPoint(String sql, Set<String> rules) throws Exception {
+        BaselineAttackTest.Attack attack = new BaselineAttackTest.Attack(sql, sql, "42501", rules, List.of());
+        String url = TestConnections.newH2Url();
+        try (Connection service = TestConnections.open(url, TestConnections.service());
+                Connection agent = TestConnections.open(url, Guard.agent())) {
+            Guard.createSchema(service);
+            List<Executable> checks = new ArrayList<>();
+            int row = 2000;
+            for (EntryPoint entry : EntryPoint.values()) {
+                int marker = row++;
+                checks.add(() -> BaselineAttackTest.attackThrough(service, agent, entry, attack, marker));
+            }
+            assertAll(sql, checks);
+        }
+    }
+
+    /** WHERE clauses that are true for every row of orders (id is a NOT NULL primary key) but are let through. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "DELETE FROM orders WHERE 'abc' REGEXP 'a'",
+        "DELETE FROM orders WHERE CASE WHEN id = 1 THEN TRUE ELSE TRUE END",
+        "DELETE FROM orders WHERE COALESCE(id, 1) = COALESCE(id, 1)",
+        "DELETE FROM orders WHERE id = 1 OR NOT id = 1",
+        "DELETE FROM orders WHERE id = 1 OR id <> 1",
+        "UPDATE orders SET status = 'x' WHERE id = id + 0",
+    })
+    @Disabled("BUG: always-true WHERE not recognised (constant REGEXP, CASE with all-TRUE branches, x OR NOT x, f(col) = f(col), col = col + 0) -> agent-no-unbounded-change bypassed (sql/ConditionEvaluator)")
+    void alwaysTrueConditionsTheEvaluatorMisses(String sql) throws Exception {
+        everyEntryPoint(sql, Set.of("agent-no-unbounded-change"));
+    }
+
+    /** Conditions that hold for every row because of the schema (NOT NULL primary key) or a self-subquery. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "DELETE FROM orders WHERE id IS NOT NULL",
+        "DELETE FROM orders WHERE 1 = 1 AND id IS NOT NULL",
+        "DELETE FROM orders WHERE id IN (SELECT id FROM orders)",
+    })
+    @Disabled("BUG (design limit): WHERE true for every row via NOT NULL key or self-subquery is treated as restricting -> unbounded DELETE by an agent (sql/ConditionEvaluator; max-rows is the only backstop)")
+    void schemaTautologies(String sql) throws Exception {
+        everyEntryPoint(sql, Set.of("agent-no-unbounded-change"));
+    }
+
+    /** Database-wide H2 settings and class loading through SET: "administer the server" for agents. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "SET REFERENTIAL_INTEGRITY FALSE",
+        "SET ALLOW_LITERALS NONE",
+        "SET DATABASE_EVENT_LISTENER 'org.h2.tools.Server'",
+        "SET BUILTIN_ALIAS_OVERRIDE TRUE",
+        "SET WRITE_DELAY 100000",
+        "SET MAX_MEMORY_ROWS 1",
+        "SET RETENTION_TIME 0",
+        "SET CACHE_SIZE 1",
+    })
+    @Disabled("BUG: H2 database-wide SET commands (REFERENTIAL_INTEGRITY, ALLOW_LITERALS, DATABASE_EVENT_LISTENER class load, ...) are plain SET with no hazard -> allowed for agents (sql/DangerousOperations, Dialect.H2)")
+    void databaseWideSettingsAreRefused(String sql) throws Exception {
+        String url = TestConnections.newH2Url();
+        try (Connection service = TestConnections.open(url, TestConnections.service());
+                Connection agent = TestConnections.open(url, Guard.agent())) {
+            Guard.createSchema(service);
+            SQLException thrown = null;
+            try (Statement s = agent.createStatement()) {
+                s.execute(sql);
+            } catch (SQLException e) {
+                thrown = e;
+            }
+            Guard.assertRefusal(thrown, "42501", Set.of("agent-no-dangerous-commands"), sql);
+            Guard.assertUsable(agent, true, sql);
+        }
+    }
+
+    @Test
+    @Disabled("BUG: SET EXCLUSIVE 1 (locks every other session out of the database) is allowed for agents (sql/DangerousOperations, Dialect.H2)")
+    void exclusiveModeIsRefused() throws Exception {
+        String url = TestConnections.newH2Url();
+        try (Connection service = TestConnections.open(url, TestConnections.service());
+                Connection agent = TestConnections.open(url, Guard.agent())) {
+            Guard.createSchema(service);
+            SQLException thrown = null;
+            boolean ran = false;
+            try (Statement s = agent.createStatement()) {
+                s.execute("SET EXCLUSIVE 1");
+                ran = true;
+            } catch (SQLException e) {
+                thrown = e;
+            } finally {
+                if (ran) {
+                    try (Statement s = agent.createStatement()) {
+                        s.execute("SET EXCLUSIVE 0");
+                    }
+                }
+            }
+            assertTrue(!ran, "SET EXCLUSIVE 1 ran: every other session was locked out");
+            Guard.assertRefusal(thrown, "42501", Set.of(), "SET EXCLUSIVE");
+        }
+    }
+
+    @Test
+    @Disabled("BUG: H2 ABORT_SESSION / CANCEL_SESSION (end other sessions) are not SESSION_CONTROL hazards and not in the baseline's function list -> an agent can kill other sessions (sql/DangerousOperations, baseline.yaml)")
+    void endingOtherSessionsIsRefused() throws Exception {
+        String url = TestConnections.newH2Url();
+        try (Connection service = TestConnections.open(url, TestConnections.service());
+                Connection agent = TestConnections.open(url, Guard.agent())) {
+            Guard.createSchema(service);
+            String victim = Guard.column(service, "SELECT SESSION_ID()").get(0);
+            for (String sql : List.of("SELECT CANCEL_SESSION(" + victim + ")", "CALL ABORT_SESSION(" + victim + ")")) {
+                SQLException thrown = null;
+                try (Statement s = agent.createStatement()) {
+                    s.execute(sql);
+                } catch (SQLException e) {
+                    thrown = e;
+                }
+                assertTrue(service.isValid(2), sql + ": the other session was ended");
+                Guard.assertRefusal(thrown, "42501", Set.of(), sql);
+            }
+            assertEquals(5L, Guard.count(service, "orders"));
+        }
+    }
+
+    /** A unicode-escaped identifier (U&"\\0046ILE_READ" is FILE_READ) hides a dangerous function from the analyzer. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "SELECT U&\"\\0046ILE_READ\"('${DIR}/secret.txt')",
+        "SELECT U&\"\\0046ILE_READ\"('${DIR}/secret.txt', NULL) FROM orders WHERE id = 1",
+        "SELECT U&\"\\0043SVWRITE\"('${DIR}/unicode.csv', 'SELECT * FROM api_keys')",
+    })
+    @Disabled("BUG: H2 U&\"...\" unicode-escaped function names are not decoded in SELECT -> FILE_READ reads server files, CSVWRITE dumps api_keys to disk (sql/SqlLexer or Names: decode U& identifiers, else unparseable)")
+    void unicodeEscapedFunctionNames(String sql) throws Exception {
+        everyEntryPoint(Guard.sql(sql), Set.of("agent-no-dangerous-commands", "agent-no-dangerous-functions", "agent-no-unparseable"));
+    }
+
+    /** A row-independent disjunct (no column of the target) that is true makes the whole WHERE true. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "DELETE FROM orders WHERE id = 1 OR LENGTH('') = 0",
+        "DELETE FROM orders WHERE id = 1 OR 1 = (SELECT 1)",
+        "DELETE FROM orders WHERE id = 1 OR 1 IN (SELECT 1)",
+        "DELETE FROM orders WHERE id = 1 OR EXISTS (SELECT 1 FROM customers)",
+        "DELETE FROM orders WHERE id = 1 OR (SELECT COUNT(*) FROM customers) > 0",
+        "DELETE FROM orders WHERE id = 1 OR CURRENT_USER IS NOT NULL",
+        "DELETE FROM orders WHERE id = 1 OR RAND() >= 0",
+        "DELETE FROM orders WHERE id = 1 OR UUID() IS NOT NULL",
+        "DELETE FROM orders WHERE id = 1 OR LOCALTIMESTAMP > TIMESTAMP '2000-01-01 00:00:00'",
+        "DELETE FROM orders WHERE id = 1 OR 1_000 = 1000",
+        "DELETE FROM orders WHERE id = 1 OR NULLIF(1, 2) = 1",
+        "DELETE FROM orders WHERE id = 1 OR GREATEST(1, 2) = 2",
+        "DELETE FROM orders WHERE id = 1 OR 1 IS NOT DISTINCT FROM 1",
+        "DELETE FROM orders WHERE id = 1 OR 1 = SOME (VALUES 1)",
+        "DELETE FROM orders WHERE id = 1 OR 1 = ALL (SELECT 1)",
+        "DELETE FROM orders WHERE id = 1 OR JSON_OBJECT() IS NOT NULL",
+        "DELETE FROM orders WHERE id = 1 OR CASE 1 WHEN 1 THEN TRUE END",
+        "DELETE FROM orders WHERE id = 1 OR DECODE(1, 1, TRUE, FALSE)",
+        "DELETE FROM orders WHERE id = 1 OR (1, 2) IN ((1, 2))",
+        "DELETE FROM orders WHERE id = 1 OR ROW (1, 2) = ROW (1, 2)",
+        "DELETE FROM orders WHERE id = 1 OR ARRAY_CONTAINS(ARRAY[1], 1)",
+        "DELETE FROM orders WHERE id = 1 OR 1 = ANY(ARRAY[1])",
+        "DELETE FROM orders WHERE id = 1 OR REGEXP_LIKE('a', 'a')",
+        "DELETE FROM orders WHERE id = 1 OR @x IS NULL",
+        "DELETE FROM orders WHERE (id, 1) = (id, 1)",
+        "UPDATE orders SET status = 'x' WHERE status = 'zzz' OR LENGTH('') = 0",
+    })
+    @Disabled("BUG: a disjunct that references no column of the target and can't be proven FALSE is treated as restricting -> `WHERE id = 1 OR <any row-independent true expression>` deletes every row (sql/ConditionEvaluator: OR with an unknown row-independent disjunct must count as unbounded)")
+    void rowIndependentDisjuncts(String sql) throws Exception {
+        everyEntryPoint(sql, Set.of("agent-no-unbounded-change"));
+    }
+}
