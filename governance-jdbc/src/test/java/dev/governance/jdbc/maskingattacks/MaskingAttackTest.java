@@ -227,7 +227,26 @@ class MaskingAttackTest {
             "SELECT CAST(SUBSTRING(note, 11) AS BIGINT) AS n FROM orders WHERE id = 12",
             "SELECT CAST(SUBSTRING(notes, 21, 16) AS DECIMAL(20, 0)) AS n FROM customers WHERE id = 1",
             "SELECT ROW(id, note) FROM orders",
-            "SELECT REGEXP_REPLACE(note, '(.)', '$1 ') FROM orders");
+            "SELECT REGEXP_REPLACE(note, '(.)', '$1 ') FROM orders",
+            // ---- parser and dialect tricks
+            "SELECT U&\"\\0045MAIL\" FROM customers",
+            "SELECT email/**/FROM customers",
+            "SELECT\"EMAIL\"FROM\"CUSTOMERS\"",
+            "SELECT e.\"x.y\" FROM (SELECT email AS \"x.y\" FROM customers) e",
+            "SELECT \"email\" FROM (SELECT ssn AS \"email\", email AS \"id\" FROM customers) t",
+            "SELECT t.\"id\" FROM (SELECT ssn AS \"email\", email AS \"id\" FROM customers) t",
+            "CALL (SELECT email FROM customers WHERE id = 1)",
+            "VALUES ((SELECT ssn FROM customers WHERE id = 1))",
+            "SELECT * FROM UNNEST((SELECT ARRAY_AGG(email) FROM customers))",
+            "SELECT * FROM TABLE(x VARCHAR = (SELECT ARRAY_AGG(card_number) FROM customers))",
+            "SELECT email FROM customers FOR UPDATE",
+            "SELECT email FROM FINAL TABLE (UPDATE customers SET name = name WHERE id = 1)",
+            "SELECT * FROM NEW TABLE (UPDATE customers SET name = name WHERE id = 2)",
+            "SELECT X FROM (SELECT email AS x FROM customers) t",
+            "SELECT (SELECT email) FROM customers",
+            "SELECT c.email FROM customers c WHERE c.id IN (SELECT customer_id FROM orders)",
+            "SELECT COALESCE(o.note, c.email) FROM orders o LEFT JOIN customers c ON c.id = o.customer_id + 100",
+            "SELECT CASE WHEN TRUE THEN (SELECT LISTAGG(ssn, ',') FROM customers) END");
 
     /** A leak found on main: these queries leak through these getters (all getters when none are named). */
     record KnownLeak(String reason, Set<String> getters, List<String> queries) {
@@ -418,6 +437,168 @@ class MaskingAttackTest {
             }
         }
         assertTrue(refused < QUERIES.size() / 4, "refused: " + refusedSql);
+    }
+
+    /** The same attacks through every way of running a query and getting its result. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "SELECT email, ssn FROM customers", "SELECT LISTAGG(card_number, ',') FROM customers",
+        "SELECT * FROM customers c JOIN orders o ON o.customer_id = c.id", "SELECT JSON_OBJECT('e': email) FROM customers"})
+    void everyExecutionPathIsMasked(String sql) throws SQLException {
+        List<String> outputs = new ArrayList<>();
+        try (java.sql.PreparedStatement ps = agent.prepareStatement(sql)) {
+            outputs.add(dump(ps.executeQuery()));
+            assertTrue(ps.execute());
+            outputs.add(dump(ps.getResultSet()));
+        }
+        try (Statement st = agent.createStatement()) {
+            assertTrue(st.execute(sql));
+            outputs.add(dump(st.getResultSet()));
+            ResultSet rs = st.executeQuery(sql);
+            outputs.add(dump(rs.getStatement().getResultSet()));
+        }
+        try (java.sql.CallableStatement cs = agent.prepareCall(sql)) {
+            outputs.add(dump(cs.executeQuery()));
+        }
+        try (Statement st = agent.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
+             ResultSet rs = st.executeQuery(sql)) {
+            StringBuilder b = new StringBuilder();
+            rs.afterLast();
+            while (rs.previous()) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    b.append(LeakProbe.text(rs.getObject(i))).append(rs.getString(i)).append(' ');
+                }
+            }
+            if (rs.absolute(1)) {
+                b.append(LeakProbe.text(rs.getObject(1)));
+            }
+            outputs.add(b.toString());
+        }
+        for (String out : outputs) {
+            String leaked = LeakProbe.findLeak(out, H2Fixture.SECRETS);
+            assertEquals(null, leaked, () -> sql + " leaked through an execution path: " + out);
+        }
+    }
+
+    private static String dump(ResultSet rs) throws SQLException {
+        StringBuilder b = new StringBuilder();
+        try (rs) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= n; i++) {
+                    b.append(LeakProbe.text(rs.getObject(i))).append(" / ").append(rs.getString(i)).append(" | ");
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** H2 returns the listed columns of the rows an UPDATE touched as "generated keys". */
+    @Test
+    void generatedKeysOfAnUpdateDoNotCarryRawValues() throws SQLException {
+        generatedKeys(Set.of("getObject(byte[])"));
+    }
+
+    @Disabled("LEAK K1 (generated keys): UPDATE customers SET name = name WHERE id = 1 with generated-key column NOTES;"
+            + " getGeneratedKeys().getObject(3, byte[].class) returns 'VIP, paid with card 5555555555554444 last time'")
+    @Test
+    void generatedKeysThroughGetObjectAsBytes() throws SQLException {
+        generatedKeys(Set.of());
+    }
+
+    private static void generatedKeys(Set<String> skipGetters) throws SQLException {
+        StringBuilder b = new StringBuilder();
+        try (Statement st = agent.createStatement()) {
+            try {
+                st.executeUpdate("UPDATE customers SET name = name WHERE id = 1", new String[] {"EMAIL", "SSN", "NOTES"});
+                b.append(dumpAll(st.getGeneratedKeys(), skipGetters));
+            } catch (SQLException e) {
+                b.append(LeakProbe.messages(e));
+            }
+        }
+        try (java.sql.PreparedStatement ps = agent.prepareStatement("UPDATE customers SET name = name WHERE id = ?",
+                new String[] {"EMAIL", "CARD_NUMBER"})) {
+            ps.setInt(1, 2);
+            ps.executeUpdate();
+            b.append(dumpAll(ps.getGeneratedKeys(), skipGetters));
+        } catch (SQLException e) {
+            b.append(LeakProbe.messages(e));
+        }
+        String leaked = LeakProbe.findLeak(b.toString(), H2Fixture.SECRETS);
+        assertEquals(null, leaked, () -> "generated keys leaked " + leaked + ": " + b);
+    }
+
+    private static String dumpAll(ResultSet rs) throws SQLException {
+        return dumpAll(rs, Set.of());
+    }
+
+    private static String dumpAll(ResultSet rs, Set<String> skipGetters) throws SQLException {
+        StringBuilder b = new StringBuilder();
+        try (rs) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= n; i++) {
+                    for (LeakProbe.NamedGetter g : LeakProbe.GETTERS) {
+                        if (skipGetters.contains(g.name())) {
+                            continue;
+                        }
+                        try {
+                            b.append(LeakProbe.text(g.getter().get(rs, i, null))).append(" | ");
+                        } catch (SQLException | RuntimeException e) {
+                            b.append(LeakProbe.messages(e)).append(" | ");
+                        }
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** H2's SCRIPT dumps every row as INSERT statements. */
+    @Test
+    void scriptDumpIsRefusedOrMasked() throws SQLException {
+        for (String sql : List.of("SCRIPT", "SCRIPT TABLE customers", "SCRIPT NODATA")) {
+            String out;
+            try (Statement st = agent.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                out = dumpAll(rs);
+            } catch (SQLException e) {
+                out = LeakProbe.messages(e);
+            }
+            String leaked = LeakProbe.findLeak(out, H2Fixture.SECRETS);
+            String shown = out.length() > 400 ? out.substring(0, 400) : out;
+            assertEquals(null, leaked, () -> sql + " leaked: " + shown);
+        }
+    }
+
+    /** An allowed unwrap of the statement must not lead back to the raw result either. */
+    @Test
+    void statementUnwrapDoesNotReachTheRawResult() throws SQLException {
+        Properties p = TestConnections.agent();
+        p.setProperty("governance.allow-unwrap", "true");
+        StringBuilder b = new StringBuilder();
+        try (Connection c = db.open(p); Statement st = c.createStatement()) {
+            ResultSet masked = st.executeQuery("SELECT email FROM customers");
+            try {
+                Statement raw = st.unwrap(org.h2.jdbc.JdbcStatement.class);
+                ResultSet rs = raw.getResultSet();
+                if (rs != null) {
+                    b.append(dumpAll(rs));
+                }
+            } catch (SQLException e) {
+                b.append(LeakProbe.messages(e));
+            }
+            try {
+                Statement raw = masked.getStatement().unwrap(org.h2.jdbc.JdbcStatement.class);
+                ResultSet rs = raw.getResultSet();
+                if (rs != null) {
+                    b.append(dumpAll(rs));
+                }
+            } catch (SQLException e) {
+                b.append(LeakProbe.messages(e));
+            }
+        }
+        String leaked = LeakProbe.findLeak(b.toString(), H2Fixture.SECRETS);
+        assertEquals(null, leaked, () -> "statement unwrap leaked: " + b);
     }
 
     @Test
