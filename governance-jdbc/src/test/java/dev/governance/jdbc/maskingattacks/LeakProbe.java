@@ -213,6 +213,28 @@ final class LeakProbe {
         return b.toString();
     }
 
+    /**
+     * Runs {@code sql} reading every row with getString, and returns what a database error raised on the way says
+     * (the error channel: a conversion error that quotes the value it failed on), plus the values read.
+     */
+    static String errorChannel(Connection c, String sql) {
+        StringBuilder b = new StringBuilder();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= n; i++) {
+                    b.append(rs.getString(i)).append(" | ");
+                }
+            }
+            for (java.sql.SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
+                b.append("warning: ").append(w.getMessage()).append(" | ");
+            }
+        } catch (SQLException | RuntimeException e) {
+            b.append(messages(e));
+        }
+        return b.toString();
+    }
+
     static String messages(Throwable e) {
         StringBuilder b = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {

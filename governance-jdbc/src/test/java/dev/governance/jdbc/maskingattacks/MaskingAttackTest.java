@@ -554,6 +554,30 @@ class MaskingAttackTest {
         return b.toString();
     }
 
+    static final List<String> H2_ERROR_CHANNEL = List.of(
+            "SELECT CAST(email AS INT) FROM customers",
+            "SELECT CAST(ssn AS DATE) FROM customers",
+            "SELECT CAST(card_number AS UUID) FROM customers",
+            "SELECT CAST(note AS INT) FROM orders WHERE id = 11",
+            "SELECT id FROM customers WHERE CAST(email AS INT) = 1");
+
+    /** Error-based extraction: the database's own error message quotes the value it failed to convert. */
+    @Disabled("LEAK E1: SELECT CAST(email AS INT) FROM customers (and CAST(ssn AS DATE), CAST(card_number AS UUID)) as an"
+            + " agent raises H2's 'Data conversion error converting \"alice.smith@example.com\"': database error messages"
+            + " are passed to a masked identity unscrubbed (statement/ResultSet wrappers)")
+    @Test
+    void databaseErrorsDoNotQuoteSensitiveValues() {
+        List<String> leaks = new ArrayList<>();
+        for (String sql : H2_ERROR_CHANNEL) {
+            String out = LeakProbe.errorChannel(agent, sql);
+            String leaked = LeakProbe.findLeak(out, H2Fixture.SECRETS);
+            if (leaked != null) {
+                leaks.add(sql + " -> " + leaked + ": " + out);
+            }
+        }
+        assertTrue(leaks.isEmpty(), () -> String.join("\n", leaks));
+    }
+
     /** H2's SCRIPT dumps every row as INSERT statements. */
     @Test
     void scriptDumpIsRefusedOrMasked() throws SQLException {

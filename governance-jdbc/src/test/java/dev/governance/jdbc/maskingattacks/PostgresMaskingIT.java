@@ -176,4 +176,31 @@ class PostgresMaskingIT {
         db.assertServiceSeesRaw("SELECT email::bytea FROM {c}");
         db.assertServiceSeesRaw("SELECT h FROM {v}");
     }
+
+    static final List<String> ERROR_CHANNEL = List.of(
+            "SELECT email::int FROM {c}",
+            "SELECT ssn::date FROM {c}",
+            "SELECT card_number::uuid FROM {c}",
+            "SELECT id FROM {c} WHERE email::int = 1",
+            "SELECT note::int FROM {o} WHERE id = 11",
+            "SELECT to_number(email, '9') FROM {c}",
+            "SELECT email::json FROM {c}");
+
+    /** Error-based extraction: the database's own error message quotes the value it failed on. */
+    @Disabled("LEAK PG-E1: SELECT email::int FROM customers (also ssn::date, card_number::uuid, WHERE email::int = 1) as"
+            + " an agent: PSQLException 'invalid input syntax for type integer: \"alice.smith@example.com\"' reaches the"
+            + " agent unscrubbed (database error messages aren't masked)")
+    @Test
+    void databaseErrorsDoNotQuoteSensitiveValues() {
+        List<String> leaks = new java.util.ArrayList<>();
+        for (String q : ERROR_CHANNEL) {
+            String out = LeakProbe.errorChannel(db.agent, db.sql(q));
+            String leaked = LeakProbe.findLeak(out, H2Fixture.SECRETS);
+            if (leaked != null) {
+                leaks.add(q + " -> " + leaked + ": " + out);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(leaks.isEmpty(), () -> String.join("\n", leaks));
+    }
+
 }
