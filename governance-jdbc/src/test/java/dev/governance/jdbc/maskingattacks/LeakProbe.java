@@ -60,6 +60,16 @@ final class LeakProbe {
             both("getObject(String)", (rs, i, l) -> i > 0 ? rs.getObject(i, String.class) : rs.getObject(l, String.class)),
             both("getObject(byte[])", (rs, i, l) -> i > 0 ? rs.getObject(i, byte[].class) : rs.getObject(l, byte[].class)),
             both("getObject(Object[])", (rs, i, l) -> i > 0 ? rs.getObject(i, Object[].class) : rs.getObject(l, Object[].class)),
+            both("getObject(Object)", (rs, i, l) -> i > 0 ? rs.getObject(i, Object.class) : rs.getObject(l, Object.class)),
+            both("getObject(Clob)", (rs, i, l) -> i > 0 ? rs.getObject(i, Clob.class) : rs.getObject(l, Clob.class)),
+            both("getObject(Blob)", (rs, i, l) -> i > 0 ? rs.getObject(i, Blob.class) : rs.getObject(l, Blob.class)),
+            both("getObject(InputStream)", (rs, i, l) -> i > 0 ? rs.getObject(i, InputStream.class)
+                    : rs.getObject(l, InputStream.class)),
+            both("getObject(Reader)", (rs, i, l) -> i > 0 ? rs.getObject(i, Reader.class) : rs.getObject(l, Reader.class)),
+            both("getObject(Array)", (rs, i, l) -> i > 0 ? rs.getObject(i, Array.class) : rs.getObject(l, Array.class)),
+            both("getObject(SQLXML)", (rs, i, l) -> i > 0 ? rs.getObject(i, SQLXML.class) : rs.getObject(l, SQLXML.class)),
+            both("getObject(CharSequence)", (rs, i, l) -> i > 0 ? rs.getObject(i, CharSequence.class)
+                    : rs.getObject(l, CharSequence.class)),
             both("getObject(Map)", (rs, i, l) -> i > 0 ? rs.getObject(i, Map.of()) : rs.getObject(l, Map.of())),
             both("getBytes", (rs, i, l) -> i > 0 ? rs.getBytes(i) : rs.getBytes(l)),
             both("getAsciiStream", (rs, i, l) -> i > 0 ? rs.getAsciiStream(i) : rs.getAsciiStream(l)),

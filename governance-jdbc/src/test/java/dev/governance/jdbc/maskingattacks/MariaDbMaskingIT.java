@@ -104,7 +104,7 @@ class MariaDbMaskingIT {
 
     static Map<String, Set<String>> known() {
         Map<String, Set<String>> m = new HashMap<>();
-        MDB0_GET_OBJECT_BYTES.forEach(q -> m.put(q, Set.of("getObject(byte[])")));
+        MDB0_GET_OBJECT_BYTES.forEach(q -> m.put(q, MaskingAttackTest.K1_GETTERS));
         MDB1_NON_TEXT.forEach(q -> m.put(q, Set.of()));
         MDB2_ENCODED_COPY.forEach(q -> m.put(q, Set.of()));
         MDB3_VIEW.forEach(q -> m.put(q, Set.of()));
@@ -144,9 +144,9 @@ class MariaDbMaskingIT {
         db.assertServiceSeesRaw("SELECT h FROM {v}");
     }
 
-    @Disabled("LEAK MDB0: getObject(i, byte[].class) on an unmasked MariaDB text column holding a copied email/card"
-            + " (SELECT note FROM orders, SELECT * FROM customers → notes) returns the raw bytes (MaskedCells.getObject(rs,"
-            + " col, Class) doesn't scan byte[])")
+    @Disabled("LEAK MDB0: getObject(i, byte[]/Blob/InputStream/Reader .class) on an unmasked MariaDB text column holding a copied email/card"
+            + " (SELECT note FROM orders, SELECT * FROM customers → notes) returns the raw value (MaskedCells.getObject(rs,"
+            + " col, Class) doesn't scan them)")
     @Test
     void mdb0GetObjectAsBytesOfAScannedColumn() throws SQLException {
         db.assertNoLeak(MDB0_GET_OBJECT_BYTES);
