@@ -131,11 +131,15 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public boolean next() throws SQLException {
-        if (delegate.next()) {
-            rowsRead++;
-            return true;
+        try {
+            if (delegate.next()) {
+                rowsRead++;
+                return true;
+            }
+            return false;
+        } catch (SQLException e) {
+            throw admission == null ? e : admission.scrub(e); // rows computed lazily fail here, quoting values
         }
-        return false;
     }
 
     @Override
@@ -651,7 +655,8 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        return delegate.getWarnings();
+        SQLWarning warnings = delegate.getWarnings();
+        return admission == null ? warnings : admission.scrub(warnings);
     }
 
     @Override

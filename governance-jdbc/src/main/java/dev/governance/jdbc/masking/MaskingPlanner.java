@@ -94,6 +94,7 @@ public final class MaskingPlanner {
         int n = md.getColumnCount();
         MaskingStrategy[] strategies = new MaskingStrategy[n + 1];
         boolean[] scanned = new boolean[n + 1];
+        boolean[] binary = new boolean[n + 1];
         String[] labels = new String[n + 1];
         ResultLineage traced = traceLineage ? trace(analysis, dialect, md, schema) : null;
         boolean touchesSensitive = traceLineage && touchesSensitiveTable(policy, analysis, schema);
@@ -117,13 +118,16 @@ public final class MaskingPlanner {
                 s = MaskingStrategy.REDACT;
             }
             strategies[i] = s;
-            scanned[i] = s == null && policy.detect() == MaskingPolicy.Detect.AUTO && MaskedCells.isText(md.getColumnType(i));
+            int jdbcType = md.getColumnType(i);
+            binary[i] = MaskedCells.isBinary(jdbcType);
+            scanned[i] = s == null && policy.detect() == MaskingPolicy.Detect.AUTO
+                    && (MaskedCells.isText(jdbcType) || binary[i]);
         }
         if (anyUnknown && defaults.unknownLineage() == Defaults.UnknownLineage.DENY) {
             throw new PolicyViolationException(List.of("unknown-lineage"), "the result reads a table with sensitive"
                     + " columns, and which of its columns come from them can't be traced");
         }
-        MaskingPlan plan = new MaskingPlan(strategies, scanned, labels);
+        MaskingPlan plan = new MaskingPlan(strategies, scanned, labels, binary);
         return plan.empty() ? null : plan;
     }
 
