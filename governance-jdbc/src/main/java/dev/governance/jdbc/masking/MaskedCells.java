@@ -89,7 +89,22 @@ public final class MaskedCells {
         if (s != null) {
             return masker.maskString(value, s);
         }
-        return scanned(column) ? masker.maskEmbedded(value) : value;
+        return scanned(column) ? scanText(value) : value;
+    }
+
+    /** Sensitive values in the text masked; an encoding of one (hex, base64) is as sensitive as the value. */
+    private String scanText(String value) {
+        String scannedText = masker.maskEmbedded(value);
+        return scannedText == value && EncodedValues.hidesSensitive(value) ? Masker.REDACTED : scannedText;
+    }
+
+    /** A number long enough to be a card or account number that the scanner recognises as one. */
+    private static boolean sensitiveNumber(Object value) {
+        if (!(value instanceof Number number)) {
+            return false;
+        }
+        String digits = number instanceof BigDecimal d ? d.toPlainString() : number.toString();
+        return digits.length() >= 12 && ValueScanner.containsSensitive(digits);
     }
 
     // ---- objects -----------------------------------------------------------------------------------------------
@@ -159,10 +174,10 @@ public final class MaskedCells {
             return value;
         }
         if (value instanceof String text) {
-            return masker.maskEmbedded(text);
+            return text(text, column);
         }
         if (value instanceof Clob clob) {
-            return new TextClob(masker.maskEmbedded(read(clob)));
+            return new TextClob(text(read(clob), column));
         }
         if (value instanceof Array array) {
             return array(array, null);
@@ -175,6 +190,9 @@ public final class MaskedCells {
         }
         if (value instanceof ResultSet || value instanceof java.sql.Struct || value instanceof SQLXML) {
             throw refused(column, "a nested " + value.getClass().getSimpleName());
+        }
+        if (sensitiveNumber(value)) {
+            return masker.mask(value, MaskingStrategy.DEFAULT);
         }
         if (value instanceof Number || value instanceof Boolean || value instanceof java.util.Date
                 || value instanceof java.time.temporal.Temporal || value instanceof java.util.UUID) {
@@ -189,7 +207,14 @@ public final class MaskedCells {
     private byte[] scannedBytes(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         String scannedText = masker.maskEmbedded(text);
-        return scannedText == text ? bytes : scannedText.getBytes(StandardCharsets.UTF_8);
+        if (scannedText == text) {
+            String utf16 = new String(bytes, StandardCharsets.UTF_16BE);
+            if (ValueScanner.containsSensitive(utf16) || EncodedValues.hidesSensitive(text)) {
+                return Masker.REDACTED.getBytes(StandardCharsets.UTF_8);
+            }
+            return bytes;
+        }
+        return scannedText.getBytes(StandardCharsets.UTF_8);
     }
 
     private Object maskedObject(Object value, MaskingStrategy s, int column) throws SQLException {
@@ -229,8 +254,14 @@ public final class MaskedCells {
             if (s != null) {
                 out[i] = element instanceof String text ? masker.maskString(text, s)
                         : masker.mask(element, s == MaskingStrategy.NULL ? s : MaskingStrategy.DEFAULT);
+            } else if (element instanceof byte[] bytes) {
+                out[i] = scannedBytes(bytes);
+            } else if (element instanceof Number || element instanceof Boolean) {
+                out[i] = element;
             } else {
-                out[i] = element instanceof String text ? masker.maskEmbedded(text) : element;
+                String text = element.toString();
+                String scannedText = scanText(text);
+                out[i] = scannedText == text ? element : scannedText;
             }
         }
         return new MaskedArray(array.getBaseTypeName(), array.getBaseType(), out);
@@ -377,7 +408,11 @@ public final class MaskedCells {
             rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
             return false;
         }
-        return rs.getBoolean(column);
+        try {
+            return rs.getBoolean(column);
+        } catch (SQLException e) {
+            throw ErrorScrubber.scrub(e, masker); // a failed conversion quotes the value
+        }
     }
 
     public byte getByte(ResultSet rs, int column) throws SQLException {
@@ -385,7 +420,11 @@ public final class MaskedCells {
             rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
             return 0;
         }
-        return rs.getByte(column);
+        try {
+            return rs.getByte(column);
+        } catch (SQLException e) {
+            throw ErrorScrubber.scrub(e, masker); // a failed conversion quotes the value
+        }
     }
 
     public short getShort(ResultSet rs, int column) throws SQLException {
@@ -393,7 +432,11 @@ public final class MaskedCells {
             rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
             return 0;
         }
-        return rs.getShort(column);
+        try {
+            return rs.getShort(column);
+        } catch (SQLException e) {
+            throw ErrorScrubber.scrub(e, masker); // a failed conversion quotes the value
+        }
     }
 
     public int getInt(ResultSet rs, int column) throws SQLException {
@@ -401,7 +444,11 @@ public final class MaskedCells {
             rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
             return 0;
         }
-        return rs.getInt(column);
+        try {
+            return rs.getInt(column);
+        } catch (SQLException e) {
+            throw ErrorScrubber.scrub(e, masker); // a failed conversion quotes the value
+        }
     }
 
     public long getLong(ResultSet rs, int column) throws SQLException {
@@ -409,7 +456,12 @@ public final class MaskedCells {
             rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
             return 0L;
         }
-        return rs.getLong(column);
+        try {
+            long value = rs.getLong(column);
+            return scanned(column) && sensitiveNumber(value) ? 0L : value;
+        } catch (SQLException e) {
+            throw ErrorScrubber.scrub(e, masker); // a failed conversion quotes the value
+        }
     }
 
     public float getFloat(ResultSet rs, int column) throws SQLException {
@@ -417,7 +469,12 @@ public final class MaskedCells {
             rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
             return 0f;
         }
-        return rs.getFloat(column);
+        try {
+            float value = rs.getFloat(column);
+            return scanned(column) && sensitiveNumber(value) ? 0f : value;
+        } catch (SQLException e) {
+            throw ErrorScrubber.scrub(e, masker); // a failed conversion quotes the value
+        }
     }
 
     public double getDouble(ResultSet rs, int column) throws SQLException {
@@ -425,14 +482,24 @@ public final class MaskedCells {
             rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
             return 0d;
         }
-        return rs.getDouble(column);
+        try {
+            double value = rs.getDouble(column);
+            return scanned(column) && sensitiveNumber(value) ? 0d : value;
+        } catch (SQLException e) {
+            throw ErrorScrubber.scrub(e, masker); // a failed conversion quotes the value
+        }
     }
 
     public BigDecimal getBigDecimal(ResultSet rs, int column) throws SQLException {
         if (masked(column)) {
             return rs.getObject(column) == null ? null : BigDecimal.ZERO;
         }
-        return rs.getBigDecimal(column);
+        try {
+            BigDecimal value = rs.getBigDecimal(column);
+            return scanned(column) && sensitiveNumber(value) ? BigDecimal.ZERO : value;
+        } catch (SQLException e) {
+            throw ErrorScrubber.scrub(e, masker);
+        }
     }
 
     @SuppressWarnings("deprecation")
@@ -440,31 +507,47 @@ public final class MaskedCells {
         if (masked(column)) {
             return rs.getObject(column) == null ? null : BigDecimal.ZERO.setScale(scale);
         }
-        return rs.getBigDecimal(column, scale);
+        try {
+            return rs.getBigDecimal(column, scale);
+        } catch (SQLException e) {
+            throw ErrorScrubber.scrub(e, masker);
+        }
     }
 
     public Date getDate(ResultSet rs, int column) throws SQLException {
-        return masked(column) ? neutral(rs, column, Date.valueOf("1970-01-01")) : rs.getDate(column);
+        return masked(column) ? neutral(rs, column, Date.valueOf("1970-01-01")) : scrubbing(() -> rs.getDate(column));
     }
 
     public Date getDate(ResultSet rs, int column, Calendar cal) throws SQLException {
-        return masked(column) ? neutral(rs, column, Date.valueOf("1970-01-01")) : rs.getDate(column, cal);
+        return masked(column) ? neutral(rs, column, Date.valueOf("1970-01-01")) : scrubbing(() -> rs.getDate(column, cal));
     }
 
     public Time getTime(ResultSet rs, int column) throws SQLException {
-        return masked(column) ? neutral(rs, column, new Time(0L)) : rs.getTime(column);
+        return masked(column) ? neutral(rs, column, new Time(0L)) : scrubbing(() -> rs.getTime(column));
     }
 
     public Time getTime(ResultSet rs, int column, Calendar cal) throws SQLException {
-        return masked(column) ? neutral(rs, column, new Time(0L)) : rs.getTime(column, cal);
+        return masked(column) ? neutral(rs, column, new Time(0L)) : scrubbing(() -> rs.getTime(column, cal));
     }
 
     public Timestamp getTimestamp(ResultSet rs, int column) throws SQLException {
-        return masked(column) ? neutral(rs, column, new Timestamp(0L)) : rs.getTimestamp(column);
+        return masked(column) ? neutral(rs, column, new Timestamp(0L)) : scrubbing(() -> rs.getTimestamp(column));
     }
 
     public Timestamp getTimestamp(ResultSet rs, int column, Calendar cal) throws SQLException {
-        return masked(column) ? neutral(rs, column, new Timestamp(0L)) : rs.getTimestamp(column, cal);
+        return masked(column) ? neutral(rs, column, new Timestamp(0L)) : scrubbing(() -> rs.getTimestamp(column, cal));
+    }
+
+    private interface Read<T> {
+        T get() throws SQLException;
+    }
+
+    private <T> T scrubbing(Read<T> read) throws SQLException {
+        try {
+            return read.get();
+        } catch (SQLException e) {
+            throw ErrorScrubber.scrub(e, masker);
+        }
     }
 
     /** The neutral value of a masked cell, read without a conversion (whose error would quote the value). */
@@ -513,6 +596,11 @@ public final class MaskedCells {
     public static boolean isBinary(int jdbcType) {
         return jdbcType == Types.BINARY || jdbcType == Types.VARBINARY || jdbcType == Types.LONGVARBINARY
                 || jdbcType == Types.BLOB;
+    }
+
+    /** Number types that can hold a card or account number (scanned for a masked identity). */
+    public static boolean isLongNumber(int jdbcType) {
+        return jdbcType == Types.BIGINT || jdbcType == Types.DECIMAL || jdbcType == Types.NUMERIC;
     }
 
     /** JDBC types whose values are text to scan for sensitive values. */

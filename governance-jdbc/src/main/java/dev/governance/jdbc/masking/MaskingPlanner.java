@@ -121,7 +121,7 @@ public final class MaskingPlanner {
             int jdbcType = md.getColumnType(i);
             binary[i] = MaskedCells.isBinary(jdbcType);
             scanned[i] = s == null && policy.detect() == MaskingPolicy.Detect.AUTO
-                    && (MaskedCells.isText(jdbcType) || binary[i]);
+                    && (MaskedCells.isText(jdbcType) || binary[i] || MaskedCells.isLongNumber(jdbcType));
         }
         if (anyUnknown && defaults.unknownLineage() == Defaults.UnknownLineage.DENY) {
             throw new PolicyViolationException(List.of("unknown-lineage"), "the result reads a table with sensitive"

@@ -365,28 +365,28 @@ class MaskingAttackTest {
         assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
     }
 
-    @Disabled("LEAK K1: getObject(i, byte[]/Blob/InputStream/Reader .class) returns the raw value of an unmasked text"
+    @org.junit.jupiter.api.DisplayName("LEAK K1: getObject(i, byte[]/Blob/InputStream/Reader .class) returns the raw value of an unmasked text"
             + " column holding a copied email/card (MaskedCells.getObject(rs, col, Class) scans only String/Clob/Array)")
     @Test
     void k1GetObjectAsBytesOfAScannedColumn() throws SQLException {
         assertNoLeak(K1_GET_OBJECT_BYTES);
     }
 
-    @Disabled("LEAK K2: SELECT h FROM v_hex / d FROM v_digits (views over customers.email/ssn) return raw hex email and"
+    @org.junit.jupiter.api.DisplayName("LEAK K2: SELECT h FROM v_hex / d FROM v_digits (views over customers.email/ssn) return raw hex email and"
             + " digits-only SSN (MaskingPlanner/LineageAnalyzer don't trace view columns)")
     @Test
     void k2ViewsAreTracedToTheirBaseColumns() throws SQLException {
         assertNoLeak(K2_VIEWS);
     }
 
-    @Disabled("LEAK K3: copies in innocent columns come out raw when the result type is VARBINARY, JSON, BIGINT/DECIMAL"
+    @org.junit.jupiter.api.DisplayName("LEAK K3: copies in innocent columns come out raw when the result type is VARBINARY, JSON, BIGINT/DECIMAL"
             + " or ROW/CLOB-as-array (MaskingPlanner scans only text types; MaskedArray scans only String elements)")
     @Test
     void k3NonTextResultsOfInnocentColumnsAreScanned() throws SQLException {
         assertNoLeak(K3_NON_TEXT_NOT_SCANNED);
     }
 
-    @Disabled("LEAK K4: RAWTOHEX(note), REPLACE(note,'@',' at '), split SUBSTRINGs and REGEXP_REPLACE spacing get a"
+    @org.junit.jupiter.api.DisplayName("LEAK K4: RAWTOHEX(note), REPLACE(note,'@',' at '), split SUBSTRINGs and REGEXP_REPLACE spacing get a"
             + " copied email/card out of orders.note (ValueScanner is the only net for innocent columns)")
     @Test
     void k4TransformedCopiesInInnocentColumns() throws SQLException {
@@ -399,7 +399,7 @@ class MaskingAttackTest {
                 "SELECT phone FROM customers", "SELECT note FROM orders", "SELECT * FROM customers");
     }
 
-    @Disabled("LEAK: typed getters (getLong/getBigDecimal/getDate/getTimestamp/getBoolean) on a masked text column"
+    @org.junit.jupiter.api.DisplayName("LEAK: typed getters (getLong/getBigDecimal/getDate/getTimestamp/getBoolean) on a masked text column"
             + " throw H2's conversion error quoting the raw value (MaskedCells typed getters pass driver errors through)")
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("typedGetterQueries")
@@ -508,7 +508,7 @@ class MaskingAttackTest {
         generatedKeys(K1_GETTERS);
     }
 
-    @Disabled("LEAK K1 (generated keys): UPDATE customers SET name = name WHERE id = 1 with generated-key column NOTES;"
+    @org.junit.jupiter.api.DisplayName("LEAK K1 (generated keys): UPDATE customers SET name = name WHERE id = 1 with generated-key column NOTES;"
             + " getGeneratedKeys().getObject(3, byte[].class) returns 'VIP, paid with card 5555555555554444 last time'")
     @Test
     void generatedKeysThroughGetObjectAsBytes() throws SQLException {
@@ -571,7 +571,7 @@ class MaskingAttackTest {
             "SELECT id FROM customers WHERE CAST(email AS INT) = 1");
 
     /** Error-based extraction: the database's own error message quotes the value it failed to convert. */
-    @Disabled("LEAK E1: SELECT CAST(email AS INT) FROM customers (and CAST(ssn AS DATE), CAST(card_number AS UUID)) as an"
+    @org.junit.jupiter.api.DisplayName("LEAK E1: SELECT CAST(email AS INT) FROM customers (and CAST(ssn AS DATE), CAST(card_number AS UUID)) as an"
             + " agent raises H2's 'Data conversion error converting \"alice.smith@example.com\"': database error messages"
             + " are passed to a masked identity unscrubbed (statement/ResultSet wrappers)")
     @Test

@@ -113,7 +113,7 @@ class PostgresMaskingIT {
         return m;
     }
 
-    @Disabled("LEAK PG1: getClob(i) on a masked PostgreSQL text column (e.g. SELECT email FROM customers), and"
+    @org.junit.jupiter.api.DisplayName("LEAK PG1: getClob(i) on a masked PostgreSQL text column (e.g. SELECT email FROM customers), and"
             + " getObject(i, Blob.class) on a masked bytea (SELECT email::bytea), throw PSQLException 'Bad value for type"
             + " long : alice.smith@example.com' (MaskedCells calls the driver's LOB getter and passes its error through)")
     @Test
@@ -121,21 +121,21 @@ class PostgresMaskingIT {
         db.assertNoLeak(PG1_GET_CLOB);
     }
 
-    @Disabled("LEAK PG2: SELECT to_jsonb(o) FROM orders o / SELECT note::bytea FROM orders return a copied email and"
+    @org.junit.jupiter.api.DisplayName("LEAK PG2: SELECT to_jsonb(o) FROM orders o / SELECT note::bytea FROM orders return a copied email and"
             + " card raw (jsonb PGobject and bytea results are not value-scanned; MaskingPlanner scans text types only)")
     @Test
     void pg2NonTextResultsAreScanned() throws SQLException {
         db.assertNoLeak(PG2_NON_TEXT);
     }
 
-    @Disabled("LEAK PG3: SELECT h FROM v (view: encode(convert_to(email,'UTF8'),'hex') AS h) returns the hex e-mail"
+    @org.junit.jupiter.api.DisplayName("LEAK PG3: SELECT h FROM v (view: encode(convert_to(email,'UTF8'),'hex') AS h) returns the hex e-mail"
             + " (view columns not traced by MaskingPlanner/LineageAnalyzer)")
     @Test
     void pg3ViewsAreTraced() throws SQLException {
         db.assertNoLeak(PG3_VIEW);
     }
 
-    @Disabled("LEAK PG4: typed getters (getLong/getBigDecimal/getDate/getTimestamp/getBoolean) on masked text columns"
+    @org.junit.jupiter.api.DisplayName("LEAK PG4: typed getters (getLong/getBigDecimal/getDate/getTimestamp/getBoolean) on masked text columns"
             + " throw PSQLException 'Bad value for type …: <raw value>' (MaskedCells typed getters)")
     @Test
     void pg4TypedGetterErrorsDoNotQuoteTheValue() throws SQLException {
@@ -188,7 +188,7 @@ class PostgresMaskingIT {
             "SELECT email::json FROM {c}");
 
     /** Error-based extraction: the database's own error message quotes the value it failed on. */
-    @Disabled("LEAK PG-E1: SELECT email::int FROM customers (also ssn::date, card_number::uuid, WHERE email::int = 1) as"
+    @org.junit.jupiter.api.DisplayName("LEAK PG-E1: SELECT email::int FROM customers (also ssn::date, card_number::uuid, WHERE email::int = 1) as"
             + " an agent: PSQLException 'invalid input syntax for type integer: \"alice.smith@example.com\"' reaches the"
             + " agent unscrubbed (database error messages aren't masked)")
     @Test

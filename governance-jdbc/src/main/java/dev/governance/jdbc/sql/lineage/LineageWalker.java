@@ -236,6 +236,7 @@ final class LineageWalker {
         }
         predicate(ps.getHaving(), s);
         predicate(ps.getQualify(), s);
+        windowOrdering(ps, out, s);
         if (ps.getOrderByElements() != null) {
             for (OrderByElement o : ps.getOrderByElements()) {
                 orderingUse(o.getExpression(), out, s);
@@ -1118,6 +1119,56 @@ final class LineageWalker {
     }
 
     /** GROUP BY / ORDER BY / DISTINCT ON: a position or an output name may stand for a select-list column. */
+    /**
+     * Window functions order and partition too: {@code ROW_NUMBER() OVER (ORDER BY email)} ranks rows by the value
+     * as surely as an ORDER BY does (named windows included).
+     */
+    private void windowOrdering(PlainSelect ps, Relation out, Scope s) {
+        List<Expression> uses = new ArrayList<>();
+        net.sf.jsqlparser.expression.ExpressionVisitorAdapter<Void> finder =
+                new net.sf.jsqlparser.expression.ExpressionVisitorAdapter<>() {
+                    @Override
+                    public <S> Void visit(net.sf.jsqlparser.expression.AnalyticExpression a, S context) {
+                        if (a.getOrderByElements() != null) {
+                            a.getOrderByElements().forEach(o -> uses.add(o.getExpression()));
+                        }
+                        if (a.getFuncOrderBy() != null) {
+                            a.getFuncOrderBy().forEach(o -> uses.add(o.getExpression()));
+                        }
+                        if (a.getPartitionExpressionList() != null) {
+                            for (Object p : a.getPartitionExpressionList()) {
+                                uses.add((Expression) p);
+                            }
+                        }
+                        return super.visit(a, context);
+                    }
+                };
+        if (ps.getSelectItems() != null) {
+            for (SelectItem<?> item : ps.getSelectItems()) {
+                if (item.getExpression() != null) {
+                    item.getExpression().accept(finder, null);
+                }
+            }
+        }
+        if (ps.getWindowDefinitions() != null) {
+            for (WindowDefinition w : ps.getWindowDefinitions()) {
+                if (w.getOrderByElements() != null) {
+                    w.getOrderByElements().forEach(o -> uses.add(o.getExpression()));
+                }
+                if (w.getPartitionExpressionList() != null) {
+                    for (Object p : w.getPartitionExpressionList()) {
+                        uses.add((Expression) p);
+                    }
+                }
+            }
+        }
+        for (Expression e : uses) {
+            if (!(e instanceof LongValue)) {
+                orderingUse(e, out, s);
+            }
+        }
+    }
+
     private void orderingUse(Expression e, Relation out, Scope s) {
         if (e instanceof LongValue pos) {
             int i = (int) pos.getValue() - 1;
