@@ -123,7 +123,6 @@ class H2BypassTest {
     }
 
     @Test
-    @Disabled("BUG: H2 ABORT_SESSION / CANCEL_SESSION (end other sessions) are not SESSION_CONTROL hazards and not in the baseline's function list -> an agent can kill other sessions (sql/DangerousOperations, baseline.yaml)")
     void endingOtherSessionsIsRefused() throws Exception {
         String url = TestConnections.newH2Url();
         try (Connection service = TestConnections.open(url, TestConnections.service());

@@ -287,7 +287,6 @@ class PostgresGuardrailsIT {
     }
 
     @Test
-    @Disabled("BUG: table_to_xml/database_to_xml/schema_to_xml read whole tables named in a string -> access-list (and masking) bypass (sql/DangerousOperations: treat *_to_xml like query_to_xml)")
     void xmlExportFunctionsDoNotEscapeTheAccessList(@TempDir Path dir) throws Exception {
         try (Connection agent = restricted(dir)) {
             db.refused(agent, EntryPoint.EXECUTE_QUERY, "SELECT table_to_xml('" + KEYS + "', true, true, '')",

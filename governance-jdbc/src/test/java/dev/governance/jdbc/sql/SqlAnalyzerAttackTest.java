@@ -267,6 +267,13 @@ class SqlAnalyzerAttackTest {
                 pg("EXECUTE p").type(OTHER).hazards(DYNAMIC_SQL),
                 pg("SELECT query_to_xml('DELETE FROM t RETURNING *', true, false, '')").type(OTHER)
                         .hazards(DYNAMIC_SQL),
+                pg("SELECT table_to_xml('api_keys', true, true, '')").type(OTHER).hazards(DYNAMIC_SQL).read("*.*"),
+                pg("SELECT table_to_xml_and_xmlschema('vault.t', true, true, '')").type(OTHER).hazards(DYNAMIC_SQL),
+                pg("SELECT schema_to_xml('vault', true, true, '')").type(OTHER).hazards(DYNAMIC_SQL),
+                pg("SELECT database_to_xml(true, true, '')").type(OTHER).hazards(DYNAMIC_SQL),
+                pg("SELECT pg_catalog.cursor_to_xml('c', 10, true, true, '')").type(OTHER).hazards(DYNAMIC_SQL),
+                h2("SELECT CANCEL_SESSION(3)").type(OTHER).hazards(SESSION_CONTROL),
+                h2("CALL ABORT_SESSION(3)").type(OTHER).hazards(SESSION_CONTROL),
                 pg("CREATE SERVER evil FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'evil')").type(CREATE)
                         .hazards(NETWORK_LINK).unparseable(),
                 pg("LOAD '/tmp/evil.so'").type(OTHER).hazards(CODE_LOADING).unparseable(),
