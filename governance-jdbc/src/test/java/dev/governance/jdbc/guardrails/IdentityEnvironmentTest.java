@@ -247,7 +247,6 @@ class IdentityEnvironmentTest {
 
     /** After SET SCHEMA the database resolves unqualified names in another schema than the analyzer assumes. */
     @Test
-    @Disabled("BUG: SET SCHEMA / search path is not tracked: unqualified names are still resolved to PUBLIC -> access-list bypass (SqlAnalyzer default schema per Session)")
     void setSchemaDoesNotEscapeTheAccessList() throws Exception {
         try (Statement s = service.createStatement()) {
             s.execute("CREATE TABLE other.orders(id INT PRIMARY KEY, secret VARCHAR(20))");

@@ -200,7 +200,6 @@ class MariaDbGuardrailsIT {
     // ------------------------------------------------------------------------------------------ known bypasses
 
     @Test
-    @Disabled("BUG: MySQL REPLACE INTO <table> is analysed with the table as read, not written -> secret-table writes and write access lists bypassed (sql/StructureCollector for Replace/upsert)")
     void replaceIntoSecretTableIsRefused() throws Exception {
         try (Connection agent = agent()) {
             db.refusedEverywhere(agent, "REPLACE INTO " + KEYS + " VALUES (1, 'replaced')", "42501",

@@ -217,7 +217,6 @@ class PostgresGuardrailsIT {
     // ------------------------------------------------------------------------------------------ known bypasses
 
     @Test
-    @Disabled("BUG: PostgreSQL SELECT ... INTO <new table> is analysed as a plain SELECT (no table written, not CREATE) -> creates a secret-named table, skips CREATE approval and write access lists (sql/StatementClassifier, StructureCollector)")
     void selectIntoCreatesATable() throws Exception {
         try (Connection agent = agent()) {
             db.refusedEverywhere(agent, "SELECT * INTO " + KEYS + "_backup FROM " + T, "42501",
@@ -295,7 +294,6 @@ class PostgresGuardrailsIT {
     }
 
     @Test
-    @Disabled("BUG: SET search_path is not tracked: unqualified names keep resolving to public -> access-list bypass (SqlAnalyzer default schema per Session)")
     void searchPathDoesNotEscapeTheAccessList(@TempDir Path dir) throws Exception {
         try (Connection agent = restricted(dir)) {
             List<String> seen;

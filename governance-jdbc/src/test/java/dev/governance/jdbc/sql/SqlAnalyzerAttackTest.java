@@ -332,6 +332,10 @@ class SqlAnalyzerAttackTest {
                 pg("UPDATE user_credentials SET hash = 'x' WHERE id = 1").type(UPDATE)
                         .written("public.user_credentials").updated("public.user_credentials.hash"),
                 my("REPLACE INTO secret_store (k, v) VALUES ('a', 'b')").type(INSERT).written("secret_store"),
+                my("REPLACE INTO api_keys VALUES (1, 'replaced')").type(INSERT).written("api_keys").read(),
+                my("REPLACE api_keys SET k = 'x'").type(INSERT).written("api_keys"),
+                pg("SELECT * INTO api_keys_backup FROM t").type(CREATE).kind(ObjectKind.TABLE)
+                        .written("public.api_keys_backup").read("public.t"),
                 pg("DELETE FROM oauth_tokens WHERE id = 1").type(DELETE).written("public.oauth_tokens"),
                 pg("WITH x AS (UPDATE \"Secrets\" SET v = 'x' WHERE id = 1 RETURNING 1) SELECT 1").type(UPDATE)
                         .written("public.secrets"),
