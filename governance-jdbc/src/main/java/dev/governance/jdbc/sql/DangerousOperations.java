@@ -147,7 +147,7 @@ public final class DangerousOperations {
             case "LOAD" -> out.add(v.is(1, "DATA") || v.is(1, "XML") ? Hazard.SERVER_FILE : Hazard.CODE_LOADING);
             case "KILL" -> out.add(Hazard.SESSION_CONTROL);
             case "INSTALL", "UNINSTALL" -> out.add(Hazard.CODE_LOADING);
-            case "SET" -> set(v, out);
+            case "SET" -> set(v, d, out);
             case "RESET" -> {
                 if (v.is(1, "ROLE") || v.is(1, "ALL") || v.is(1, "SESSION_AUTHORIZATION")
                         || v.is(1, "SESSION") && v.is(2, "AUTHORIZATION")) {
@@ -186,13 +186,14 @@ public final class DangerousOperations {
         }
     }
 
-    private static void set(KeywordView v, Set<Hazard> out) {
+    private static void set(KeywordView v, Dialect d, Set<Hazard> out) {
         int i = 1;
         if (v.is(i, "SESSION") && !v.is(i + 1, "AUTHORIZATION") || v.is(i, "LOCAL")) {
             i++;
         }
-        if (v.is(i, "ROLE") || v.is(i, "SESSION_AUTHORIZATION") || v.is(i, "SESSION") && v.is(i + 1, "AUTHORIZATION")
-                || v.is(i, "DEFAULT") && v.is(i + 1, "ROLE")) {
+        boolean identity = v.is(i, "ROLE") || v.is(i, "SESSION_AUTHORIZATION")
+                || v.is(i, "SESSION") && v.is(i + 1, "AUTHORIZATION") || v.is(i, "DEFAULT") && v.is(i + 1, "ROLE");
+        if (identity) {
             out.add(Hazard.IDENTITY_SWITCH);
         }
         if (v.contains("GLOBAL") || v.contains("PERSIST") || v.contains("PERSIST_ONLY")) {
@@ -200,6 +201,13 @@ public final class DangerousOperations {
         }
         if (v.is(1, "PASSWORD")) {
             out.add(Hazard.USER_MANAGEMENT);
+            return;
+        }
+        if (!identity && !Settings.harmless(v, d)) {
+            // anything beyond a short list of session settings: database-wide H2 settings, settings that change
+            // how the server reads SQL text (sql_mode, standard_conforming_strings, client encodings) or that
+            // turn off integrity (session_replication_role, REFERENTIAL_INTEGRITY)
+            out.add(Hazard.SYSTEM_CONFIGURATION);
         }
     }
 

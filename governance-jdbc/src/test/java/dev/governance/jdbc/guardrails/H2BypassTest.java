@@ -79,7 +79,6 @@ class H2BypassTest {
         "SET RETENTION_TIME 0",
         "SET CACHE_SIZE 1",
     })
-    @Disabled("BUG: H2 database-wide SET commands (REFERENTIAL_INTEGRITY, ALLOW_LITERALS, DATABASE_EVENT_LISTENER class load, ...) are plain SET with no hazard -> allowed for agents (sql/DangerousOperations, Dialect.H2)")
     void databaseWideSettingsAreRefused(String sql) throws Exception {
         String url = TestConnections.newH2Url();
         try (Connection service = TestConnections.open(url, TestConnections.service());
@@ -97,7 +96,6 @@ class H2BypassTest {
     }
 
     @Test
-    @Disabled("BUG: SET EXCLUSIVE 1 (locks every other session out of the database) is allowed for agents (sql/DangerousOperations, Dialect.H2)")
     void exclusiveModeIsRefused() throws Exception {
         String url = TestConnections.newH2Url();
         try (Connection service = TestConnections.open(url, TestConnections.service());

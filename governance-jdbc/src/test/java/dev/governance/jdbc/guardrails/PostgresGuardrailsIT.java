@@ -225,7 +225,6 @@ class PostgresGuardrailsIT {
     }
 
     @Test
-    @Disabled("BUG: SET session_replication_role = replica (turns off triggers and foreign keys for the session) is a plain SET, allowed for agents (sql/DangerousOperations, Dialect.POSTGRESQL)")
     void replicationRoleIsRefused() throws Exception {
         try (Connection agent = agent()) {
             db.refused(agent, EntryPoint.EXECUTE, "SET session_replication_role = replica", "42501", Set.of(), WHO);
@@ -238,7 +237,6 @@ class PostgresGuardrailsIT {
      * keeps reading them as standard strings, so text it sees as two string literals runs pg_read_file.
      */
     @Test
-    @Disabled("BUG: SET standard_conforming_strings = off is allowed and not tracked; the lexer then mis-reads '...\\' strings -> pg_read_file runs inside what the analyzer sees as literals (sql/SqlLexer, Session state)")
     void standardConformingStringsDesync() throws Exception {
         try (Connection agent = agent()) {
             String sql = "SELECT 'a\\' , ' , pg_read_file($$/etc/hostname$$) AS f -- '";

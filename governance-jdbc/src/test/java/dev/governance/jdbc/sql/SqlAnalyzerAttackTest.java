@@ -256,6 +256,35 @@ class SqlAnalyzerAttackTest {
                 pg("SELECT pg_terminate_backend(1234)").type(OTHER).hazards(SESSION_CONTROL),
                 pg("SELECT pg_cancel_backend(pid) FROM pg_stat_activity").type(OTHER).hazards(SESSION_CONTROL),
                 pg("SELECT pg_reload_conf()").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                // ---- SET beyond the allow-list of session settings
+                pg("SET session_replication_role = replica").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                pg("SET SESSION \"session_replication_role\" TO 'replica'").type(OTHER).hazards(SYSTEM_CONFIGURATION)
+                        .unparseable(),
+                pg("SET standard_conforming_strings = off").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                pg("SET LOCAL backslash_quote = on").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                pg("SET client_encoding = 'SJIS'").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                pg("SET NAMES 'GBK'").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                pg("SET app.tenant_id = '42'").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                my("SET sql_mode = 'NO_BACKSLASH_ESCAPES'").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                my("SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')").type(OTHER)
+                        .hazards(SYSTEM_CONFIGURATION),
+                my("SET @@sql_mode = ''").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                my("SET @@session.sql_mode := 'ANSI'").type(OTHER).hazards(SYSTEM_CONFIGURATION).unparseable(),
+                my("SET `sql_mode` = ''").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                my("SET @x = 1, time_zone = 'UTC', sql_mode = ''").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                my("SET NAMES gbk").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                my("SET character_set_client = sjis").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                h2("SET REFERENTIAL_INTEGRITY FALSE").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                h2("SET ALLOW_LITERALS NONE").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                h2("SET DATABASE_EVENT_LISTENER 'org.h2.tools.Server'").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                h2("SET EXCLUSIVE 1").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                h2("SET MODE MySQL").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                h2("SET NON_KEYWORDS SELECT").type(OTHER).hazards(SYSTEM_CONFIGURATION).unparseable(),
+                any("SET session_replication_role = replica").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                pg("SELECT set_config('session_replication_role', 'replica', false)").type(OTHER)
+                        .hazards(SYSTEM_CONFIGURATION),
+                pg("SELECT set_config('standard_conforming_strings', 'off', false)").type(OTHER)
+                        .hazards(SYSTEM_CONFIGURATION),
                 pg("CREATE EXTENSION dblink").type(CREATE).kind(ObjectKind.EXTENSION).hazards(CODE_LOADING)
                         .unparseable(),
                 pg("CREATE FUNCTION f() RETURNS int AS 'libc.so', 'system' LANGUAGE c").type(CREATE)
