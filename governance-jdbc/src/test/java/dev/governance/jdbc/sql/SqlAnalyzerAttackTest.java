@@ -156,6 +156,26 @@ class SqlAnalyzerAttackTest {
                 h2("DELETE FROM t WHERE ?1 = ?1").bind(7).type(DELETE).unbounded(),
                 pg("DELETE FROM t WHERE $1 = $2").bind(3, 3).type(DELETE).unbounded(),
                 pg("DELETE FROM t WHERE ?").bind(true).type(DELETE).unbounded(),
+                h2("DELETE FROM t WHERE 'abc' REGEXP 'a'").type(DELETE).unbounded(),
+                my("DELETE FROM t WHERE 'ABC' REGEXP 'a' AND id > 0 OR 'x' RLIKE '^x$'").type(DELETE).unbounded(),
+                my("DELETE FROM t WHERE 'abc' NOT REGEXP 'z'").type(DELETE).unbounded(),
+                h2("DELETE FROM t WHERE REGEXP_LIKE('abc', 'a')").type(DELETE).unbounded(),
+                h2("DELETE FROM t WHERE id = 1 OR REGEXP_LIKE('abc', '^A', 'i')").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE id = 1 OR 'abc' ~ 'b'").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE id = 1 OR 'abc' !~ 'z'").type(DELETE).unbounded(),
+                h2("DELETE FROM t WHERE CASE WHEN id = 1 THEN TRUE ELSE TRUE END").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE CASE WHEN id = 1 THEN 1 = 1 WHEN id = 2 THEN TRUE ELSE 'a' = 'a' END")
+                        .type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE CASE id WHEN 1 THEN TRUE ELSE TRUE END").type(DELETE).unbounded(),
+                h2("DELETE FROM t WHERE COALESCE(id, 1) = COALESCE(id, 1)").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE lower(name) = LOWER(NAME)").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE id = 1 OR abs(id - 3) >= abs(id - 3)").type(DELETE).unbounded(),
+                h2("DELETE FROM t WHERE id = 1 OR NOT id = 1").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE NOT (id = 1 AND x = 2) OR (id = 1 AND x = 2)").type(DELETE).unbounded(),
+                h2("UPDATE t SET status = 'x' WHERE id = id + 0").type(UPDATE).unbounded(),
+                pg("UPDATE t SET a = 1 WHERE id * 1 = id").type(UPDATE).unbounded(),
+                pg("DELETE FROM t WHERE (id + 0) * 1 = 0 + id - 0").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE id = 5 OR NOT (id = 5)").type(DELETE).unbounded(),
 
                 // ---- writes hidden in CTEs and subqueries; CTE names shadowing real tables
                 pg("WITH d AS (DELETE FROM users RETURNING *) SELECT * FROM d").type(DELETE)
