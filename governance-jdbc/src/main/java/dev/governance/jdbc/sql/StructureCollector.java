@@ -142,7 +142,7 @@ final class StructureCollector extends TablesNamesFinder<Void> {
             return;
         }
         Alias alias = item.getAlias();
-        TableName owner = item instanceof Table t && !isCte(t) ? resolver.table(t) : null;
+        TableName owner = item instanceof Table t && (!isCte(t) || cteHidesNoTable()) ? resolver.table(t) : null;
         String key = alias != null ? Names.key(alias.getName()) : item instanceof Table t ? Names.key(t.getName()) : null;
         if (key != null) {
             sources.put(key, owner);
@@ -171,10 +171,19 @@ final class StructureCollector extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(Table table, S context) {
-        if (!targets.contains(table) && !isCte(table) && table.getName() != null) {
+        if (!targets.contains(table) && table.getName() != null && (!isCte(table) || cteHidesNoTable())) {
             read.add(resolver.table(table));
         }
         return null;
+    }
+
+    /**
+     * Whether a CTE name may still mean the real table of that name: H2 reads the real table whenever one exists
+     * (WITH api_keys AS (...) SELECT * FROM api_keys reads the table api_keys), and a GENERIC database might be
+     * H2. The analyzer can't know whether the table exists, so there it counts both.
+     */
+    private boolean cteHidesNoTable() {
+        return dialect == Dialect.H2 || dialect == Dialect.GENERIC;
     }
 
     private void write(Table table) {

@@ -231,7 +231,6 @@ class IdentityEnvironmentTest {
      * treats the name as the CTE, so the real table is read without the access check.
      */
     @Test
-    @Disabled("BUG: H2 reads the real table when a CTE shadows its name; analyzer treats it as the CTE -> access-list bypass (StructureCollector / CTE scoping for Dialect.H2)")
     void cteShadowingARealTableDoesNotEscapeTheAccessList() throws Exception {
         try (Connection agent = open(Guard.agent(), "production", policy("enforce"))) {
             List<String> seen;

@@ -195,6 +195,13 @@ class SqlAnalyzerAttackTest {
                         .read("public.api_keys"),
                 pg("WITH a AS (SELECT * FROM b), b AS (SELECT * FROM a) SELECT * FROM b").type(SELECT)
                         .read("public.b"),
+                // H2 reads the real table when one has the CTE's name: both count
+                h2("WITH api_keys AS (SELECT id, status AS k FROM orders) SELECT k FROM api_keys").type(SELECT)
+                        .read("public.orders", "public.api_keys"),
+                h2("WITH secrets AS (SELECT * FROM t) SELECT * FROM (SELECT * FROM secrets) q").type(SELECT)
+                        .read("public.t", "public.secrets"),
+                any("WITH api_keys AS (SELECT * FROM t) SELECT * FROM api_keys").type(SELECT)
+                        .read("t", "api_keys"),
                 pg("SELECT * FROM (SELECT * FROM secret_tokens) s").type(SELECT).read("public.secret_tokens"),
                 pg("SELECT * FROM t WHERE id IN (SELECT user_id FROM api_keys)").type(SELECT)
                         .read("public.t", "public.api_keys"),
