@@ -1,6 +1,7 @@
 package dev.governance.jdbc.sql;
 
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.schema.Table;
 
 /**
  * One place in a statement that changes rows of a table (the statement itself, or a CTE/subquery inside it),
@@ -11,15 +12,22 @@ import net.sf.jsqlparser.expression.Expression;
  * @param condition        WHERE (or MERGE ... ON) condition, null when there is none
  * @param referencesTarget whether the condition mentions a column that may belong to the changed table
  * @param usesParameters   whether bound parameter values can decide whether the condition restricts anything
+ * @param target           the changed table as the statement names it (for {@code id IN (SELECT id FROM target)}),
+ *                         or null
  */
-record ChangeSite(StatementType kind, Expression condition, boolean referencesTarget, boolean usesParameters) {
+record ChangeSite(StatementType kind, Expression condition, boolean referencesTarget, boolean usesParameters,
+        Table target) {
+
+    ChangeSite(StatementType kind, Expression condition, boolean referencesTarget, boolean usesParameters) {
+        this(kind, condition, referencesTarget, usesParameters, null);
+    }
 
     /** True when this change reaches every row of its table for these values. */
     boolean unbounded(ConditionEvaluator evaluator, Values values) {
         if (kind == StatementType.TRUNCATE || condition == null) {
             return true;
         }
-        Truth t = evaluator.truth(condition);
+        Truth t = evaluator.truth(condition, target);
         if (t == Truth.TRUE) {
             return true;
         }

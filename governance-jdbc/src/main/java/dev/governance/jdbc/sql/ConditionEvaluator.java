@@ -48,6 +48,7 @@ import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 
@@ -72,6 +73,20 @@ final class ConditionEvaluator {
 
     Truth truth(Expression e) {
         return truth(e, 0);
+    }
+
+    /** The changed table of the condition being decided ({@code id IN (SELECT id FROM <target>)}), or null. */
+    private Table target;
+
+    /** The truth of the condition of a change of {@code changed} (null: unknown). */
+    Truth truth(Expression e, Table changed) {
+        Table before = target;
+        target = changed;
+        try {
+            return truth(e, 0);
+        } finally {
+            target = before;
+        }
     }
 
     private Truth truth(Expression e, int depth) {
@@ -280,6 +295,10 @@ final class ConditionEvaluator {
 
     private Truth in(InExpression in, int d) {
         Expression left = in.getLeftExpression();
+        if (selfSubquery(unwrap(left), in.getRightExpression())) {
+            // id IN (SELECT id FROM target): every row whose id is not NULL
+            return Truth.of(!in.isNot());
+        }
         if (!(in.getRightExpression() instanceof ExpressionList<?> list)) {
             return Truth.UNKNOWN;
         }
@@ -298,6 +317,58 @@ final class ConditionEvaluator {
             }
         }
         return unknown ? Truth.UNKNOWN : Truth.of(in.isNot());
+    }
+
+    /**
+     * {@code col IN (SELECT col FROM <changed table>)} with nothing that filters the subquery (no WHERE, HAVING,
+     * join, LIMIT, OFFSET, FETCH, TOP or CTE): true for every row of the changed table where col is not NULL.
+     */
+    private boolean selfSubquery(Expression left, Expression right) {
+        for (int i = 0; i < MAX_DEPTH; i++) {
+            // id IN ((SELECT id FROM t)): the same subquery in more parentheses
+            if (right instanceof ExpressionList<?> list && list.size() == 1) {
+                right = list.get(0);
+            } else if (right instanceof ParenthesedSelect outer && outer.getSelect() instanceof ParenthesedSelect inner
+                    && outer.getLimit() == null && outer.getOffset() == null && outer.getFetch() == null) {
+                right = inner;
+            } else {
+                break;
+            }
+        }
+        if (target == null || target.getName() == null || !(left instanceof Column outer) || isBooleanWord(outer)
+                || !(right instanceof ParenthesedSelect ps) || !(ps.getSelect() instanceof PlainSelect p)) {
+            return false;
+        }
+        if (!(p.getFromItem() instanceof Table from) || from.getName() == null
+                || !Names.key(from.getName()).equals(Names.key(target.getName()))
+                || !sameSchema(from.getSchemaName(), target.getSchemaName())
+                || p.getJoins() != null && !p.getJoins().isEmpty() || p.getWhere() != null || p.getHaving() != null
+                || p.getLimit() != null || p.getOffset() != null || p.getFetch() != null || p.getTop() != null
+                || p.getWithItemsList() != null && !p.getWithItemsList().isEmpty() || p.getIntoTables() != null
+                || ps.getLimit() != null || ps.getOffset() != null || ps.getFetch() != null
+                || p.getSelectItems() == null || p.getSelectItems().size() != 1
+                || !(p.getSelectItems().get(0).getExpression() instanceof Column inner)) {
+            return false;
+        }
+        String column = Names.key(outer.getColumnName());
+        if (!column.equals(Names.key(inner.getColumnName()))) {
+            return false;
+        }
+        return ownedBy(outer, target) && ownedBy(inner, from);
+    }
+
+    private static boolean sameSchema(String a, String b) {
+        return a == null ? b == null : b != null && Names.key(a).equals(Names.key(b));
+    }
+
+    /** The column is unqualified, or qualified by the table's name or alias. */
+    private static boolean ownedBy(Column c, Table t) {
+        Table q = c.getTable();
+        if (q == null || q.getName() == null) {
+            return true;
+        }
+        String name = Names.key(q.getName());
+        return name.equals(Names.key(t.getName())) || t.getAlias() != null && name.equals(Names.key(t.getAlias().getName()));
     }
 
     private static List<Object> expand(Object v) {

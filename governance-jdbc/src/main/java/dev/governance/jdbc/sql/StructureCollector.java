@@ -337,7 +337,7 @@ final class StructureCollector extends TablesNamesFinder<Void> {
         // WHERE ? alone (condition is the parameter itself) is decisive too
         boolean decisive = scan.decisiveParameters || condition instanceof net.sf.jsqlparser.expression.JdbcParameter
                 || scan.parameters && !refs;
-        return new ChangeSite(kind, condition, refs, decisive);
+        return new ChangeSite(kind, condition, refs, decisive, target);
     }
 
     /** SET targets: an unqualified one belongs to the changed table, whatever else is joined. */

@@ -54,15 +54,24 @@ class H2BypassTest {
         everyEntryPoint(sql, Set.of("agent-no-unbounded-change"));
     }
 
-    /** Conditions that hold for every row because of the schema (NOT NULL primary key) or a self-subquery. */
+    /** Conditions that hold for every row because of the schema (NOT NULL primary key). */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
         "DELETE FROM orders WHERE id IS NOT NULL",
         "DELETE FROM orders WHERE 1 = 1 AND id IS NOT NULL",
-        "DELETE FROM orders WHERE id IN (SELECT id FROM orders)",
     })
-    @Disabled("BUG (design limit): WHERE true for every row via NOT NULL key or self-subquery is treated as restricting -> unbounded DELETE by an agent (sql/ConditionEvaluator; max-rows is the only backstop)")
+    @Disabled("BUG (design limit): WHERE true for every row via a NOT NULL key is treated as restricting -> unbounded DELETE by an agent (the analyzer has no schema; sql/ConditionEvaluator; max-rows is the only backstop)")
     void schemaTautologies(String sql) throws Exception {
+        everyEntryPoint(sql, Set.of("agent-no-unbounded-change"));
+    }
+
+    /** A subquery over the changed table itself, with nothing filtering it: every row (but NULL keys). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "DELETE FROM orders WHERE id IN (SELECT id FROM orders)",
+        "UPDATE orders SET status = 'x' WHERE id = 1 OR id IN (SELECT DISTINCT o.id FROM orders o)",
+    })
+    void selfSubqueriesAreUnbounded(String sql) throws Exception {
         everyEntryPoint(sql, Set.of("agent-no-unbounded-change"));
     }
 

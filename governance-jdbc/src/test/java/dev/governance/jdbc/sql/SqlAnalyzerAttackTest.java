@@ -176,6 +176,11 @@ class SqlAnalyzerAttackTest {
                 pg("UPDATE t SET a = 1 WHERE id * 1 = id").type(UPDATE).unbounded(),
                 pg("DELETE FROM t WHERE (id + 0) * 1 = 0 + id - 0").type(DELETE).unbounded(),
                 pg("DELETE FROM t WHERE id = 5 OR NOT (id = 5)").type(DELETE).unbounded(),
+                h2("DELETE FROM orders WHERE id IN (SELECT id FROM orders)").type(DELETE).unbounded(),
+                pg("DELETE FROM public.orders o WHERE o.id IN (SELECT DISTINCT x.id FROM public.orders x)")
+                        .type(DELETE).unbounded(),
+                pg("UPDATE t SET a = 1 WHERE id = 5 OR id IN ((SELECT id FROM t))").type(UPDATE).unbounded(),
+                pg("DELETE FROM t WHERE id = 5 OR NOT id NOT IN (SELECT id FROM t)").type(DELETE).unbounded(),
 
                 // ---- writes hidden in CTEs and subqueries; CTE names shadowing real tables
                 pg("WITH d AS (DELETE FROM users RETURNING *) SELECT * FROM d").type(DELETE)
