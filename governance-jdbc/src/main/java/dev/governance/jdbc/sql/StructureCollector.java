@@ -595,6 +595,18 @@ final class StructureCollector extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(SetStatement set, S context) {
+        // SET @x = (SELECT k FROM api_keys) reads api_keys; a bare word value (SET search_path = vault) is no column
+        for (int i = 0; i < set.getCount(); i++) {
+            List<Expression> values = set.getExpressions(i);
+            if (values == null) {
+                continue;
+            }
+            for (Expression e : values) {
+                if (e != null && !(e instanceof Column)) {
+                    e.accept(this, context);
+                }
+            }
+        }
         return null;
     }
 

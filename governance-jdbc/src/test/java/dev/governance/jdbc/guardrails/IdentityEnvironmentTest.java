@@ -193,6 +193,8 @@ class IdentityEnvironmentTest {
         "UPDATE orders SET status = 'x' WHERE id = 1",
         "DELETE FROM customers WHERE id = 3",
         "INSERT INTO api_keys VALUES (5, 'x')",
+        "SET @k = (SELECT k FROM api_keys WHERE id = 1)",
+        "WITH api_keys AS (SELECT id, status AS k FROM orders) SELECT k FROM api_keys",
     })
     void accessListsHoldWhateverTheShape(String sql) throws Exception {
         try (Connection agent = open(Guard.agent(), "production", policy("enforce"))) {

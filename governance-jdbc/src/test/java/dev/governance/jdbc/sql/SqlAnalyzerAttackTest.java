@@ -208,6 +208,8 @@ class SqlAnalyzerAttackTest {
                 any("WITH api_keys AS (SELECT * FROM t) SELECT * FROM api_keys").type(SELECT)
                         .read("t", "api_keys"),
                 pg("SELECT * FROM (SELECT * FROM secret_tokens) s").type(SELECT).read("public.secret_tokens"),
+                my("SET @k = (SELECT k FROM api_keys LIMIT 1)").type(StatementType.SET).read("api_keys"),
+                h2("SET @k = (SELECT MAX(k) FROM vault.api_keys)").type(StatementType.SET).read("vault.api_keys"),
                 pg("SELECT * FROM t WHERE id IN (SELECT user_id FROM api_keys)").type(SELECT)
                         .read("public.t", "public.api_keys"),
                 pg("SELECT * FROM t WHERE EXISTS (WITH k AS (SELECT * FROM credentials) SELECT 1 FROM k)")
