@@ -182,6 +182,9 @@ public final class MaskedCells {
         if (value instanceof Array array) {
             return array(array, null);
         }
+        if (value instanceof Object[] elements) {
+            return maskElements(elements, null, 0); // a ROW value
+        }
         if (value instanceof byte[] bytes) {
             return scannedBytes(bytes);
         }
@@ -234,6 +237,9 @@ public final class MaskedCells {
         if (value instanceof Array array) {
             return array(array, s);
         }
+        if (value instanceof Object[] elements) {
+            return maskElements(elements, s, 0);
+        }
         if (value instanceof ResultSet || value instanceof java.sql.Struct || value instanceof SQLXML
                 || value instanceof Ref || value instanceof RowId) {
             throw refused(column, "a nested " + value.getClass().getSimpleName());
@@ -245,26 +251,42 @@ public final class MaskedCells {
     private MaskedArray array(Array array, MaskingStrategy s) throws SQLException {
         Object raw = array.getArray();
         Object[] source = raw instanceof Object[] objects ? objects : boxed(raw);
+        Object[] out = maskElements(source, s, 0);
+        return new MaskedArray(array.getBaseTypeName(), array.getBaseType(), out);
+    }
+
+    /** Elements of an array (nested arrays and rows too) masked or scanned like cells. */
+    private Object[] maskElements(Object[] source, MaskingStrategy s, int depth) {
         Object[] out = new Object[source.length];
         for (int i = 0; i < source.length; i++) {
-            Object element = source[i];
-            if (element == null) {
-                continue;
-            }
-            if (s != null) {
-                out[i] = element instanceof String text ? masker.maskString(text, s)
-                        : masker.mask(element, s == MaskingStrategy.NULL ? s : MaskingStrategy.DEFAULT);
-            } else if (element instanceof byte[] bytes) {
-                out[i] = scannedBytes(bytes);
-            } else if (element instanceof Number || element instanceof Boolean) {
-                out[i] = element;
-            } else {
-                String text = element.toString();
-                String scannedText = scanText(text);
-                out[i] = scannedText == text ? element : scannedText;
-            }
+            out[i] = maskElement(source[i], s, depth);
         }
-        return new MaskedArray(array.getBaseTypeName(), array.getBaseType(), out);
+        return out;
+    }
+
+    private Object maskElement(Object element, MaskingStrategy s, int depth) {
+        if (element == null) {
+            return null;
+        }
+        if (element instanceof Object[] nested) {
+            return depth > 16 ? Masker.REDACTED : maskElements(nested, s, depth + 1);
+        }
+        if (s != null) {
+            return element instanceof String text ? masker.maskString(text, s)
+                    : masker.mask(element, s == MaskingStrategy.NULL ? s : MaskingStrategy.DEFAULT);
+        }
+        if (element instanceof byte[] bytes) {
+            return scannedBytes(bytes);
+        }
+        if (sensitiveNumber(element)) {
+            return masker.mask(element, MaskingStrategy.DEFAULT);
+        }
+        if (element instanceof Number || element instanceof Boolean) {
+            return element;
+        }
+        String text = element.toString();
+        String scannedText = scanText(text);
+        return scannedText == text ? element : scannedText;
     }
 
     private static Object[] boxed(Object primitiveArray) {
@@ -374,7 +396,7 @@ public final class MaskedCells {
         if (scanned(column)) {
             // Read as text first (a SQLXML can be read once); hand out the XML only when it holds nothing sensitive.
             String text = rs.getString(column);
-            if (text != null && masker.maskEmbedded(text) != text) {
+            if (text != null && scanText(text) != text) {
                 throw refused(column, "getSQLXML of a value holding sensitive data (read it with getString)");
             }
         }
@@ -394,7 +416,7 @@ public final class MaskedCells {
     public URL getURL(ResultSet rs, int column) throws SQLException {
         if (strategy(column) != null || scanned(column)) {
             String text = rs.getString(column);
-            if (strategy(column) != null || (text != null && masker.maskEmbedded(text) != text)) {
+            if (strategy(column) != null || (text != null && scanText(text) != text)) {
                 throw refused(column, "getURL");
             }
         }

@@ -3,6 +3,7 @@ package dev.governance.jdbc.sql;
 import java.util.List;
 
 import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.schema.Table;
 
 /**
  * One place in a statement that changes rows of a table (the statement itself, or a CTE/subquery inside it),
@@ -13,18 +14,24 @@ import net.sf.jsqlparser.expression.Expression;
  * @param condition        WHERE (or MERGE ... ON) condition, null when there is none
  * @param referencesTarget whether the condition mentions a column that may belong to the changed table
  * @param usesParameters   whether bound parameter values can decide whether the condition restricts anything
+ * @param target           the changed table as the statement names it (for {@code id IN (SELECT id FROM target)}),
+ *                         or null
  * @param unanchored       OR-branches of the condition that mention no column of the target: each one that
  *                         can hold makes the change reach every row ({@code id = 1 OR length('') = 0})
  */
 record ChangeSite(StatementType kind, Expression condition, boolean referencesTarget, boolean usesParameters,
-                  List<Disjuncts.Branch> unanchored) {
+                  Table target, List<Disjuncts.Branch> unanchored) {
+
+    ChangeSite(StatementType kind, Expression condition, boolean referencesTarget, boolean usesParameters) {
+        this(kind, condition, referencesTarget, usesParameters, null, List.of());
+    }
 
     /** True when this change reaches every row of its table for these values. */
     boolean unbounded(ConditionEvaluator evaluator, Values values) {
         if (kind == StatementType.TRUNCATE || condition == null) {
             return true;
         }
-        Truth t = evaluator.truth(condition);
+        Truth t = evaluator.truth(condition, target);
         if (t == Truth.TRUE) {
             return true;
         }
@@ -33,7 +40,7 @@ record ChangeSite(StatementType kind, Expression condition, boolean referencesTa
         }
         if (referencesTarget) {
             for (Disjuncts.Branch branch : unanchored) {
-                Truth b = evaluator.truth(branch.expression());
+                Truth b = evaluator.truth(branch.expression(), target);
                 if (branch.negated()) {
                     b = b.not();
                 }

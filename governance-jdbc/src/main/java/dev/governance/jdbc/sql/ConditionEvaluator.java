@@ -4,6 +4,16 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import net.sf.jsqlparser.expression.CaseExpression;
+import net.sf.jsqlparser.expression.WhenClause;
+import net.sf.jsqlparser.expression.operators.arithmetic.Division;
+import net.sf.jsqlparser.expression.operators.relational.RegExpMatchOperator;
+import net.sf.jsqlparser.expression.operators.relational.RegExpMatchOperatorType;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.BooleanValue;
 import net.sf.jsqlparser.expression.CastExpression;
@@ -38,6 +48,7 @@ import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 
@@ -62,6 +73,20 @@ final class ConditionEvaluator {
 
     Truth truth(Expression e) {
         return truth(e, 0);
+    }
+
+    /** The changed table of the condition being decided ({@code id IN (SELECT id FROM <target>)}), or null. */
+    private Table target;
+
+    /** The truth of the condition of a change of {@code changed} (null: unknown). */
+    Truth truth(Expression e, Table changed) {
+        Table before = target;
+        target = changed;
+        try {
+            return truth(e, 0);
+        } finally {
+            target = before;
+        }
     }
 
     private Truth truth(Expression e, int depth) {
@@ -102,6 +127,15 @@ final class ConditionEvaluator {
         }
         if (e instanceof LikeExpression like) {
             return like(like, d);
+        }
+        if (e instanceof RegExpMatchOperator re) {
+            RegExpMatchOperatorType op = re.getOperatorType();
+            boolean not = op == RegExpMatchOperatorType.NOT_MATCH_CASESENSITIVE
+                    || op == RegExpMatchOperatorType.NOT_MATCH_CASEINSENSITIVE;
+            boolean ci = op == RegExpMatchOperatorType.MATCH_CASEINSENSITIVE
+                    || op == RegExpMatchOperatorType.NOT_MATCH_CASEINSENSITIVE;
+            Truth t = regex(value(re.getLeftExpression(), d), value(re.getRightExpression(), d), ci);
+            return not ? t.not() : t;
         }
         if (e instanceof IsNullExpression isNull) {
             Object v = value(isNull.getLeftExpression(), d);
@@ -144,11 +178,16 @@ final class ConditionEvaluator {
     private boolean complementary(Expression a, Expression b, int d) {
         a = unwrap(a);
         b = unwrap(b);
+        // x OR NOT x (every row but those where x is NULL: as unbounded as x = x)
+        if (a instanceof NotExpression na && same(unwrap(na.getExpression()), b, d)
+                || b instanceof NotExpression nb && same(unwrap(nb.getExpression()), a, d)) {
+            return true;
+        }
         if (a instanceof IsNullExpression x && b instanceof IsNullExpression y) {
-            return x.isNot() != y.isNot() && sameColumn(x.getLeftExpression(), y.getLeftExpression());
+            return x.isNot() != y.isNot() && same(x.getLeftExpression(), y.getLeftExpression(), d);
         }
         if (a instanceof BinaryExpression x && b instanceof BinaryExpression y && isComparison(x) && isComparison(y)
-                && sameColumn(x.getLeftExpression(), y.getLeftExpression())) {
+                && same(x.getLeftExpression(), y.getLeftExpression(), d)) {
             Object vx = value(x.getRightExpression(), d);
             Object vy = value(y.getRightExpression(), d);
             if (compareValues(vx, vy) != 0) {
@@ -209,6 +248,17 @@ final class ConditionEvaluator {
             boolean reflexive = e instanceof EqualsTo || e instanceof GreaterThanEquals || e instanceof MinorThanEquals;
             return Truth.of(reflexive);
         }
+        Shape l0 = shape(identity(left, d), d);
+        Shape r0 = l0 == null ? null : shape(identity(right, d), d);
+        if (l0 != null && r0 != null && l0.text.equals(r0.text) && l0.column) {
+            // f(id) = f(id), id = id + 0: the same expression of the row on both sides
+            boolean reflexive = e instanceof EqualsTo || e instanceof GreaterThanEquals || e instanceof MinorThanEquals;
+            if (reflexive) {
+                return Truth.TRUE;
+            }
+            // id < id is never true, but random() < random() may be: only for expressions known to be deterministic
+            return l0.deterministic ? Truth.FALSE : Truth.UNKNOWN;
+        }
         Object l = value(left, d);
         Object r = value(right, d);
         int c = compareValues(l, r);
@@ -245,6 +295,10 @@ final class ConditionEvaluator {
 
     private Truth in(InExpression in, int d) {
         Expression left = in.getLeftExpression();
+        if (selfSubquery(unwrap(left), in.getRightExpression())) {
+            // id IN (SELECT id FROM target): every row whose id is not NULL
+            return Truth.of(!in.isNot());
+        }
         if (!(in.getRightExpression() instanceof ExpressionList<?> list)) {
             return Truth.UNKNOWN;
         }
@@ -265,6 +319,58 @@ final class ConditionEvaluator {
         return unknown ? Truth.UNKNOWN : Truth.of(in.isNot());
     }
 
+    /**
+     * {@code col IN (SELECT col FROM <changed table>)} with nothing that filters the subquery (no WHERE, HAVING,
+     * join, LIMIT, OFFSET, FETCH, TOP or CTE): true for every row of the changed table where col is not NULL.
+     */
+    private boolean selfSubquery(Expression left, Expression right) {
+        for (int i = 0; i < MAX_DEPTH; i++) {
+            // id IN ((SELECT id FROM t)): the same subquery in more parentheses
+            if (right instanceof ExpressionList<?> list && list.size() == 1) {
+                right = list.get(0);
+            } else if (right instanceof ParenthesedSelect outer && outer.getSelect() instanceof ParenthesedSelect inner
+                    && outer.getLimit() == null && outer.getOffset() == null && outer.getFetch() == null) {
+                right = inner;
+            } else {
+                break;
+            }
+        }
+        if (target == null || target.getName() == null || !(left instanceof Column outer) || isBooleanWord(outer)
+                || !(right instanceof ParenthesedSelect ps) || !(ps.getSelect() instanceof PlainSelect p)) {
+            return false;
+        }
+        if (!(p.getFromItem() instanceof Table from) || from.getName() == null
+                || !Names.key(from.getName()).equals(Names.key(target.getName()))
+                || !sameSchema(from.getSchemaName(), target.getSchemaName())
+                || p.getJoins() != null && !p.getJoins().isEmpty() || p.getWhere() != null || p.getHaving() != null
+                || p.getLimit() != null || p.getOffset() != null || p.getFetch() != null || p.getTop() != null
+                || p.getWithItemsList() != null && !p.getWithItemsList().isEmpty() || p.getIntoTables() != null
+                || ps.getLimit() != null || ps.getOffset() != null || ps.getFetch() != null
+                || p.getSelectItems() == null || p.getSelectItems().size() != 1
+                || !(p.getSelectItems().get(0).getExpression() instanceof Column inner)) {
+            return false;
+        }
+        String column = Names.key(outer.getColumnName());
+        if (!column.equals(Names.key(inner.getColumnName()))) {
+            return false;
+        }
+        return ownedBy(outer, target) && ownedBy(inner, from);
+    }
+
+    private static boolean sameSchema(String a, String b) {
+        return a == null ? b == null : b != null && Names.key(a).equals(Names.key(b));
+    }
+
+    /** The column is unqualified, or qualified by the table's name or alias. */
+    private static boolean ownedBy(Column c, Table t) {
+        Table q = c.getTable();
+        if (q == null || q.getName() == null) {
+            return true;
+        }
+        String name = Names.key(q.getName());
+        return name.equals(Names.key(t.getName())) || t.getAlias() != null && name.equals(Names.key(t.getAlias().getName()));
+    }
+
     private static List<Object> expand(Object v) {
         if (v instanceof List<?> list) {
             return new ArrayList<>(list);
@@ -273,6 +379,21 @@ final class ConditionEvaluator {
     }
 
     private Truth like(LikeExpression like, int d) {
+        LikeExpression.KeyWord kw = like.getLikeKeyWord();
+        if (kw == LikeExpression.KeyWord.REGEXP || kw == LikeExpression.KeyWord.RLIKE
+                || kw == LikeExpression.KeyWord.REGEXP_LIKE) {
+            // MySQL REGEXP / RLIKE: a regular expression, case-insensitive for ordinary strings
+            Truth t = regex(value(like.getLeftExpression(), d), value(like.getRightExpression(), d),
+                    dialect == Dialect.MYSQL || dialect == Dialect.GENERIC || like.isCaseInsensitive());
+            return like.isNot() ? t.not() : t;
+        }
+        if (kw != null && kw != LikeExpression.KeyWord.LIKE && kw != LikeExpression.KeyWord.ILIKE) {
+            Object p = value(like.getRightExpression(), d);
+            // SIMILAR TO reads like LIKE when the pattern has no regular-expression characters
+            if (kw != LikeExpression.KeyWord.SIMILAR_TO || !(p instanceof String ps) || !ps.matches("[A-Za-z0-9 %_]*")) {
+                return Truth.UNKNOWN;
+            }
+        }
         Object pattern = value(like.getRightExpression(), d);
         Object v = value(like.getLeftExpression(), d);
         if (!(pattern instanceof String p) || like.getEscape() != null) {
@@ -379,6 +500,9 @@ final class ConditionEvaluator {
         if (e instanceof Function f) {
             return function(f, d);
         }
+        if (e instanceof CaseExpression c) {
+            return caseValue(c, d);
+        }
         PlainSelect row = constantRow(e);
         if (row != null && row.getSelectItems() != null && row.getSelectItems().size() == 1) {
             // (SELECT 1) = 1
@@ -403,7 +527,8 @@ final class ConditionEvaluator {
                 || e instanceof EqualsTo || e instanceof NotEqualsTo || e instanceof GreaterThan
                 || e instanceof GreaterThanEquals || e instanceof MinorThan || e instanceof MinorThanEquals
                 || e instanceof IsNullExpression || e instanceof Between || e instanceof InExpression
-                || e instanceof LikeExpression) {
+                || e instanceof LikeExpression || e instanceof RegExpMatchOperator || e instanceof XorExpression
+                || e instanceof IsBooleanExpression) {
             return truth(e, d);
         }
         return Truth.UNKNOWN;
@@ -430,6 +555,22 @@ final class ConditionEvaluator {
             case "abs" -> {
                 return first instanceof BigDecimal n ? n.abs() : Values.UNKNOWN;
             }
+            case "regexp_like" -> {
+                if (params.size() < 2 || params.size() > 3) {
+                    return Values.UNKNOWN;
+                }
+                boolean ci = dialect == Dialect.MYSQL || dialect == Dialect.GENERIC;
+                if (params.size() == 3) {
+                    Object flags = value(params.get(2), d);
+                    if (!(flags instanceof String fl)) {
+                        return Values.UNKNOWN;
+                    }
+                    ci = fl.indexOf('i') >= 0 && fl.lastIndexOf('c') < fl.lastIndexOf('i')
+                            || ci && fl.indexOf('c') < 0;
+                }
+                Truth t = regex(first, value(params.get(1), d), ci);
+                return t == Truth.UNKNOWN ? Values.UNKNOWN : (Object) (t == Truth.TRUE);
+            }
             case "coalesce", "ifnull", "nvl" -> {
                 for (Expression p : params) {
                     Object v = value(p, d);
@@ -442,6 +583,281 @@ final class ConditionEvaluator {
             default -> {
                 return Values.UNKNOWN;
             }
+        }
+    }
+
+    /**
+     * CASE whose every reachable result (ELSE included; a missing ELSE is NULL) is the same constant: that
+     * constant. A WHEN that is constantly TRUE ends the search, one constantly FALSE is skipped; CASE x WHEN ...
+     * counts every branch as reachable.
+     */
+    private Object caseValue(CaseExpression c, int d) {
+        if (c.getWhenClauses() == null || c.getWhenClauses().isEmpty()) {
+            return Values.UNKNOWN;
+        }
+        List<Expression> results = new ArrayList<>();
+        boolean decided = false;
+        for (WhenClause w : c.getWhenClauses()) {
+            Truth t = c.getSwitchExpression() == null ? truth(w.getWhenExpression(), d) : Truth.UNKNOWN;
+            if (t == Truth.FALSE) {
+                continue;
+            }
+            results.add(w.getThenExpression());
+            if (t == Truth.TRUE) {
+                decided = true;
+                break;
+            }
+        }
+        if (!decided) {
+            results.add(c.getElseExpression());
+        }
+        Object common = null;
+        for (Expression r : results) {
+            Object v = r == null ? NULL : value(r, d);
+            if (v == Values.UNKNOWN || v instanceof List) {
+                return Values.UNKNOWN;
+            }
+            if (common == null) {
+                common = v;
+                continue;
+            }
+            boolean equal = v == NULL ? common == NULL
+                    : common != NULL && v.getClass() == common.getClass() && compareValues(v, common) == 0
+                            && text(v).equals(text(common));
+            if (!equal) {
+                return Values.UNKNOWN;
+            }
+        }
+        return common == null ? Values.UNKNOWN : common;
+    }
+
+    /** Longest inputs a regular expression is tried on here (a pattern from the text must not buy time). */
+    private static final int MAX_REGEX_INPUT = 1_000;
+    private static final int MAX_REGEX_STEPS = 100_000;
+
+    /**
+     * A constant string against a constant regular expression. A match is TRUE (the database's flavour matches
+     * at least what Java's does for the patterns attackers use); no match is FALSE only for a pattern of plain
+     * letters, digits and spaces, where every flavour agrees; anything else is UNKNOWN.
+     */
+    private Truth regex(Object subject, Object pattern, boolean caseInsensitive) {
+        if (!(pattern instanceof String p) || subject == Values.UNKNOWN || subject == NULL || subject instanceof List
+                || subject instanceof Boolean) {
+            return Truth.UNKNOWN;
+        }
+        String s = text(subject);
+        if (s.length() > MAX_REGEX_INPUT || p.length() > MAX_REGEX_INPUT) {
+            return Truth.UNKNOWN;
+        }
+        try {
+            if (find(Pattern.compile(p), s) || caseInsensitive && find(Pattern.compile(p, Pattern.CASE_INSENSITIVE), s)) {
+                return Truth.TRUE;
+            }
+            boolean plain = p.matches("[A-Za-z0-9 ]*");
+            if (plain && !(caseInsensitive && find(Pattern.compile(p, Pattern.CASE_INSENSITIVE), s))) {
+                return Truth.FALSE;
+            }
+            return Truth.UNKNOWN;
+        } catch (PatternSyntaxException | StepLimit e) {
+            return Truth.UNKNOWN;
+        }
+    }
+
+    private static boolean find(Pattern p, String s) {
+        return p.matcher(new Bounded(s)).find();
+    }
+
+    /** Thrown when a regular expression takes too many steps (catastrophic backtracking). */
+    private static final class StepLimit extends RuntimeException {
+        StepLimit() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A string that stops a regular expression after {@link #MAX_REGEX_STEPS} character reads. */
+    private static final class Bounded implements CharSequence {
+        private final String s;
+        private final int[] steps;
+
+        Bounded(String s) {
+            this(s, new int[1]);
+        }
+
+        private Bounded(String s, int[] steps) {
+            this.s = s;
+            this.steps = steps;
+        }
+
+        @Override
+        public int length() {
+            return s.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (++steps[0] > MAX_REGEX_STEPS) {
+                throw new StepLimit();
+            }
+            return s.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new Bounded(s.substring(start, end), steps);
+        }
+
+        @Override
+        public String toString() {
+            return s;
+        }
+    }
+
+    /** Whether a and b are the same expression of the row (same columns, functions and values). */
+    private boolean same(Expression a, Expression b, int d) {
+        if (sameColumn(a, b)) {
+            return true;
+        }
+        Shape x = shape(identity(a, d), d);
+        Shape y = x == null ? null : shape(identity(b, d), d);
+        return x != null && y != null && x.column && x.text.equals(y.text);
+    }
+
+    /** The expression without arithmetic that changes nothing: x + 0, 0 + x, x - 0, x * 1, 1 * x, x / 1, (x). */
+    private Expression identity(Expression e, int d) {
+        Expression x = e;
+        for (int i = 0; i < MAX_DEPTH; i++) {
+            Expression next = x;
+            if (x instanceof ExpressionList<?> list && list.size() == 1) {
+                next = list.get(0);
+            } else if (x instanceof Addition a) {
+                next = isNumber(a.getRightExpression(), 0, d) ? a.getLeftExpression()
+                        : isNumber(a.getLeftExpression(), 0, d) ? a.getRightExpression() : x;
+            } else if (x instanceof Subtraction s) {
+                next = isNumber(s.getRightExpression(), 0, d) ? s.getLeftExpression() : x;
+            } else if (x instanceof Multiplication m) {
+                next = isNumber(m.getRightExpression(), 1, d) ? m.getLeftExpression()
+                        : isNumber(m.getLeftExpression(), 1, d) ? m.getRightExpression() : x;
+            } else if (x instanceof Division v) {
+                next = isNumber(v.getRightExpression(), 1, d) ? v.getLeftExpression() : x;
+            }
+            if (next == x) {
+                return x;
+            }
+            x = next;
+        }
+        return x;
+    }
+
+    private boolean isNumber(Expression e, int n, int d) {
+        BigDecimal v = value(e, d) instanceof BigDecimal b ? b : null;
+        return v != null && v.compareTo(BigDecimal.valueOf(n)) == 0;
+    }
+
+    /** Functions whose result depends only on their arguments. */
+    private static final Set<String> DETERMINISTIC = Set.of("coalesce", "ifnull", "nvl", "nullif", "lower", "upper",
+            "lcase", "ucase", "trim", "ltrim", "rtrim", "abs", "length", "char_length", "character_length",
+            "octet_length", "substring", "substr", "concat", "round", "floor", "ceil", "ceiling", "mod", "greatest",
+            "least", "sign", "left", "right", "replace", "reverse", "cast");
+
+    /** An expression written out with literal and parameter values in place of markers. */
+    private record Shape(String text, boolean column, boolean deterministic) {
+    }
+
+    /** The shape of e, or null when it holds something that can't be compared (a subquery, an unknown value). */
+    private Shape shape(Expression e, int d) {
+        if (e == null) {
+            return null;
+        }
+        ShapeWriter w = new ShapeWriter(d);
+        try {
+            e.accept(w, null);
+        } catch (RuntimeException | StackOverflowError ex) {
+            return null;
+        }
+        return w.opaque ? null : new Shape(w.getBuilder().toString().toLowerCase(Locale.ROOT), w.column, w.deterministic);
+    }
+
+    private static String hex(String s) {
+        return java.util.HexFormat.of().formatHex(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private final class ShapeWriter extends ExpressionDeParser {
+        private final int depth;
+        boolean opaque;
+        boolean column;
+        boolean deterministic = true;
+
+        ShapeWriter(int depth) {
+            this.depth = depth;
+        }
+
+        private StringBuilder constant(Object v) {
+            if (v == Values.UNKNOWN || v instanceof List) {
+                opaque = true;
+            } else if (v == NULL) {
+                getBuilder().append("NULL");
+            } else if (v instanceof BigDecimal n) {
+                getBuilder().append("#n:").append(n.stripTrailingZeros().toPlainString()).append('#');
+            } else if (v instanceof Boolean b) {
+                getBuilder().append("#b:").append(b).append('#');
+            } else {
+                // hex, so that the shape can ignore the case of keywords and names but never of values
+                getBuilder().append("#s:").append(hex(String.valueOf(v))).append('#');
+            }
+            return getBuilder();
+        }
+
+        @Override
+        public <S> StringBuilder visit(LongValue v, S context) {
+            return constant(value(v, depth));
+        }
+
+        @Override
+        public <S> StringBuilder visit(StringValue v, S context) {
+            return constant(value(v, depth));
+        }
+
+        @Override
+        public <S> StringBuilder visit(DoubleValue v, S context) {
+            opaque = true;
+            return getBuilder();
+        }
+
+        @Override
+        public <S> StringBuilder visit(JdbcParameter p, S context) {
+            return constant(value(p, depth));
+        }
+
+        @Override
+        public <S> StringBuilder visit(Column c, S context) {
+            if (!isBooleanWord(c)) {
+                column = true;
+            }
+            String name = c.getFullyQualifiedName();
+            // unquoted names are one column whatever their case; quoted ones only as written
+            boolean quoted = name.indexOf('"') >= 0 || name.indexOf('`') >= 0 || name.indexOf('[') >= 0;
+            getBuilder().append(quoted ? "#q:" + hex(name) + "#" : name.toLowerCase(Locale.ROOT));
+            return getBuilder();
+        }
+
+        @Override
+        public <S> StringBuilder visit(Function f, S context) {
+            if (!DETERMINISTIC.contains(Names.function(f.getName()))) {
+                deterministic = false;
+            }
+            return super.visit(f, context);
+        }
+
+        @Override
+        public <S> StringBuilder visit(ParenthesedSelect s, S context) {
+            opaque = true;
+            return getBuilder();
+        }
+
+        @Override
+        public <S> StringBuilder visit(Select s, S context) {
+            opaque = true;
+            return getBuilder();
         }
     }
 

@@ -27,6 +27,8 @@ public final class DangerousOperations {
             Map.entry("file_read", new Entry(Hazard.SERVER_FILE, H2)),
             Map.entry("file_write", new Entry(Hazard.SERVER_FILE, H2)),
             Map.entry("link_schema", new Entry(Hazard.NETWORK_LINK, H2)),
+            Map.entry("abort_session", new Entry(Hazard.SESSION_CONTROL, H2)),
+            Map.entry("cancel_session", new Entry(Hazard.SESSION_CONTROL, H2)),
             // PostgreSQL
             Map.entry("pg_read_file", new Entry(Hazard.SERVER_FILE, PG)),
             Map.entry("pg_read_binary_file", new Entry(Hazard.SERVER_FILE, PG)),
@@ -47,10 +49,22 @@ public final class DangerousOperations {
             Map.entry("pg_signal_backend", new Entry(Hazard.SESSION_CONTROL, PG)),
             Map.entry("pg_reload_conf", new Entry(Hazard.SYSTEM_CONFIGURATION, PG)),
             Map.entry("pg_rotate_logfile", new Entry(Hazard.SYSTEM_CONFIGURATION, PG)),
-            // these run the SQL text they are given
+            // these run the SQL text they are given, or read the tables / schemas / database named in a string
+            // (or behind a cursor): what they read is not in the statement, so it can't be checked
             Map.entry("query_to_xml", new Entry(Hazard.DYNAMIC_SQL, PG)),
             Map.entry("query_to_xmlschema", new Entry(Hazard.DYNAMIC_SQL, PG)),
             Map.entry("query_to_xml_and_xmlschema", new Entry(Hazard.DYNAMIC_SQL, PG)),
+            Map.entry("table_to_xml", new Entry(Hazard.DYNAMIC_SQL, PG)),
+            Map.entry("table_to_xmlschema", new Entry(Hazard.DYNAMIC_SQL, PG)),
+            Map.entry("table_to_xml_and_xmlschema", new Entry(Hazard.DYNAMIC_SQL, PG)),
+            Map.entry("schema_to_xml", new Entry(Hazard.DYNAMIC_SQL, PG)),
+            Map.entry("schema_to_xmlschema", new Entry(Hazard.DYNAMIC_SQL, PG)),
+            Map.entry("schema_to_xml_and_xmlschema", new Entry(Hazard.DYNAMIC_SQL, PG)),
+            Map.entry("database_to_xml", new Entry(Hazard.DYNAMIC_SQL, PG)),
+            Map.entry("database_to_xmlschema", new Entry(Hazard.DYNAMIC_SQL, PG)),
+            Map.entry("database_to_xml_and_xmlschema", new Entry(Hazard.DYNAMIC_SQL, PG)),
+            Map.entry("cursor_to_xml", new Entry(Hazard.DYNAMIC_SQL, PG)),
+            Map.entry("cursor_to_xmlschema", new Entry(Hazard.DYNAMIC_SQL, PG)),
             // MySQL / MariaDB
             Map.entry("load_file", new Entry(Hazard.SERVER_FILE, MY)),
             Map.entry("sys_exec", new Entry(Hazard.PROGRAM_EXECUTION, MY)),
@@ -70,6 +84,22 @@ public final class DangerousOperations {
         }
         Entry e = FUNCTIONS.get(name);
         return e != null && e.dialects().contains(dialect) ? e.hazard() : null;
+    }
+
+    /**
+     * Stands for the tables a statement reads that it does not name: PostgreSQL's table_to_xml('t', ...),
+     * schema_to_xml, database_to_xml, cursor_to_xml and query_to_xml read tables named in a string (or behind a
+     * cursor). It is added to the tables read, so an access list (which never lists {@code *.*} unless it allows
+     * everything) refuses the statement and masking assumes the worst.
+     */
+    public static final TableName UNKNOWN_TABLES = new TableName("*", "*");
+
+    /** Whether calling this function (lower case, no schema) reads tables the statement doesn't name. */
+    static boolean readsUnnamedTables(String function, Dialect dialect) {
+        String name = function.toLowerCase(Locale.ROOT);
+        return PG.contains(dialect) && (name.startsWith("query_to_xml") || name.startsWith("table_to_xml")
+                || name.startsWith("schema_to_xml") || name.startsWith("database_to_xml")
+                || name.startsWith("cursor_to_xml"));
     }
 
     /** Functions that switch identity depending on their first argument: set_config('role', ...). */
@@ -117,7 +147,7 @@ public final class DangerousOperations {
             case "LOAD" -> out.add(v.is(1, "DATA") || v.is(1, "XML") ? Hazard.SERVER_FILE : Hazard.CODE_LOADING);
             case "KILL" -> out.add(Hazard.SESSION_CONTROL);
             case "INSTALL", "UNINSTALL" -> out.add(Hazard.CODE_LOADING);
-            case "SET" -> set(v, out);
+            case "SET" -> set(v, d, out);
             case "RESET" -> {
                 if (v.is(1, "ROLE") || v.is(1, "ALL") || v.is(1, "SESSION_AUTHORIZATION")
                         || v.is(1, "SESSION") && v.is(2, "AUTHORIZATION")) {
@@ -156,13 +186,14 @@ public final class DangerousOperations {
         }
     }
 
-    private static void set(KeywordView v, Set<Hazard> out) {
+    private static void set(KeywordView v, Dialect d, Set<Hazard> out) {
         int i = 1;
         if (v.is(i, "SESSION") && !v.is(i + 1, "AUTHORIZATION") || v.is(i, "LOCAL")) {
             i++;
         }
-        if (v.is(i, "ROLE") || v.is(i, "SESSION_AUTHORIZATION") || v.is(i, "SESSION") && v.is(i + 1, "AUTHORIZATION")
-                || v.is(i, "DEFAULT") && v.is(i + 1, "ROLE")) {
+        boolean identity = v.is(i, "ROLE") || v.is(i, "SESSION_AUTHORIZATION")
+                || v.is(i, "SESSION") && v.is(i + 1, "AUTHORIZATION") || v.is(i, "DEFAULT") && v.is(i + 1, "ROLE");
+        if (identity) {
             out.add(Hazard.IDENTITY_SWITCH);
         }
         if (v.contains("GLOBAL") || v.contains("PERSIST") || v.contains("PERSIST_ONLY")) {
@@ -170,6 +201,13 @@ public final class DangerousOperations {
         }
         if (v.is(1, "PASSWORD")) {
             out.add(Hazard.USER_MANAGEMENT);
+            return;
+        }
+        if (!identity && !Settings.harmless(v, d)) {
+            // anything beyond a short list of session settings: database-wide H2 settings, settings that change
+            // how the server reads SQL text (sql_mode, standard_conforming_strings, client encodings) or that
+            // turn off integrity (session_replication_role, REFERENTIAL_INTEGRITY)
+            out.add(Hazard.SYSTEM_CONFIGURATION);
         }
     }
 

@@ -13,9 +13,12 @@ public enum Hazard {
     CODE_LOADING,
     /** Opens a network link to another server (dblink, LINK_SCHEMA, linked tables, FEDERATED). */
     NETWORK_LINK,
-    /** Ends or signals other sessions (pg_terminate_backend, KILL). */
+    /** Ends or signals other sessions (pg_terminate_backend, KILL, H2 ABORT_SESSION / CANCEL_SESSION). */
     SESSION_CONTROL,
-    /** Runs SQL text built at run time (PREPARE/EXECUTE, EXECUTE IMMEDIATE, DO blocks), not inspectable here. */
+    /**
+     * Runs SQL text built at run time (PREPARE/EXECUTE, EXECUTE IMMEDIATE, DO blocks, query_to_xml), or reads
+     * tables named only in a string (PostgreSQL table_to_xml, schema_to_xml, database_to_xml): not inspectable here.
+     */
     DYNAMIC_SQL,
     /** Switches the database identity (SET ROLE, SET SESSION AUTHORIZATION, set_config('role', ...)). */
     IDENTITY_SWITCH,

@@ -55,6 +55,12 @@ record StatementTemplate(
                 all = Set.copyOf(all);
                 break;
             }
+            if (!Settings.harmlessName(s, dialect)) {
+                // set_config('session_replication_role', ...), set_config('standard_conforming_strings', ...)
+                all = EnumSet.copyOf(all.isEmpty() ? EnumSet.noneOf(Hazard.class) : all);
+                all.add(Hazard.SYSTEM_CONFIGURATION);
+                all = Set.copyOf(all);
+            }
         }
         StatementType type = baseType;
         if (!all.isEmpty() && (type == StatementType.SELECT || type == StatementType.SET || type == StatementType.CALL)) {

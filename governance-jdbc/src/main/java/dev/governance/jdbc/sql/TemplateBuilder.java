@@ -73,6 +73,9 @@ final class TemplateBuilder {
         for (String f : functions) {
             addFunctionHazard(f, dialect, hazards);
         }
+        if (readsUnnamedTables(functions, dialect) || readsUnnamedTables(tokenFunctions, dialect)) {
+            read.add(DangerousOperations.UNKNOWN_TABLES);
+        }
         List<Expression> settingArguments = new ArrayList<>();
         boolean dependsOnParameters = false;
         for (Function f : collector.settingCalls) {
@@ -101,12 +104,14 @@ final class TemplateBuilder {
         if (type == StatementType.TRUNCATE
                 || (type == StatementType.UPDATE || type == StatementType.DELETE) && !keywords.contains("WHERE")
                 || type == StatementType.MERGE && keywords.contains("USING") && !keywords.contains("ON")) {
-            changes.add(new ChangeSite(type, null, false, false, java.util.List.of()));
+            changes.add(new ChangeSite(type, null, false, false));
         }
         if (tokenFunctions.contains("set_config")) {
             hazards.add(Hazard.IDENTITY_SWITCH);
         }
-        return new StatementTemplate(type, kind.objectKind(), Set.of(), Set.copyOf(written), Set.of(), Set.of(),
+        Set<TableName> read = readsUnnamedTables(tokenFunctions, resolver.dialect())
+                ? Set.of(DangerousOperations.UNKNOWN_TABLES) : Set.of();
+        return new StatementTemplate(type, kind.objectKind(), read, Set.copyOf(written), Set.of(), Set.of(),
                 Set.copyOf(tokenFunctions), Set.copyOf(hazards), List.copyOf(changes), List.of(), false, problem,
                 transientProblem, piece.normalized(), statement instanceof net.sf.jsqlparser.statement.UnsupportedStatement
                         ? null : statement, SchemaSwitch.of(keywords, resolver.dialect()));
@@ -129,6 +134,15 @@ final class TemplateBuilder {
             }
         }
         return true;
+    }
+
+    private static boolean readsUnnamedTables(Set<String> functions, Dialect dialect) {
+        for (String f : functions) {
+            if (DangerousOperations.readsUnnamedTables(f, dialect)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addFunctionHazard(String function, Dialect dialect, Set<Hazard> hazards) {

@@ -50,20 +50,28 @@ class H2BypassTest {
         "DELETE FROM orders WHERE id = 1 OR id <> 1",
         "UPDATE orders SET status = 'x' WHERE id = id + 0",
     })
-    @Disabled("BUG: always-true WHERE not recognised (constant REGEXP, CASE with all-TRUE branches, x OR NOT x, f(col) = f(col), col = col + 0) -> agent-no-unbounded-change bypassed (sql/ConditionEvaluator)")
     void alwaysTrueConditionsTheEvaluatorMisses(String sql) throws Exception {
         everyEntryPoint(sql, Set.of("agent-no-unbounded-change"));
     }
 
-    /** Conditions that hold for every row because of the schema (NOT NULL primary key) or a self-subquery. */
+    /** Conditions that hold for every row because of the schema (NOT NULL primary key). */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
         "DELETE FROM orders WHERE id IS NOT NULL",
         "DELETE FROM orders WHERE 1 = 1 AND id IS NOT NULL",
-        "DELETE FROM orders WHERE id IN (SELECT id FROM orders)",
     })
-    @Disabled("BUG (design limit): WHERE true for every row via NOT NULL key or self-subquery is treated as restricting -> unbounded DELETE by an agent (sql/ConditionEvaluator; max-rows is the only backstop)")
+    @Disabled("BUG (design limit): WHERE true for every row via a NOT NULL key is treated as restricting -> unbounded DELETE by an agent (the analyzer has no schema; sql/ConditionEvaluator; max-rows is the only backstop)")
     void schemaTautologies(String sql) throws Exception {
+        everyEntryPoint(sql, Set.of("agent-no-unbounded-change"));
+    }
+
+    /** A subquery over the changed table itself, with nothing filtering it: every row (but NULL keys). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "DELETE FROM orders WHERE id IN (SELECT id FROM orders)",
+        "UPDATE orders SET status = 'x' WHERE id = 1 OR id IN (SELECT DISTINCT o.id FROM orders o)",
+    })
+    void selfSubqueriesAreUnbounded(String sql) throws Exception {
         everyEntryPoint(sql, Set.of("agent-no-unbounded-change"));
     }
 
@@ -79,7 +87,6 @@ class H2BypassTest {
         "SET RETENTION_TIME 0",
         "SET CACHE_SIZE 1",
     })
-    @Disabled("BUG: H2 database-wide SET commands (REFERENTIAL_INTEGRITY, ALLOW_LITERALS, DATABASE_EVENT_LISTENER class load, ...) are plain SET with no hazard -> allowed for agents (sql/DangerousOperations, Dialect.H2)")
     void databaseWideSettingsAreRefused(String sql) throws Exception {
         String url = TestConnections.newH2Url();
         try (Connection service = TestConnections.open(url, TestConnections.service());
@@ -97,7 +104,6 @@ class H2BypassTest {
     }
 
     @Test
-    @Disabled("BUG: SET EXCLUSIVE 1 (locks every other session out of the database) is allowed for agents (sql/DangerousOperations, Dialect.H2)")
     void exclusiveModeIsRefused() throws Exception {
         String url = TestConnections.newH2Url();
         try (Connection service = TestConnections.open(url, TestConnections.service());
@@ -123,7 +129,6 @@ class H2BypassTest {
     }
 
     @Test
-    @Disabled("BUG: H2 ABORT_SESSION / CANCEL_SESSION (end other sessions) are not SESSION_CONTROL hazards and not in the baseline's function list -> an agent can kill other sessions (sql/DangerousOperations, baseline.yaml)")
     void endingOtherSessionsIsRefused() throws Exception {
         String url = TestConnections.newH2Url();
         try (Connection service = TestConnections.open(url, TestConnections.service());

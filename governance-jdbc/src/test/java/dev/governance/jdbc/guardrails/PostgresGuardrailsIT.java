@@ -217,7 +217,6 @@ class PostgresGuardrailsIT {
     // ------------------------------------------------------------------------------------------ known bypasses
 
     @Test
-    @Disabled("BUG: PostgreSQL SELECT ... INTO <new table> is analysed as a plain SELECT (no table written, not CREATE) -> creates a secret-named table, skips CREATE approval and write access lists (sql/StatementClassifier, StructureCollector)")
     void selectIntoCreatesATable() throws Exception {
         try (Connection agent = agent()) {
             db.refusedEverywhere(agent, "SELECT * INTO " + KEYS + "_backup FROM " + T, "42501",
@@ -226,7 +225,6 @@ class PostgresGuardrailsIT {
     }
 
     @Test
-    @Disabled("BUG: SET session_replication_role = replica (turns off triggers and foreign keys for the session) is a plain SET, allowed for agents (sql/DangerousOperations, Dialect.POSTGRESQL)")
     void replicationRoleIsRefused() throws Exception {
         try (Connection agent = agent()) {
             db.refused(agent, EntryPoint.EXECUTE, "SET session_replication_role = replica", "42501", Set.of(), WHO);
@@ -239,7 +237,6 @@ class PostgresGuardrailsIT {
      * keeps reading them as standard strings, so text it sees as two string literals runs pg_read_file.
      */
     @Test
-    @Disabled("BUG: SET standard_conforming_strings = off is allowed and not tracked; the lexer then mis-reads '...\\' strings -> pg_read_file runs inside what the analyzer sees as literals (sql/SqlLexer, Session state)")
     void standardConformingStringsDesync() throws Exception {
         try (Connection agent = agent()) {
             String sql = "SELECT 'a\\' , ' , pg_read_file($$/etc/hostname$$) AS f -- '";
@@ -287,7 +284,6 @@ class PostgresGuardrailsIT {
     }
 
     @Test
-    @Disabled("BUG: table_to_xml/database_to_xml/schema_to_xml read whole tables named in a string -> access-list (and masking) bypass (sql/DangerousOperations: treat *_to_xml like query_to_xml)")
     void xmlExportFunctionsDoNotEscapeTheAccessList(@TempDir Path dir) throws Exception {
         try (Connection agent = restricted(dir)) {
             db.refused(agent, EntryPoint.EXECUTE_QUERY, "SELECT table_to_xml('" + KEYS + "', true, true, '')",
@@ -296,7 +292,6 @@ class PostgresGuardrailsIT {
     }
 
     @Test
-    @Disabled("BUG: SET search_path is not tracked: unqualified names keep resolving to public -> access-list bypass (SqlAnalyzer default schema per Session)")
     void searchPathDoesNotEscapeTheAccessList(@TempDir Path dir) throws Exception {
         try (Connection agent = restricted(dir)) {
             List<String> seen;

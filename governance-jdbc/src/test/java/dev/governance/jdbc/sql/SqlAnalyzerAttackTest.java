@@ -156,6 +156,31 @@ class SqlAnalyzerAttackTest {
                 h2("DELETE FROM t WHERE ?1 = ?1").bind(7).type(DELETE).unbounded(),
                 pg("DELETE FROM t WHERE $1 = $2").bind(3, 3).type(DELETE).unbounded(),
                 pg("DELETE FROM t WHERE ?").bind(true).type(DELETE).unbounded(),
+                h2("DELETE FROM t WHERE 'abc' REGEXP 'a'").type(DELETE).unbounded(),
+                my("DELETE FROM t WHERE 'ABC' REGEXP 'a' AND id > 0 OR 'x' RLIKE '^x$'").type(DELETE).unbounded(),
+                my("DELETE FROM t WHERE 'abc' NOT REGEXP 'z'").type(DELETE).unbounded(),
+                h2("DELETE FROM t WHERE REGEXP_LIKE('abc', 'a')").type(DELETE).unbounded(),
+                h2("DELETE FROM t WHERE id = 1 OR REGEXP_LIKE('abc', '^A', 'i')").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE id = 1 OR 'abc' ~ 'b'").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE id = 1 OR 'abc' !~ 'z'").type(DELETE).unbounded(),
+                h2("DELETE FROM t WHERE CASE WHEN id = 1 THEN TRUE ELSE TRUE END").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE CASE WHEN id = 1 THEN 1 = 1 WHEN id = 2 THEN TRUE ELSE 'a' = 'a' END")
+                        .type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE CASE id WHEN 1 THEN TRUE ELSE TRUE END").type(DELETE).unbounded(),
+                h2("DELETE FROM t WHERE COALESCE(id, 1) = COALESCE(id, 1)").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE lower(name) = LOWER(NAME)").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE id = 1 OR abs(id - 3) >= abs(id - 3)").type(DELETE).unbounded(),
+                h2("DELETE FROM t WHERE id = 1 OR NOT id = 1").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE NOT (id = 1 AND x = 2) OR (id = 1 AND x = 2)").type(DELETE).unbounded(),
+                h2("UPDATE t SET status = 'x' WHERE id = id + 0").type(UPDATE).unbounded(),
+                pg("UPDATE t SET a = 1 WHERE id * 1 = id").type(UPDATE).unbounded(),
+                pg("DELETE FROM t WHERE (id + 0) * 1 = 0 + id - 0").type(DELETE).unbounded(),
+                pg("DELETE FROM t WHERE id = 5 OR NOT (id = 5)").type(DELETE).unbounded(),
+                h2("DELETE FROM orders WHERE id IN (SELECT id FROM orders)").type(DELETE).unbounded(),
+                pg("DELETE FROM public.orders o WHERE o.id IN (SELECT DISTINCT x.id FROM public.orders x)")
+                        .type(DELETE).unbounded(),
+                pg("UPDATE t SET a = 1 WHERE id = 5 OR id IN ((SELECT id FROM t))").type(UPDATE).unbounded(),
+                pg("DELETE FROM t WHERE id = 5 OR NOT id NOT IN (SELECT id FROM t)").type(DELETE).unbounded(),
 
                 // ---- writes hidden in CTEs and subqueries; CTE names shadowing real tables
                 pg("WITH d AS (DELETE FROM users RETURNING *) SELECT * FROM d").type(DELETE)
@@ -175,7 +200,16 @@ class SqlAnalyzerAttackTest {
                         .read("public.api_keys"),
                 pg("WITH a AS (SELECT * FROM b), b AS (SELECT * FROM a) SELECT * FROM b").type(SELECT)
                         .read("public.b"),
+                // H2 reads the real table when one has the CTE's name: both count
+                h2("WITH api_keys AS (SELECT id, status AS k FROM orders) SELECT k FROM api_keys").type(SELECT)
+                        .read("public.orders", "public.api_keys"),
+                h2("WITH secrets AS (SELECT * FROM t) SELECT * FROM (SELECT * FROM secrets) q").type(SELECT)
+                        .read("public.t", "public.secrets"),
+                any("WITH api_keys AS (SELECT * FROM t) SELECT * FROM api_keys").type(SELECT)
+                        .read("t", "api_keys"),
                 pg("SELECT * FROM (SELECT * FROM secret_tokens) s").type(SELECT).read("public.secret_tokens"),
+                my("SET @k = (SELECT k FROM api_keys LIMIT 1)").type(StatementType.SET).read("api_keys"),
+                h2("SET @k = (SELECT MAX(k) FROM vault.api_keys)").type(StatementType.SET).read("vault.api_keys"),
                 pg("SELECT * FROM t WHERE id IN (SELECT user_id FROM api_keys)").type(SELECT)
                         .read("public.t", "public.api_keys"),
                 pg("SELECT * FROM t WHERE EXISTS (WITH k AS (SELECT * FROM credentials) SELECT 1 FROM k)")
@@ -256,6 +290,35 @@ class SqlAnalyzerAttackTest {
                 pg("SELECT pg_terminate_backend(1234)").type(OTHER).hazards(SESSION_CONTROL),
                 pg("SELECT pg_cancel_backend(pid) FROM pg_stat_activity").type(OTHER).hazards(SESSION_CONTROL),
                 pg("SELECT pg_reload_conf()").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                // ---- SET beyond the allow-list of session settings
+                pg("SET session_replication_role = replica").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                pg("SET SESSION \"session_replication_role\" TO 'replica'").type(OTHER).hazards(SYSTEM_CONFIGURATION)
+                        .unparseable(),
+                pg("SET standard_conforming_strings = off").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                pg("SET LOCAL backslash_quote = on").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                pg("SET client_encoding = 'SJIS'").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                pg("SET NAMES 'GBK'").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                pg("SET app.tenant_id = '42'").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                my("SET sql_mode = 'NO_BACKSLASH_ESCAPES'").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                my("SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')").type(OTHER)
+                        .hazards(SYSTEM_CONFIGURATION),
+                my("SET @@sql_mode = ''").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                my("SET @@session.sql_mode := 'ANSI'").type(OTHER).hazards(SYSTEM_CONFIGURATION).unparseable(),
+                my("SET `sql_mode` = ''").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                my("SET @x = 1, time_zone = 'UTC', sql_mode = ''").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                my("SET NAMES gbk").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                my("SET character_set_client = sjis").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                h2("SET REFERENTIAL_INTEGRITY FALSE").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                h2("SET ALLOW_LITERALS NONE").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                h2("SET DATABASE_EVENT_LISTENER 'org.h2.tools.Server'").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                h2("SET EXCLUSIVE 1").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                h2("SET MODE MySQL").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                h2("SET NON_KEYWORDS SELECT").type(OTHER).hazards(SYSTEM_CONFIGURATION).unparseable(),
+                any("SET session_replication_role = replica").type(OTHER).hazards(SYSTEM_CONFIGURATION),
+                pg("SELECT set_config('session_replication_role', 'replica', false)").type(OTHER)
+                        .hazards(SYSTEM_CONFIGURATION),
+                pg("SELECT set_config('standard_conforming_strings', 'off', false)").type(OTHER)
+                        .hazards(SYSTEM_CONFIGURATION),
                 pg("CREATE EXTENSION dblink").type(CREATE).kind(ObjectKind.EXTENSION).hazards(CODE_LOADING)
                         .unparseable(),
                 pg("CREATE FUNCTION f() RETURNS int AS 'libc.so', 'system' LANGUAGE c").type(CREATE)
@@ -267,6 +330,13 @@ class SqlAnalyzerAttackTest {
                 pg("EXECUTE p").type(OTHER).hazards(DYNAMIC_SQL),
                 pg("SELECT query_to_xml('DELETE FROM t RETURNING *', true, false, '')").type(OTHER)
                         .hazards(DYNAMIC_SQL),
+                pg("SELECT table_to_xml('api_keys', true, true, '')").type(OTHER).hazards(DYNAMIC_SQL).read("*.*"),
+                pg("SELECT table_to_xml_and_xmlschema('vault.t', true, true, '')").type(OTHER).hazards(DYNAMIC_SQL),
+                pg("SELECT schema_to_xml('vault', true, true, '')").type(OTHER).hazards(DYNAMIC_SQL),
+                pg("SELECT database_to_xml(true, true, '')").type(OTHER).hazards(DYNAMIC_SQL),
+                pg("SELECT pg_catalog.cursor_to_xml('c', 10, true, true, '')").type(OTHER).hazards(DYNAMIC_SQL),
+                h2("SELECT CANCEL_SESSION(3)").type(OTHER).hazards(SESSION_CONTROL),
+                h2("CALL ABORT_SESSION(3)").type(OTHER).hazards(SESSION_CONTROL),
                 pg("CREATE SERVER evil FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'evil')").type(CREATE)
                         .hazards(NETWORK_LINK).unparseable(),
                 pg("LOAD '/tmp/evil.so'").type(OTHER).hazards(CODE_LOADING).unparseable(),
@@ -325,6 +395,10 @@ class SqlAnalyzerAttackTest {
                 pg("UPDATE user_credentials SET hash = 'x' WHERE id = 1").type(UPDATE)
                         .written("public.user_credentials").updated("public.user_credentials.hash"),
                 my("REPLACE INTO secret_store (k, v) VALUES ('a', 'b')").type(INSERT).written("secret_store"),
+                my("REPLACE INTO api_keys VALUES (1, 'replaced')").type(INSERT).written("api_keys").read(),
+                my("REPLACE api_keys SET k = 'x'").type(INSERT).written("api_keys"),
+                pg("SELECT * INTO api_keys_backup FROM t").type(CREATE).kind(ObjectKind.TABLE)
+                        .written("public.api_keys_backup").read("public.t"),
                 pg("DELETE FROM oauth_tokens WHERE id = 1").type(DELETE).written("public.oauth_tokens"),
                 pg("WITH x AS (UPDATE \"Secrets\" SET v = 'x' WHERE id = 1 RETURNING 1) SELECT 1").type(UPDATE)
                         .written("public.secrets"),
