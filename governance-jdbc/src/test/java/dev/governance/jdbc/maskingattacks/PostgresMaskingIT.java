@@ -28,9 +28,13 @@ class PostgresMaskingIT {
             "INSERT INTO {o} VALUES (10, 1, 42.50, 'shipped', 'shipped'),"
                     + " (11, 1, 99.99, 'reach me at dave.secret@example.com', 'pending'),"
                     + " (12, 2, 5.00, 'refund to 4012888888881881', 'paid')",
-            "CREATE VIEW {v} AS SELECT id, encode(convert_to(email, 'UTF8'), 'hex') AS h FROM {c}");
+            "CREATE VIEW {v} AS SELECT id, encode(convert_to(email, 'UTF8'), 'hex') AS h FROM {c}",
+            "CREATE FUNCTION {p}_mail(i int) RETURNS text AS 'SELECT email FROM {c} WHERE id = i' LANGUAGE sql",
+            "CREATE FUNCTION {p}_hex(i int) RETURNS text AS"
+                    + " 'SELECT encode(convert_to(email, ''UTF8''), ''hex'') FROM {c} WHERE id = i' LANGUAGE sql");
 
-    static final List<String> DROP = List.of("DROP VIEW IF EXISTS {v}", "DROP TABLE IF EXISTS {o}",
+    static final List<String> DROP = List.of("DROP FUNCTION IF EXISTS {p}_mail(int)",
+            "DROP FUNCTION IF EXISTS {p}_hex(int)", "DROP VIEW IF EXISTS {v}", "DROP TABLE IF EXISTS {o}",
             "DROP TABLE IF EXISTS {c}");
 
     static final List<String> QUERIES = List.of(
@@ -90,7 +94,9 @@ class PostgresMaskingIT {
             "SELECT to_jsonb(o) FROM {o} o",
             "SELECT note::bytea FROM {o}",
             "SELECT string_agg(note, ' | ') FROM {o}",
-            "SELECT h FROM {v}");
+            "SELECT h FROM {v}",
+            "SELECT {p}_mail(1)",
+            "SELECT {p}_hex(1) AS status");
 
     /** PG1: getClob of a masked (or scanned) text column: the driver's error message quotes the raw value. */
     static final List<String> PG1_GET_CLOB = List.of("SELECT email FROM {c}", "SELECT * FROM {c}",
@@ -103,6 +109,9 @@ class PostgresMaskingIT {
     /** PG3: a view's columns are not traced to its base table. */
     static final List<String> PG3_VIEW = List.of("SELECT h FROM {v}");
 
+    /** PG5: a function the service created reads the table; nothing in the agent's statement names it. */
+    static final List<String> PG5_FUNCTION = List.of("SELECT {p}_hex(1) AS status");
+
     static final Map<String, Set<String>> KNOWN = known();
 
     static Map<String, Set<String>> known() {
@@ -110,6 +119,7 @@ class PostgresMaskingIT {
         m.put(RealDatabaseAttacks.ALL_QUERIES, Set.of("getClob", "getObject(Blob)"));
         PG2_NON_TEXT.forEach(q -> m.put(q, Set.of()));
         PG3_VIEW.forEach(q -> m.put(q, Set.of()));
+        PG5_FUNCTION.forEach(q -> m.put(q, Set.of()));
         return m;
     }
 
@@ -133,6 +143,38 @@ class PostgresMaskingIT {
     @Test
     void pg3ViewsAreTraced() throws SQLException {
         db.assertNoLeak(PG3_VIEW);
+    }
+
+    @Disabled("LEAK PG5: SELECT <fn>_hex(1) (and {? = call <fn>_hex(?)} OUT parameter) where the service's SQL function returns encode(convert_to(email,'UTF8'),"
+            + "'hex') from customers gives the agent the hex e-mail (function bodies not traced; no table read, so no"
+            + " unknown-lineage either)")
+    @Test
+    void pg5FunctionsReadingSensitiveTables() throws SQLException {
+        db.assertNoLeak(PG5_FUNCTION);
+        callableOut("_hex");
+    }
+
+    /** CallableStatement OUT parameters go through masking too (value detection: lineage can't see the body). */
+    @Test
+    void callableOutParametersAreMasked() throws SQLException {
+        callableOut("_mail");
+    }
+
+    private static void callableOut(String... functions) throws SQLException {
+        StringBuilder b = new StringBuilder();
+        for (String fn : functions) {
+            try (java.sql.CallableStatement cs = db.agent.prepareCall("{? = call " + db.prefix + fn + "(?)}")) {
+                cs.registerOutParameter(1, java.sql.Types.VARCHAR);
+                cs.setInt(2, 1);
+                cs.execute();
+                b.append(cs.getString(1)).append(" | ").append(LeakProbe.text(cs.getObject(1))).append(" | ");
+                b.append(LeakProbe.text(cs.getObject(1, String.class))).append(" | ");
+            } catch (SQLException e) {
+                b.append(LeakProbe.messages(e));
+            }
+        }
+        String leaked = LeakProbe.findLeak(b.toString(), H2Fixture.SECRETS);
+        org.junit.jupiter.api.Assertions.assertNull(leaked, () -> "OUT parameter leaked " + leaked + ": " + b);
     }
 
     @Disabled("LEAK PG4: typed getters (getLong/getBigDecimal/getDate/getTimestamp/getBoolean) on masked text columns"
