@@ -6,6 +6,7 @@ import dev.governance.jdbc.identity.IdentityKind;
 import dev.governance.jdbc.policy.Decision;
 import dev.governance.jdbc.policy.Mode;
 import dev.governance.jdbc.policy.Policy;
+import dev.governance.jdbc.masking.ErrorScrubber;
 import dev.governance.jdbc.masking.MaskedCells;
 import dev.governance.jdbc.masking.MaskingPlan;
 import dev.governance.jdbc.sql.Analysis;
@@ -16,6 +17,7 @@ import dev.governance.jdbc.sql.StatementType;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -136,7 +138,10 @@ public final class Admission {
         try {
             Decision.RowLimit limit = rowLimit();
             result = limit == null ? call.call() : RowLimiter.run(session.physical(), limit, call, rows);
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            complete(null, describe(e));
+            throw scrub(e);
+        } catch (RuntimeException e) {
             complete(null, describe(e));
             throw e;
         }
@@ -157,6 +162,18 @@ public final class Admission {
                 }
             }
         }
+    }
+
+    /**
+     * An error or warning from the real driver as this identity may see it: a masked identity gets it without
+     * quoted values (they may be the masked data itself).
+     */
+    public SQLException scrub(SQLException e) {
+        return decision.masking() ? ErrorScrubber.scrub(e, session.governance().masker()) : e;
+    }
+
+    public SQLWarning scrub(SQLWarning w) {
+        return decision.masking() ? ErrorScrubber.scrub(w, session.governance().masker()) : w;
     }
 
     /** Completes a query's record with the rows the caller read; only the first call counts. */

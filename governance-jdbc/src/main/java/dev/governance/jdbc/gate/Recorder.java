@@ -1,5 +1,7 @@
 package dev.governance.jdbc.gate;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.governance.jdbc.AuditUnavailableException;
 import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.audit.AuditTrail;
@@ -122,30 +124,53 @@ public final class Recorder {
         return identity == null ? b : b.identity(identity);
     }
 
+    /** What a statement touched, as recorded: the same for every text with the same normalized form. */
+    private record Shape(String type, List<String> read, List<String> written, List<String> columns) {
+        static Shape of(Analysis analysis) {
+            Set<String> read = new LinkedHashSet<>();
+            Set<String> written = new LinkedHashSet<>();
+            Set<String> columns = new LinkedHashSet<>();
+            String statementType = null;
+            for (StatementFacts facts : analysis.statements()) {
+                statementType = statementType == null ? facts.type().name() : statementType;
+                for (TableName t : facts.tablesRead()) {
+                    read.add(t.key());
+                }
+                for (TableName t : facts.tablesWritten()) {
+                    written.add(t.key());
+                }
+                for (ColumnName c : facts.columns()) {
+                    columns.add(c.key());
+                }
+            }
+            return new Shape(statementType == null ? "OTHER" : statementType, List.copyOf(read), List.copyOf(written),
+                    List.copyOf(columns));
+        }
+    }
+
+    /** Shapes by normalized text (and default schema): a repeated statement builds its record without re-walking. */
+    private final Cache<String, Shape> shapes = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private Shape shape(Session session, Analysis analysis) {
+        String normalized = analysis.normalizedSql();
+        if (normalized == null || normalized.length() > 10_240) {
+            return Shape.of(analysis);
+        }
+        // The type joins the key: literals can change it (set_config('role', …) is OTHER, other settings are not).
+        String type = analysis.statements().isEmpty() ? "" : analysis.statements().get(0).type().name();
+        String schema = session.defaultSchema() == null ? "" : session.defaultSchema();
+        return shapes.get(type + '\u0000' + schema + '\u0000' + normalized, k -> Shape.of(analysis));
+    }
+
     private AuditEvent.Builder statement(EventType type, Session session, Identity identity, Analysis analysis,
                                          Decision decision) {
-        Set<String> read = new LinkedHashSet<>();
-        Set<String> written = new LinkedHashSet<>();
-        Set<String> columns = new LinkedHashSet<>();
-        String statementType = null;
-        for (StatementFacts facts : analysis.statements()) {
-            statementType = statementType == null ? facts.type().name() : statementType;
-            for (TableName t : facts.tablesRead()) {
-                read.add(t.key());
-            }
-            for (TableName t : facts.tablesWritten()) {
-                written.add(t.key());
-            }
-            for (ColumnName c : facts.columns()) {
-                columns.add(c.key());
-            }
-        }
+        Shape shape = shape(session, analysis);
         return base(type, session, identity)
                 .sql(settings.literals() ? analysis.sql() : analysis.normalizedSql())
                 .fingerprint(analysis.fingerprint())
-                .type(statementType == null ? "OTHER" : statementType)
-                .tables(List.copyOf(read), List.copyOf(written))
-                .columns(List.copyOf(columns))
+                .type(shape.type())
+                .tables(shape.read(), shape.written())
+                .columns(shape.columns())
                 .decision(decision.action().label(), decision.ruleIds(), decision.mode().label())
                 .reason(session.reason());
     }

@@ -389,7 +389,11 @@ public final class ConnectionWrapper implements GovernedConnection {
 
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        return delegate.getWarnings();
+        SQLWarning warnings = delegate.getWarnings();
+        if (warnings != null && session.governance().policies().engine().masks(session.identity())) {
+            return dev.governance.jdbc.masking.ErrorScrubber.scrub(warnings, session.governance().masker());
+        }
+        return warnings;
     }
 
     @Override

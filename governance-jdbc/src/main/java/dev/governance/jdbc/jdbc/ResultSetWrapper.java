@@ -40,6 +40,8 @@ public final class ResultSetWrapper implements ResultSet {
     private StatementWrapper statement;
     private volatile boolean closed;
     private long rowsRead;
+    /** Columns changed through updateXxx since the last updateRow/insertRow/cancel. */
+    private final java.util.BitSet changed = new java.util.BitSet();
 
     ResultSetWrapper(ResultSet delegate, StatementWrapper statement, Admission admission, boolean completesRecord)
             throws SQLException {
@@ -59,6 +61,27 @@ public final class ResultSetWrapper implements ResultSet {
         this.admission = null;
         this.completesRecord = false;
         this.masked = null;
+    }
+
+    /**
+     * A column about to be changed through this (updatable) result: refused when masked, remembered so that
+     * {@code updateRow}/{@code insertRow} are decided as the statement they amount to.
+     */
+    private void updating(int column) throws SQLException {
+        MaskedCells m = masked;
+        if (m != null) {
+            m.guardUpdate(column);
+        }
+        if (column > 0) {
+            changed.set(column);
+        }
+    }
+
+    /** Decides a row change as the statement it amounts to, runs it under that decision, and records it. */
+    private void changeRow(String sql, dev.governance.jdbc.gate.JdbcCall<Void> call) throws SQLException {
+        Admission change = connection.session().governance().gate()
+                .admit(connection.session(), dev.governance.jdbc.gate.EntryPoint.EXECUTE_UPDATE, sql);
+        change.execute(call, ignored -> 1L);
     }
 
     /** A result set inside a cell (a PostgreSQL refcursor) is governed too, never the real driver's. */
@@ -108,11 +131,15 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public boolean next() throws SQLException {
-        if (delegate.next()) {
-            rowsRead++;
-            return true;
+        try {
+            if (delegate.next()) {
+                rowsRead++;
+                return true;
+            }
+            return false;
+        } catch (SQLException e) {
+            throw admission == null ? e : admission.scrub(e); // rows computed lazily fail here, quoting values
         }
-        return false;
     }
 
     @Override
@@ -151,6 +178,7 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public void cancelRowUpdates() throws SQLException {
         delegate.cancelRowUpdates();
+        changed.clear();
     }
 
     @Override
@@ -160,7 +188,11 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public void deleteRow() throws SQLException {
-        delegate.deleteRow();
+        boolean bounded = admission != null && RowChanges.boundedSource(admission.analysis());
+        changeRow(RowChanges.delete(delegate.getMetaData(), connection.session().dialect(), bounded), () -> {
+            delegate.deleteRow();
+            return null;
+        });
     }
 
     @Override
@@ -623,12 +655,17 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        return delegate.getWarnings();
+        SQLWarning warnings = delegate.getWarnings();
+        return admission == null ? warnings : admission.scrub(warnings);
     }
 
     @Override
     public void insertRow() throws SQLException {
-        delegate.insertRow();
+        changeRow(RowChanges.insert(delegate.getMetaData(), changed, connection.session().dialect()), () -> {
+            delegate.insertRow();
+            return null;
+        });
+        changed.clear();
     }
 
     @Override
@@ -708,780 +745,526 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public void updateArray(String columnLabel, Array array) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateArray(columnLabel, array);
     }
 
     @Override
     public void updateArray(int columnIndex, Array array) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateArray(columnIndex, array);
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, java.io.InputStream stream, int scaleOrLength) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateAsciiStream(columnLabel, stream, scaleOrLength);
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, java.io.InputStream stream, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateAsciiStream(columnLabel, stream, length);
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, java.io.InputStream stream) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateAsciiStream(columnLabel, stream);
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, java.io.InputStream stream, int scaleOrLength) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateAsciiStream(columnIndex, stream, scaleOrLength);
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, java.io.InputStream stream, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateAsciiStream(columnIndex, stream, length);
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, java.io.InputStream stream) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateAsciiStream(columnIndex, stream);
     }
 
     @Override
     public void updateBigDecimal(String columnLabel, java.math.BigDecimal bigDecimal) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateBigDecimal(columnLabel, bigDecimal);
     }
 
     @Override
     public void updateBigDecimal(int columnIndex, java.math.BigDecimal bigDecimal) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateBigDecimal(columnIndex, bigDecimal);
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, java.io.InputStream stream, int scaleOrLength) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateBinaryStream(columnLabel, stream, scaleOrLength);
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, java.io.InputStream stream, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateBinaryStream(columnLabel, stream, length);
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, java.io.InputStream stream) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateBinaryStream(columnLabel, stream);
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, java.io.InputStream stream, int scaleOrLength) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateBinaryStream(columnIndex, stream, scaleOrLength);
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, java.io.InputStream stream, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateBinaryStream(columnIndex, stream, length);
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, java.io.InputStream stream) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateBinaryStream(columnIndex, stream);
     }
 
     @Override
     public void updateBlob(String columnLabel, java.io.InputStream stream, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateBlob(columnLabel, stream, length);
     }
 
     @Override
     public void updateBlob(String columnLabel, java.io.InputStream stream) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateBlob(columnLabel, stream);
     }
 
     @Override
     public void updateBlob(String columnLabel, Blob blob) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateBlob(columnLabel, blob);
     }
 
     @Override
     public void updateBlob(int columnIndex, java.io.InputStream stream, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateBlob(columnIndex, stream, length);
     }
 
     @Override
     public void updateBlob(int columnIndex, java.io.InputStream stream) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateBlob(columnIndex, stream);
     }
 
     @Override
     public void updateBlob(int columnIndex, Blob blob) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateBlob(columnIndex, blob);
     }
 
     @Override
     public void updateBoolean(String columnLabel, boolean flag) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateBoolean(columnLabel, flag);
     }
 
     @Override
     public void updateBoolean(int columnIndex, boolean flag) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateBoolean(columnIndex, flag);
     }
 
     @Override
     public void updateByte(String columnLabel, byte x) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateByte(columnLabel, x);
     }
 
     @Override
     public void updateByte(int columnIndex, byte x) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateByte(columnIndex, x);
     }
 
     @Override
     public void updateBytes(String columnLabel, byte[] x) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateBytes(columnLabel, x);
     }
 
     @Override
     public void updateBytes(int columnIndex, byte[] x) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateBytes(columnIndex, x);
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, java.io.Reader reader, int scaleOrLength) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateCharacterStream(columnLabel, reader, scaleOrLength);
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, java.io.Reader reader, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateCharacterStream(columnLabel, reader, length);
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, java.io.Reader reader) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateCharacterStream(columnLabel, reader);
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, java.io.Reader reader, int scaleOrLength) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateCharacterStream(columnIndex, reader, scaleOrLength);
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, java.io.Reader reader, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateCharacterStream(columnIndex, reader, length);
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, java.io.Reader reader) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateCharacterStream(columnIndex, reader);
     }
 
     @Override
     public void updateClob(String columnLabel, java.io.Reader reader, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateClob(columnLabel, reader, length);
     }
 
     @Override
     public void updateClob(String columnLabel, java.io.Reader reader) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateClob(columnLabel, reader);
     }
 
     @Override
     public void updateClob(String columnLabel, Clob clob) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateClob(columnLabel, clob);
     }
 
     @Override
     public void updateClob(int columnIndex, java.io.Reader reader, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateClob(columnIndex, reader, length);
     }
 
     @Override
     public void updateClob(int columnIndex, java.io.Reader reader) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateClob(columnIndex, reader);
     }
 
     @Override
     public void updateClob(int columnIndex, Clob clob) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateClob(columnIndex, clob);
     }
 
     @Override
     public void updateDate(String columnLabel, Date date) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateDate(columnLabel, date);
     }
 
     @Override
     public void updateDate(int columnIndex, Date date) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateDate(columnIndex, date);
     }
 
     @Override
     public void updateDouble(String columnLabel, double x) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateDouble(columnLabel, x);
     }
 
     @Override
     public void updateDouble(int columnIndex, double x) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateDouble(columnIndex, x);
     }
 
     @Override
     public void updateFloat(String columnLabel, float x) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateFloat(columnLabel, x);
     }
 
     @Override
     public void updateFloat(int columnIndex, float x) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateFloat(columnIndex, x);
     }
 
     @Override
     public void updateInt(String columnLabel, int x) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateInt(columnLabel, x);
     }
 
     @Override
     public void updateInt(int columnIndex, int x) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateInt(columnIndex, x);
     }
 
     @Override
     public void updateLong(String columnLabel, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateLong(columnLabel, length);
     }
 
     @Override
     public void updateLong(int columnIndex, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateLong(columnIndex, length);
     }
 
     @Override
     public void updateNCharacterStream(String columnLabel, java.io.Reader reader, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateNCharacterStream(columnLabel, reader, length);
     }
 
     @Override
     public void updateNCharacterStream(String columnLabel, java.io.Reader reader) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateNCharacterStream(columnLabel, reader);
     }
 
     @Override
     public void updateNCharacterStream(int columnIndex, java.io.Reader reader, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateNCharacterStream(columnIndex, reader, length);
     }
 
     @Override
     public void updateNCharacterStream(int columnIndex, java.io.Reader reader) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateNCharacterStream(columnIndex, reader);
     }
 
     @Override
     public void updateNClob(String columnLabel, java.io.Reader reader, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateNClob(columnLabel, reader, length);
     }
 
     @Override
     public void updateNClob(String columnLabel, java.io.Reader reader) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateNClob(columnLabel, reader);
     }
 
     @Override
     public void updateNClob(String columnLabel, NClob nClob) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateNClob(columnLabel, nClob);
     }
 
     @Override
     public void updateNClob(int columnIndex, java.io.Reader reader, long length) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateNClob(columnIndex, reader, length);
     }
 
     @Override
     public void updateNClob(int columnIndex, java.io.Reader reader) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateNClob(columnIndex, reader);
     }
 
     @Override
     public void updateNClob(int columnIndex, NClob nClob) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateNClob(columnIndex, nClob);
     }
 
     @Override
     public void updateNString(String columnLabel, String value) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateNString(columnLabel, value);
     }
 
     @Override
     public void updateNString(int columnIndex, String value) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateNString(columnIndex, value);
     }
 
     @Override
     public void updateNull(String columnLabel) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateNull(columnLabel);
     }
 
     @Override
     public void updateNull(int columnIndex) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateNull(columnIndex);
     }
 
     @Override
     public void updateObject(String columnLabel, Object object, int scaleOrLength) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateObject(columnLabel, object, scaleOrLength);
     }
 
     @Override
     public void updateObject(String columnLabel, Object object, SQLType sqlType, int value3) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateObject(columnLabel, object, sqlType, value3);
     }
 
     @Override
     public void updateObject(String columnLabel, Object object, SQLType sqlType) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateObject(columnLabel, object, sqlType);
     }
 
     @Override
     public void updateObject(String columnLabel, Object object) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateObject(columnLabel, object);
     }
 
     @Override
     public void updateObject(int columnIndex, Object object, int scaleOrLength) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateObject(columnIndex, object, scaleOrLength);
     }
 
     @Override
     public void updateObject(int columnIndex, Object object, SQLType sqlType, int value3) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateObject(columnIndex, object, sqlType, value3);
     }
 
     @Override
     public void updateObject(int columnIndex, Object object, SQLType sqlType) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateObject(columnIndex, object, sqlType);
     }
 
     @Override
     public void updateObject(int columnIndex, Object object) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateObject(columnIndex, object);
     }
 
     @Override
     public void updateRef(String columnLabel, Ref ref) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateRef(columnLabel, ref);
     }
 
     @Override
     public void updateRef(int columnIndex, Ref ref) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateRef(columnIndex, ref);
     }
 
     @Override
     public void updateRow() throws SQLException {
-        delegate.updateRow();
+        changeRow(RowChanges.update(delegate.getMetaData(), changed, connection.session().dialect()), () -> {
+            delegate.updateRow();
+            return null;
+        });
+        changed.clear();
     }
 
     @Override
     public void updateRowId(String columnLabel, RowId rowId) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateRowId(columnLabel, rowId);
     }
 
     @Override
     public void updateRowId(int columnIndex, RowId rowId) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateRowId(columnIndex, rowId);
     }
 
     @Override
     public void updateSQLXML(String columnLabel, SQLXML sQLXML) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateSQLXML(columnLabel, sQLXML);
     }
 
     @Override
     public void updateSQLXML(int columnIndex, SQLXML sQLXML) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateSQLXML(columnIndex, sQLXML);
     }
 
     @Override
     public void updateShort(String columnLabel, short x) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateShort(columnLabel, x);
     }
 
     @Override
     public void updateShort(int columnIndex, short x) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateShort(columnIndex, x);
     }
 
     @Override
     public void updateString(String columnLabel, String value) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateString(columnLabel, value);
     }
 
     @Override
     public void updateString(int columnIndex, String value) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateString(columnIndex, value);
     }
 
     @Override
     public void updateTime(String columnLabel, Time time) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateTime(columnLabel, time);
     }
 
     @Override
     public void updateTime(int columnIndex, Time time) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateTime(columnIndex, time);
     }
 
     @Override
     public void updateTimestamp(String columnLabel, Timestamp timestamp) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(delegate.findColumn(columnLabel));
-        }
+        updating(delegate.findColumn(columnLabel));
         delegate.updateTimestamp(columnLabel, timestamp);
     }
 
     @Override
     public void updateTimestamp(int columnIndex, Timestamp timestamp) throws SQLException {
-        MaskedCells m = masked;
-        if (m != null) {
-            m.guardUpdate(columnIndex);
-        }
+        updating(columnIndex);
         delegate.updateTimestamp(columnIndex, timestamp);
     }
 

@@ -365,7 +365,9 @@ public class StatementWrapper implements Statement {
 
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        return delegate.getWarnings();
+        SQLWarning warnings = delegate.getWarnings();
+        Admission admission = last;
+        return admission == null ? warnings : admission.scrub(warnings);
     }
 
     @Override

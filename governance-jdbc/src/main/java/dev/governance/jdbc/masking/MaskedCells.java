@@ -62,7 +62,18 @@ public final class MaskedCells {
     // ---- text ------------------------------------------------------------------------------------------------
 
     public String getString(ResultSet rs, int column) throws SQLException {
+        if (binary(column) && strategy(column) == null) {
+            byte[] bytes = rs.getBytes(column);
+            if (bytes != null && scannedBytes(bytes) != bytes) {
+                return Masker.REDACTED; // the bytes hold a sensitive value; their text form would too
+            }
+            return rs.getString(column);
+        }
         return text(rs.getString(column), column);
+    }
+
+    private boolean binary(int column) {
+        return column > 0 && column < plan.binary().length && plan.binary()[column];
     }
 
     public String getNString(ResultSet rs, int column) throws SQLException {
@@ -101,6 +112,34 @@ public final class MaskedCells {
         if (type == String.class) {
             return type.cast(getString(rs, column));
         }
+        if (type == byte[].class) {
+            return type.cast(getBytes(rs, column));
+        }
+        if (type == Blob.class) {
+            return type.cast(getBlob(rs, column));
+        }
+        if (type == Clob.class || type == NClob.class) {
+            return type.cast(getNClob(rs, column));
+        }
+        if (type == InputStream.class) {
+            return type.cast(getBinaryStream(rs, column));
+        }
+        if (type == Reader.class) {
+            return type.cast(getCharacterStream(rs, column));
+        }
+        if (type == Array.class) {
+            return type.cast(getArray(rs, column));
+        }
+        if (strategy(column) != null && (Number.class.isAssignableFrom(type) || java.util.Date.class.isAssignableFrom(type)
+                || java.time.temporal.Temporal.class.isAssignableFrom(type) || type == Boolean.class)) {
+            // a masked value converted by the driver could fail with the value in the message
+            Object raw = rs.getObject(column);
+            Object neutral = raw == null ? null : masker.mask(raw, MaskingStrategy.DEFAULT);
+            if (neutral == null || type.isInstance(neutral)) {
+                return type.cast(neutral);
+            }
+            throw refused(column, "getObject(" + type.getSimpleName() + ")");
+        }
         Object value = object(rs.getObject(column, type), column);
         if (value == null || type.isInstance(value)) {
             return type.cast(value);
@@ -128,10 +167,29 @@ public final class MaskedCells {
         if (value instanceof Array array) {
             return array(array, null);
         }
+        if (value instanceof byte[] bytes) {
+            return scannedBytes(bytes);
+        }
+        if (value instanceof Blob blob) {
+            return new SerialBlob(scannedBytes(blob.getBytes(1, (int) blob.length())));
+        }
         if (value instanceof ResultSet || value instanceof java.sql.Struct || value instanceof SQLXML) {
             throw refused(column, "a nested " + value.getClass().getSimpleName());
         }
-        return value;
+        if (value instanceof Number || value instanceof Boolean || value instanceof java.util.Date
+                || value instanceof java.time.temporal.Temporal || value instanceof java.util.UUID) {
+            return value;
+        }
+        // A driver's own type (PostgreSQL json/jsonb, interval, ...): scan its text; masked text replaces it.
+        String text = value.toString();
+        String scannedText = masker.maskEmbedded(text);
+        return scannedText == text ? value : scannedText;
+    }
+
+    private byte[] scannedBytes(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String scannedText = masker.maskEmbedded(text);
+        return scannedText == text ? bytes : scannedText.getBytes(StandardCharsets.UTF_8);
     }
 
     private Object maskedObject(Object value, MaskingStrategy s, int column) throws SQLException {
@@ -201,9 +259,7 @@ public final class MaskedCells {
         if (s != null) {
             return (byte[]) masker.mask(bytes, s == MaskingStrategy.DEFAULT ? MaskingStrategy.REDACT : s);
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        String scannedText = masker.maskEmbedded(text);
-        return scannedText == text ? bytes : scannedText.getBytes(StandardCharsets.UTF_8);
+        return scannedBytes(bytes);
     }
 
     public InputStream getAsciiStream(ResultSet rs, int column) throws SQLException {
@@ -252,8 +308,7 @@ public final class MaskedCells {
         if (strategy(column) == null && !scanned(column)) {
             return rs.getClob(column);
         }
-        Clob clob = rs.getClob(column);
-        String text = clob == null ? null : text(read(clob), column);
+        String text = getString(rs, column);
         return text == null ? null : new TextClob(text);
     }
 
@@ -261,8 +316,7 @@ public final class MaskedCells {
         if (strategy(column) == null && !scanned(column)) {
             return rs.getNClob(column);
         }
-        NClob clob = rs.getNClob(column);
-        String text = clob == null ? null : text(read(clob), column);
+        String text = getNString(rs, column);
         return text == null ? null : new TextClob(text);
     }
 
@@ -319,81 +373,103 @@ public final class MaskedCells {
     // ---- typed values: read for wasNull and errors, then the neutral value --------------------------------------
 
     public boolean getBoolean(ResultSet rs, int column) throws SQLException {
-        boolean value = rs.getBoolean(column);
-        return masked(column) ? false : value;
+        if (masked(column)) {
+            rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
+            return false;
+        }
+        return rs.getBoolean(column);
     }
 
     public byte getByte(ResultSet rs, int column) throws SQLException {
-        byte value = rs.getByte(column);
-        return masked(column) ? 0 : value;
+        if (masked(column)) {
+            rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
+            return 0;
+        }
+        return rs.getByte(column);
     }
 
     public short getShort(ResultSet rs, int column) throws SQLException {
-        short value = rs.getShort(column);
-        return masked(column) ? 0 : value;
+        if (masked(column)) {
+            rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
+            return 0;
+        }
+        return rs.getShort(column);
     }
 
     public int getInt(ResultSet rs, int column) throws SQLException {
-        int value = rs.getInt(column);
-        return masked(column) ? 0 : value;
+        if (masked(column)) {
+            rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
+            return 0;
+        }
+        return rs.getInt(column);
     }
 
     public long getLong(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return masked(column) ? 0L : value;
+        if (masked(column)) {
+            rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
+            return 0L;
+        }
+        return rs.getLong(column);
     }
 
     public float getFloat(ResultSet rs, int column) throws SQLException {
-        float value = rs.getFloat(column);
-        return masked(column) ? 0f : value;
+        if (masked(column)) {
+            rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
+            return 0f;
+        }
+        return rs.getFloat(column);
     }
 
     public double getDouble(ResultSet rs, int column) throws SQLException {
-        double value = rs.getDouble(column);
-        return masked(column) ? 0d : value;
+        if (masked(column)) {
+            rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
+            return 0d;
+        }
+        return rs.getDouble(column);
     }
 
     public BigDecimal getBigDecimal(ResultSet rs, int column) throws SQLException {
-        BigDecimal value = rs.getBigDecimal(column);
-        return value == null || !masked(column) ? value : BigDecimal.ZERO;
+        if (masked(column)) {
+            return rs.getObject(column) == null ? null : BigDecimal.ZERO;
+        }
+        return rs.getBigDecimal(column);
     }
 
     @SuppressWarnings("deprecation")
     public BigDecimal getBigDecimal(ResultSet rs, int column, int scale) throws SQLException {
-        BigDecimal value = rs.getBigDecimal(column, scale);
-        return value == null || !masked(column) ? value : BigDecimal.ZERO.setScale(scale);
+        if (masked(column)) {
+            return rs.getObject(column) == null ? null : BigDecimal.ZERO.setScale(scale);
+        }
+        return rs.getBigDecimal(column, scale);
     }
 
     public Date getDate(ResultSet rs, int column) throws SQLException {
-        return date(rs.getDate(column), column);
+        return masked(column) ? neutral(rs, column, Date.valueOf("1970-01-01")) : rs.getDate(column);
     }
 
     public Date getDate(ResultSet rs, int column, Calendar cal) throws SQLException {
-        return date(rs.getDate(column, cal), column);
+        return masked(column) ? neutral(rs, column, Date.valueOf("1970-01-01")) : rs.getDate(column, cal);
     }
 
     public Time getTime(ResultSet rs, int column) throws SQLException {
-        Time value = rs.getTime(column);
-        return value == null || !masked(column) ? value : new Time(0L);
+        return masked(column) ? neutral(rs, column, new Time(0L)) : rs.getTime(column);
     }
 
     public Time getTime(ResultSet rs, int column, Calendar cal) throws SQLException {
-        Time value = rs.getTime(column, cal);
-        return value == null || !masked(column) ? value : new Time(0L);
+        return masked(column) ? neutral(rs, column, new Time(0L)) : rs.getTime(column, cal);
     }
 
     public Timestamp getTimestamp(ResultSet rs, int column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null || !masked(column) ? value : new Timestamp(0L);
+        return masked(column) ? neutral(rs, column, new Timestamp(0L)) : rs.getTimestamp(column);
     }
 
     public Timestamp getTimestamp(ResultSet rs, int column, Calendar cal) throws SQLException {
-        Timestamp value = rs.getTimestamp(column, cal);
-        return value == null || !masked(column) ? value : new Timestamp(0L);
+        return masked(column) ? neutral(rs, column, new Timestamp(0L)) : rs.getTimestamp(column, cal);
     }
 
-    private Date date(Date value, int column) {
-        return value == null || !masked(column) ? value : Date.valueOf("1970-01-01");
+    /** The neutral value of a masked cell, read without a conversion (whose error would quote the value). */
+    private static <T> T neutral(ResultSet rs, int column, T value) throws SQLException {
+        return rs.getObject(column) == null ? null : value;
     }
 
     // ---- writes ------------------------------------------------------------------------------------------------
@@ -431,6 +507,12 @@ public final class MaskedCells {
         } catch (IOException e) {
             throw new SQLException("reading a value to mask failed: " + e.getMessage(), "HY000", e);
         }
+    }
+
+    /** JDBC types whose bytes are scanned as UTF-8 text for a masked identity (a copied value cast to binary). */
+    public static boolean isBinary(int jdbcType) {
+        return jdbcType == Types.BINARY || jdbcType == Types.VARBINARY || jdbcType == Types.LONGVARBINARY
+                || jdbcType == Types.BLOB;
     }
 
     /** JDBC types whose values are text to scan for sensitive values. */

@@ -9,8 +9,9 @@ import java.util.List;
  * @param strategies per column (index 0 unused; null: not masked)
  * @param scanned    per column: look for sensitive values in this unmasked text column
  * @param labels     per column, for messages and the audit record
+ * @param binary     per column: a binary type (scanned as UTF-8 bytes)
  */
-public record MaskingPlan(MaskingStrategy[] strategies, boolean[] scanned, String[] labels) {
+public record MaskingPlan(MaskingStrategy[] strategies, boolean[] scanned, String[] labels, boolean[] binary) {
 
     /** Masked columns as (label, strategy name) pairs, for the audit record. */
     public List<String[]> maskedColumns() {

@@ -17,7 +17,11 @@ import dev.governance.jdbc.sql.lineage.ResultLineage;
 import dev.governance.jdbc.sql.lineage.ResultShape;
 import dev.governance.jdbc.sql.lineage.SchemaLookup;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.sql.ResultSetMetaData;
+import java.util.Optional;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -26,15 +30,54 @@ import java.util.Locale;
  * Decides, once per result, which columns a masked identity sees masked: a column is masked when any table
  * column it is computed from is sensitive (policy column rules, then detection by name), when the result's own
  * metadata or label names a sensitive column, or — with lineage that can't be traced on a result touching a
- * sensitive table — as {@code unknown-lineage} says. Thread-safe.
+ * sensitive table — as {@code unknown-lineage} says. Thread-safe; plans are cached per statement shape and
+ * result layout.
  */
 public final class MaskingPlanner {
     private final LineageAnalyzer lineage = new LineageAnalyzer();
 
+    /** Plans are the same for the same policy, statement shape and result layout: decided once, then reused. */
+    private final Cache<PlanKey, Optional<MaskingPlan>> plans = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record PlanKey(MaskingPolicy policy, Defaults defaults, Dialect dialect, String statementAndLayout) {
+    }
+
     /** The plan for a result; null when nothing needs doing (the result is passed through). */
     public MaskingPlan plan(MaskingPolicy policy, Defaults defaults, Analysis analysis, Dialect dialect,
                             ResultSetMetaData md, SchemaLookup schema) throws SQLException {
-        return plan(policy, defaults, analysis, dialect, md, schema, true);
+        String layout = cacheKey(analysis, md);
+        PlanKey key = layout == null ? null : new PlanKey(policy, defaults, dialect, layout);
+        if (key == null) {
+            return plan(policy, defaults, analysis, dialect, md, schema, true);
+        }
+        Optional<MaskingPlan> cached = plans.getIfPresent(key);
+        if (cached == null) {
+            cached = Optional.ofNullable(plan(policy, defaults, analysis, dialect, md, schema, true));
+            plans.put(key, cached);
+        }
+        return cached.orElse(null);
+    }
+
+    /**
+     * The statement (type, tables as resolved, normalized text) and the result's column labels, types and tables.
+     * Null for texts too long to key on.
+     */
+    private static String cacheKey(Analysis analysis, ResultSetMetaData md) throws SQLException {
+        String normalized = analysis.normalizedSql();
+        if (normalized == null || normalized.length() > 10_240 || analysis.statements().isEmpty()) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(normalized.length() + 64);
+        for (StatementFacts facts : analysis.statements()) {
+            key.append(facts.type()).append(facts.tablesRead()).append('|');
+        }
+        key.append(normalized);
+        int n = md.getColumnCount();
+        for (int i = 1; i <= n; i++) {
+            key.append('|').append(md.getColumnLabel(i)).append(':').append(md.getColumnType(i)).append(':')
+                    .append(md.getTableName(i));
+        }
+        return key.toString();
     }
 
     /**
@@ -51,6 +94,7 @@ public final class MaskingPlanner {
         int n = md.getColumnCount();
         MaskingStrategy[] strategies = new MaskingStrategy[n + 1];
         boolean[] scanned = new boolean[n + 1];
+        boolean[] binary = new boolean[n + 1];
         String[] labels = new String[n + 1];
         ResultLineage traced = traceLineage ? trace(analysis, dialect, md, schema) : null;
         boolean touchesSensitive = traceLineage && touchesSensitiveTable(policy, analysis, schema);
@@ -74,13 +118,16 @@ public final class MaskingPlanner {
                 s = MaskingStrategy.REDACT;
             }
             strategies[i] = s;
-            scanned[i] = s == null && policy.detect() == MaskingPolicy.Detect.AUTO && MaskedCells.isText(md.getColumnType(i));
+            int jdbcType = md.getColumnType(i);
+            binary[i] = MaskedCells.isBinary(jdbcType);
+            scanned[i] = s == null && policy.detect() == MaskingPolicy.Detect.AUTO
+                    && (MaskedCells.isText(jdbcType) || binary[i]);
         }
         if (anyUnknown && defaults.unknownLineage() == Defaults.UnknownLineage.DENY) {
             throw new PolicyViolationException(List.of("unknown-lineage"), "the result reads a table with sensitive"
                     + " columns, and which of its columns come from them can't be traced");
         }
-        MaskingPlan plan = new MaskingPlan(strategies, scanned, labels);
+        MaskingPlan plan = new MaskingPlan(strategies, scanned, labels, binary);
         return plan.empty() ? null : plan;
     }
 

@@ -204,7 +204,7 @@ final class ConditionEvaluator {
     private Truth compare(BinaryExpression e, int d) {
         Expression left = e.getLeftExpression();
         Expression right = e.getRightExpression();
-        if (sameColumn(left, right)) {
+        if (sameColumn(left, right) || sameRowExpression(left, right) || sameRowValue(left, right, d)) {
             // id = id holds for every row but those where id is NULL: as unbounded as no condition
             boolean reflexive = e instanceof EqualsTo || e instanceof GreaterThanEquals || e instanceof MinorThanEquals;
             return Truth.of(reflexive);
@@ -529,5 +529,56 @@ final class ConditionEvaluator {
             end--;
         }
         return s.substring(0, end);
+    }
+
+    /**
+     * The same row-dependent expression on both sides ({@code (id, 1) = (id, 1)}, {@code lower(x) = lower(x)}): as
+     * reflexive as {@code id = id}, unless it calls something that differs per call (random, uuid, sequences).
+     */
+    private static boolean sameRowExpression(Expression a, Expression b) {
+        if (a instanceof Column || b instanceof Column) {
+            return false; // sameColumn decides those
+        }
+        String x = a.toString();
+        if (!x.equalsIgnoreCase(b.toString())) {
+            return false;
+        }
+        ExpressionScan scan = ExpressionScan.of(a);
+        if (scan.columns.isEmpty() || scan.parameters) {
+            return false;
+        }
+        String lower = x.toLowerCase(java.util.Locale.ROOT);
+        for (String volatileCall : new String[] {"rand", "random", "uuid", "newid", "nextval", "next value", "sys_guid"}) {
+            if (lower.contains(volatileCall)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Row values equal element by element ({@code (id, 1) = (id, 1)}): the same column, or equal literal values
+     * (literals reach the parser as markers, so their values are compared, not their text).
+     */
+    private boolean sameRowValue(Expression a, Expression b, int d) {
+        if (!(a instanceof ExpressionList<?> x) || !(b instanceof ExpressionList<?> y) || x.size() != y.size()
+                || x.size() < 2) {
+            return false;
+        }
+        boolean anyColumn = false;
+        for (int i = 0; i < x.size(); i++) {
+            Expression l = x.get(i);
+            Expression r = y.get(i);
+            if (sameColumn(l, r) || sameRowExpression(l, r)) {
+                anyColumn = true;
+                continue;
+            }
+            Object lv = value(l, d);
+            Object rv = value(r, d);
+            if (lv == Values.UNKNOWN || rv == Values.UNKNOWN || compareValues(lv, rv) != 0) {
+                return false;
+            }
+        }
+        return anyColumn;
     }
 }

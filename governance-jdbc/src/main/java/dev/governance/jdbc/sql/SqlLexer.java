@@ -239,14 +239,10 @@ final class SqlLexer {
             emit(TokenKind.NUMBER, start, s.substring(start, pos));
             return;
         }
-        while (Character.isDigit(at(pos))) {
-            pos++;
-        }
+        skipDigits();
         if (at(pos) == '.' && at(pos + 1) != '.') {
             pos++;
-            while (Character.isDigit(at(pos))) {
-                pos++;
-            }
+            skipDigits();
         }
         if ((at(pos) == 'e' || at(pos) == 'E')
                 && (Character.isDigit(at(pos + 1)) || (at(pos + 1) == '+' || at(pos + 1) == '-') && Character.isDigit(at(pos + 2)))) {
@@ -256,6 +252,15 @@ final class SqlLexer {
             }
         }
         emit(TokenKind.NUMBER, start, s.substring(start, pos));
+    }
+
+    /** Digits, and (H2, PostgreSQL 16+) an underscore between digits: {@code 1_000} is one number there. */
+    private void skipDigits() {
+        boolean underscores = dialect == Dialect.H2 || dialect == Dialect.POSTGRESQL || dialect == Dialect.GENERIC;
+        while (Character.isDigit(at(pos))
+                || underscores && at(pos) == '_' && Character.isDigit(at(pos - 1)) && Character.isDigit(at(pos + 1))) {
+            pos++;
+        }
     }
 
     /** PostgreSQL Unicode escapes with the default escape character: {@code \XXXX}, {@code \+XXXXXX}, {@code \\}. */

@@ -314,21 +314,36 @@ final class StructureCollector extends TablesNamesFinder<Void> {
                 }
             }
         }
-        boolean refs = false;
         String name = target == null ? null : Names.key(target.getName());
         String alias = target == null || target.getAlias() == null ? null : Names.key(target.getAlias().getName());
-        for (Column c : mentioned) {
-            Table q = c.getTable();
-            String qualifier = q == null ? null : Names.key(q.getName());
-            if (qualifier == null ? !isConstantWord(c.getColumnName()) : qualifier.equals(name) || qualifier.equals(alias)) {
-                refs = true;
-                break;
+        boolean refs = mentionsTarget(mentioned, name, alias);
+        // Branches of an OR that never look at the target's rows: if one can hold, every row is reached.
+        List<Disjuncts.Branch> unanchored = new ArrayList<>();
+        boolean unanchoredParameters = false;
+        if (refs && (joins == null || joins.isEmpty())) {
+            for (Disjuncts.Branch branch : Disjuncts.of(condition)) {
+                ExpressionScan branchScan = ExpressionScan.of(branch.expression());
+                if (!mentionsTarget(branchScan.columns, name, alias)) {
+                    unanchored.add(branch);
+                    unanchoredParameters |= branchScan.parameters;
+                }
             }
         }
         // WHERE ? alone (condition is the parameter itself) is decisive too
         boolean decisive = scan.decisiveParameters || condition instanceof net.sf.jsqlparser.expression.JdbcParameter
-                || scan.parameters && !refs;
-        return new ChangeSite(kind, condition, refs, decisive);
+                || scan.parameters && !refs || unanchoredParameters;
+        return new ChangeSite(kind, condition, refs, decisive, List.copyOf(unanchored));
+    }
+
+    private static boolean mentionsTarget(List<Column> mentioned, String name, String alias) {
+        for (Column c : mentioned) {
+            Table q = c.getTable();
+            String qualifier = q == null ? null : Names.key(q.getName());
+            if (qualifier == null ? !isConstantWord(c.getColumnName()) : qualifier.equals(name) || qualifier.equals(alias)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** SET targets: an unqualified one belongs to the changed table, whatever else is joined. */
@@ -516,7 +531,7 @@ final class StructureCollector extends TablesNamesFinder<Void> {
         } else {
             write(truncate.getTable());
         }
-        changes.add(new ChangeSite(StatementType.TRUNCATE, null, true, false));
+        changes.add(new ChangeSite(StatementType.TRUNCATE, null, true, false, List.of()));
         return null;
     }
 

@@ -101,7 +101,7 @@ final class TemplateBuilder {
         if (type == StatementType.TRUNCATE
                 || (type == StatementType.UPDATE || type == StatementType.DELETE) && !keywords.contains("WHERE")
                 || type == StatementType.MERGE && keywords.contains("USING") && !keywords.contains("ON")) {
-            changes.add(new ChangeSite(type, null, false, false));
+            changes.add(new ChangeSite(type, null, false, false, java.util.List.of()));
         }
         if (tokenFunctions.contains("set_config")) {
             hazards.add(Hazard.IDENTITY_SWITCH);

@@ -160,7 +160,7 @@ final class TextShaper {
             if (v.length() > 2 && v.charAt(0) == '0' && (v.charAt(1) == 'x' || v.charAt(1) == 'X')) {
                 return new BigDecimal(new BigInteger(v.substring(2), 16));
             }
-            return new BigDecimal(v);
+            return new BigDecimal(v.replace("_", ""));
         } catch (NumberFormatException e) {
             return v;
         }

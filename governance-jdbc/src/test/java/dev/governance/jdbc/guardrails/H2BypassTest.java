@@ -151,7 +151,6 @@ class H2BypassTest {
         "SELECT U&\"\\0046ILE_READ\"('${DIR}/secret.txt', NULL) FROM orders WHERE id = 1",
         "SELECT U&\"\\0043SVWRITE\"('${DIR}/unicode.csv', 'SELECT * FROM api_keys')",
     })
-    @Disabled("BUG: H2 U&\"...\" unicode-escaped function names are not decoded in SELECT -> FILE_READ reads server files, CSVWRITE dumps api_keys to disk (sql/SqlLexer or Names: decode U& identifiers, else unparseable)")
     void unicodeEscapedFunctionNames(String sql) throws Exception {
         everyEntryPoint(Guard.sql(sql), Set.of("agent-no-dangerous-commands", "agent-no-dangerous-functions", "agent-no-unparseable"));
     }
@@ -186,7 +185,6 @@ class H2BypassTest {
         "DELETE FROM orders WHERE (id, 1) = (id, 1)",
         "UPDATE orders SET status = 'x' WHERE status = 'zzz' OR LENGTH('') = 0",
     })
-    @Disabled("BUG: a disjunct that references no column of the target and can't be proven FALSE is treated as restricting -> `WHERE id = 1 OR <any row-independent true expression>` deletes every row (sql/ConditionEvaluator: OR with an unknown row-independent disjunct must count as unbounded)")
     void rowIndependentDisjuncts(String sql) throws Exception {
         everyEntryPoint(sql, Set.of("agent-no-unbounded-change"));
     }

@@ -313,7 +313,6 @@ class PostgresGuardrailsIT {
 
     /** U&"\\0070g_read_file" is pg_read_file written as a unicode-escaped identifier. */
     @Test
-    @Disabled("BUG: PostgreSQL U&\"...\" unicode-escaped function names are not decoded -> SELECT U&\"\\0070g_read_file\"('/etc/hostname') reads a server file (sql/SqlLexer or Names: decode U& identifiers, else unparseable)")
     void unicodeEscapedFunctionName() throws Exception {
         try (Connection agent = agent()) {
             db.refusedEverywhere(agent, "SELECT U&\"\\0070g_read_file\"('/etc/hostname')", "42501",

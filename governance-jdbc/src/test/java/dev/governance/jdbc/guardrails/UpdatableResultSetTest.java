@@ -57,7 +57,6 @@ class UpdatableResultSetTest {
     }
 
     @Test
-    @Disabled("BUG: updatable ResultSet updateRow writes a secret table (api_keys) with no gate check (jdbc/ResultSetWrapper, StatementWrapper: CONCUR_UPDATABLE)")
     void updateRowOnSecretTable() throws Exception {
         attempt("SELECT id, k FROM api_keys", rs -> {
             rs.next();
@@ -72,7 +71,6 @@ class UpdatableResultSetTest {
     }
 
     @Test
-    @Disabled("BUG: updatable ResultSet insertRow inserts into a secret table (api_keys) with no gate check (jdbc/ResultSetWrapper)")
     void insertRowIntoSecretTable() throws Exception {
         attempt("SELECT id, k FROM api_keys", rs -> {
             rs.moveToInsertRow();
@@ -83,7 +81,6 @@ class UpdatableResultSetTest {
     }
 
     @Test
-    @Disabled("BUG: updatable ResultSet updateRow changes a primary key (orders.id) with no gate check (jdbc/ResultSetWrapper)")
     void updateRowChangesPrimaryKey() throws Exception {
         attempt("SELECT id, status FROM orders WHERE id = 1", rs -> {
             rs.next();
@@ -93,7 +90,6 @@ class UpdatableResultSetTest {
     }
 
     @Test
-    @Disabled("BUG: deleteRow over a full-table updatable ResultSet deletes every row: an unbounded DELETE with no gate check (jdbc/ResultSetWrapper)")
     void deleteRowOverTheWholeTable() throws Exception {
         attempt("SELECT id, status FROM orders", rs -> {
             while (rs.next()) {

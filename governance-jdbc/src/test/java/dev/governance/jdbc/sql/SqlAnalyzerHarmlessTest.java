@@ -46,7 +46,7 @@ class SqlAnalyzerHarmlessTest {
                 pg("DELETE FROM sessions WHERE expires_at < now()").type(DELETE).written("public.sessions"),
                 pg("DELETE FROM t WHERE 1 = 2").type(DELETE),
                 pg("DELETE FROM t WHERE NOT TRUE").type(DELETE),
-                pg("DELETE FROM t WHERE id = 5 OR EXISTS (SELECT 1 FROM s WHERE s.x = 1)").type(DELETE),
+                pg("DELETE FROM t WHERE id = 5 OR EXISTS (SELECT 1 FROM s WHERE s.x = t.id)").type(DELETE),
                 pg("DELETE FROM t WHERE id = 5 AND NOT EXISTS (SELECT 1)").type(DELETE),
                 pg("DELETE FROM t WHERE id = 5 OR id <> 6").type(DELETE),
                 pg("DELETE FROM t WHERE a IS NULL OR b IS NOT NULL").type(DELETE),

@@ -49,15 +49,15 @@ public final class Databases {
     // ------------------------------------------------------------------------------------------------ PostgreSQL
 
     public static String postgresUrl() {
-        return POSTGRES_URL;
+        return POSTGRES.url;
     }
 
     public static String postgresUser() {
-        return POSTGRES_USER;
+        return POSTGRES.user;
     }
 
     public static String postgresPassword() {
-        return POSTGRES_PASSWORD;
+        return POSTGRES.password;
     }
 
     /** Fails (databases required) or aborts (otherwise) the calling test unless PostgreSQL is reachable. */
@@ -74,15 +74,15 @@ public final class Databases {
     // --------------------------------------------------------------------------------------------------- MariaDB
 
     public static String mariaDbUrl() {
-        return MARIADB_URL;
+        return MARIADB.url;
     }
 
     public static String mariaDbUser() {
-        return MARIADB_USER;
+        return MARIADB.user;
     }
 
     public static String mariaDbPassword() {
-        return MARIADB_PASSWORD;
+        return MARIADB.password;
     }
 
     /** Fails (databases required) or aborts (otherwise) the calling test unless MariaDB is reachable. */
@@ -106,6 +106,9 @@ public final class Databases {
 
     static void require(Target target, boolean required) {
         SQLException failure = target.probe();
+        if (failure != null && ContainerFallback.start(target)) {
+            failure = target.probe(); // no local server, but Docker: a container stands in
+        }
         if (failure == null) {
             return;
         }
@@ -176,11 +179,11 @@ public final class Databases {
     /** One database and the cached outcome of probing it. */
     static final class Target {
         final String name;
-        final String address;
-        final String url;
-        final String user;
-        final String password;
         final Dialect dialect;
+        volatile String address;
+        volatile String url;
+        volatile String user;
+        volatile String password;
 
         private boolean probed;
         private SQLException failure;
@@ -192,6 +195,15 @@ public final class Databases {
             this.user = user;
             this.password = password;
             this.dialect = dialect;
+        }
+
+        /** Points at another server (a container started for this run) and probes again. */
+        synchronized void switchTo(String newUrl, String newUser, String newPassword) {
+            url = newUrl;
+            user = newUser;
+            password = newPassword;
+            address = newUrl;
+            probed = false;
         }
 
         /** Null when a connection could be opened and used; else why not. Probes once, then answers from cache. */
