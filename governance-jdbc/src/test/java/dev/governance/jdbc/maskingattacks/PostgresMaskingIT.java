@@ -104,7 +104,7 @@ class PostgresMaskingIT {
             "SELECT row_to_json(c) FROM {c} c", "SELECT encode(email::bytea, 'hex') FROM {c}", "SELECT note FROM {o}");
 
     /** PG2: non-text results (jsonb, bytea) of an innocent column holding a copy are not value-scanned. */
-    static final List<String> PG2_NON_TEXT = List.of("SELECT to_jsonb(o) FROM {o} o", "SELECT note::bytea FROM {o}");
+    static final List<String> PG2_NON_TEXT = List.of("SELECT note::bytea FROM {o}");
 
     /** PG3: a view's columns are not traced to its base table. */
     static final List<String> PG3_VIEW = List.of("SELECT h FROM {v}");
@@ -116,23 +116,20 @@ class PostgresMaskingIT {
 
     static Map<String, Set<String>> known() {
         Map<String, Set<String>> m = new java.util.HashMap<>();
-        m.put(RealDatabaseAttacks.ALL_QUERIES, Set.of("getClob", "getObject(Blob)"));
-        PG2_NON_TEXT.forEach(q -> m.put(q, Set.of()));
+        PG2_NON_TEXT.forEach(q -> m.put(q, Set.of("getSQLXML")));
         PG3_VIEW.forEach(q -> m.put(q, Set.of()));
         PG5_FUNCTION.forEach(q -> m.put(q, Set.of()));
         return m;
     }
 
-    @Disabled("LEAK PG1: getClob(i) on a masked PostgreSQL text column (e.g. SELECT email FROM customers), and"
-            + " getObject(i, Blob.class) on a masked bytea (SELECT email::bytea), throw PSQLException 'Bad value for type"
-            + " long : alice.smith@example.com' (MaskedCells calls the driver's LOB getter and passes its error through)")
     @Test
     void pg1GetClobErrorDoesNotQuoteTheValue() throws SQLException {
         db.assertNoLeak(PG1_GET_CLOB);
     }
 
-    @Disabled("LEAK PG2: SELECT to_jsonb(o) FROM orders o / SELECT note::bytea FROM orders return a copied email and"
-            + " card raw (jsonb PGobject and bytea results are not value-scanned; MaskingPlanner scans text types only)")
+    @Disabled("LEAK PG2: getSQLXML(i) on SELECT note::bytea FROM orders returns the bytea text form"
+            + " '\\x…406578616d70…' = hex of 'reach me at dave.secret@example.com' (getSQLXML of a scanned binary cell"
+            + " is passed through unscanned)")
     @Test
     void pg2NonTextResultsAreScanned() throws SQLException {
         db.assertNoLeak(PG2_NON_TEXT);
@@ -177,8 +174,6 @@ class PostgresMaskingIT {
         org.junit.jupiter.api.Assertions.assertNull(leaked, () -> "OUT parameter leaked " + leaked + ": " + b);
     }
 
-    @Disabled("LEAK PG4: typed getters (getLong/getBigDecimal/getDate/getTimestamp/getBoolean) on masked text columns"
-            + " throw PSQLException 'Bad value for type …: <raw value>' (MaskedCells typed getters)")
     @Test
     void pg4TypedGetterErrorsDoNotQuoteTheValue() throws SQLException {
         for (String q : List.of("SELECT email FROM {c}", "SELECT ssn AS status FROM {c}", "SELECT row_to_json(c) FROM {c} c")) {
@@ -230,9 +225,6 @@ class PostgresMaskingIT {
             "SELECT email::json FROM {c}");
 
     /** Error-based extraction: the database's own error message quotes the value it failed on. */
-    @Disabled("LEAK PG-E1: SELECT email::int FROM customers (also ssn::date, card_number::uuid, WHERE email::int = 1) as"
-            + " an agent: PSQLException 'invalid input syntax for type integer: \"alice.smith@example.com\"' reaches the"
-            + " agent unscrubbed (database error messages aren't masked)")
     @Test
     void databaseErrorsDoNotQuoteSensitiveValues() {
         List<String> leaks = new java.util.ArrayList<>();
