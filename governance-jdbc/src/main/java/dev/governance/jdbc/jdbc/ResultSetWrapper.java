@@ -1270,7 +1270,8 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public boolean wasNull() throws SQLException {
-        return delegate.wasNull();
+        MaskedCells m = masked;
+        return m != null && m.lastReadMaskedToNull() || delegate.wasNull();
     }
 
 }

@@ -37,6 +37,8 @@ import javax.sql.rowset.serial.SerialBlob;
 public final class MaskedCells {
     private final MaskingPlan plan;
     private final Masker masker;
+    /** The column of the last read: a cell masked with strategy {@code null} reads as SQL NULL ({@code wasNull}). */
+    private int lastColumn;
 
     public MaskedCells(MaskingPlan plan, Masker masker) {
         this.plan = plan;
@@ -55,6 +57,11 @@ public final class MaskedCells {
         return column > 0 && column < plan.scanned().length && plan.scanned()[column];
     }
 
+    /** True when the last cell read was turned into NULL by the {@code null} strategy. */
+    public boolean lastReadMaskedToNull() {
+        return strategy(lastColumn) == MaskingStrategy.NULL;
+    }
+
     public boolean masked(int column) {
         return strategy(column) != null;
     }
@@ -62,6 +69,7 @@ public final class MaskedCells {
     // ---- text ------------------------------------------------------------------------------------------------
 
     public String getString(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (binary(column) && strategy(column) == null) {
             byte[] bytes = rs.getBytes(column);
             if (bytes != null && scannedBytes(bytes) != bytes) {
@@ -77,6 +85,7 @@ public final class MaskedCells {
     }
 
     public String getNString(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         return text(rs.getNString(column), column);
     }
 
@@ -110,14 +119,17 @@ public final class MaskedCells {
     // ---- objects -----------------------------------------------------------------------------------------------
 
     public Object getObject(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         return object(rs.getObject(column), column);
     }
 
     public Object getObject(ResultSet rs, int column, Map<String, Class<?>> map) throws SQLException {
+        lastColumn = column;
         return object(rs.getObject(column, map), column);
     }
 
     public <T> T getObject(ResultSet rs, int column, Class<T> type) throws SQLException {
+        lastColumn = column;
         if (type == null) {
             throw new SQLException("getObject(…, null)", "HY009");
         }
@@ -271,6 +283,10 @@ public final class MaskedCells {
         if (element instanceof Object[] nested) {
             return depth > 16 ? Masker.REDACTED : maskElements(nested, s, depth + 1);
         }
+        if (element instanceof ResultSet || element instanceof java.sql.Struct || element instanceof SQLXML
+                || element instanceof Ref || element instanceof Array) {
+            return Masker.REDACTED; // a row or nested value inside an array: not traceable, never handed out raw
+        }
         if (s != null) {
             return element instanceof String text ? masker.maskString(text, s)
                     : masker.mask(element, s == MaskingStrategy.NULL ? s : MaskingStrategy.DEFAULT);
@@ -301,6 +317,7 @@ public final class MaskedCells {
     // ---- bytes, streams, LOBs ----------------------------------------------------------------------------------
 
     public byte[] getBytes(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         MaskingStrategy s = strategy(column);
         if (s == null && !scanned(column)) {
             return rs.getBytes(column);
@@ -316,6 +333,7 @@ public final class MaskedCells {
     }
 
     public InputStream getAsciiStream(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (strategy(column) == null && !scanned(column)) {
             return rs.getAsciiStream(column);
         }
@@ -324,6 +342,7 @@ public final class MaskedCells {
     }
 
     public InputStream getUnicodeStream(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (strategy(column) == null && !scanned(column)) {
             @SuppressWarnings("deprecation")
             InputStream raw = rs.getUnicodeStream(column);
@@ -334,6 +353,7 @@ public final class MaskedCells {
     }
 
     public InputStream getBinaryStream(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (strategy(column) == null && !scanned(column)) {
             return rs.getBinaryStream(column);
         }
@@ -342,6 +362,7 @@ public final class MaskedCells {
     }
 
     public Reader getCharacterStream(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (strategy(column) == null && !scanned(column)) {
             return rs.getCharacterStream(column);
         }
@@ -350,6 +371,7 @@ public final class MaskedCells {
     }
 
     public Reader getNCharacterStream(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (strategy(column) == null && !scanned(column)) {
             return rs.getNCharacterStream(column);
         }
@@ -358,6 +380,7 @@ public final class MaskedCells {
     }
 
     public Clob getClob(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (strategy(column) == null && !scanned(column)) {
             return rs.getClob(column);
         }
@@ -366,6 +389,7 @@ public final class MaskedCells {
     }
 
     public NClob getNClob(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (strategy(column) == null && !scanned(column)) {
             return rs.getNClob(column);
         }
@@ -374,6 +398,7 @@ public final class MaskedCells {
     }
 
     public Blob getBlob(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (strategy(column) == null && !scanned(column)) {
             return rs.getBlob(column);
         }
@@ -382,6 +407,7 @@ public final class MaskedCells {
     }
 
     public Array getArray(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (strategy(column) == null && !scanned(column)) {
             return rs.getArray(column);
         }
@@ -390,6 +416,7 @@ public final class MaskedCells {
     }
 
     public SQLXML getSQLXML(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (strategy(column) != null) {
             throw refused(column, "getSQLXML");
         }
@@ -404,16 +431,19 @@ public final class MaskedCells {
     }
 
     public Ref getRef(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         requireUnmasked(column, "getRef");
         return rs.getRef(column);
     }
 
     public RowId getRowId(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         requireUnmasked(column, "getRowId");
         return rs.getRowId(column);
     }
 
     public URL getURL(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (strategy(column) != null || scanned(column)) {
             String text = rs.getString(column);
             if (strategy(column) != null || (text != null && scanText(text) != text)) {
@@ -426,6 +456,7 @@ public final class MaskedCells {
     // ---- typed values: read for wasNull and errors, then the neutral value --------------------------------------
 
     public boolean getBoolean(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (masked(column)) {
             rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
             return false;
@@ -438,6 +469,7 @@ public final class MaskedCells {
     }
 
     public byte getByte(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (masked(column)) {
             rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
             return 0;
@@ -450,6 +482,7 @@ public final class MaskedCells {
     }
 
     public short getShort(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (masked(column)) {
             rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
             return 0;
@@ -462,6 +495,7 @@ public final class MaskedCells {
     }
 
     public int getInt(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (masked(column)) {
             rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
             return 0;
@@ -474,6 +508,7 @@ public final class MaskedCells {
     }
 
     public long getLong(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (masked(column)) {
             rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
             return 0L;
@@ -487,6 +522,7 @@ public final class MaskedCells {
     }
 
     public float getFloat(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (masked(column)) {
             rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
             return 0f;
@@ -500,6 +536,7 @@ public final class MaskedCells {
     }
 
     public double getDouble(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (masked(column)) {
             rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
             return 0d;
@@ -513,6 +550,7 @@ public final class MaskedCells {
     }
 
     public BigDecimal getBigDecimal(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         if (masked(column)) {
             return rs.getObject(column) == null ? null : BigDecimal.ZERO;
         }
@@ -526,6 +564,7 @@ public final class MaskedCells {
 
     @SuppressWarnings("deprecation")
     public BigDecimal getBigDecimal(ResultSet rs, int column, int scale) throws SQLException {
+        lastColumn = column;
         if (masked(column)) {
             return rs.getObject(column) == null ? null : BigDecimal.ZERO.setScale(scale);
         }
@@ -537,26 +576,32 @@ public final class MaskedCells {
     }
 
     public Date getDate(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         return masked(column) ? neutral(rs, column, Date.valueOf("1970-01-01")) : scrubbing(() -> rs.getDate(column));
     }
 
     public Date getDate(ResultSet rs, int column, Calendar cal) throws SQLException {
+        lastColumn = column;
         return masked(column) ? neutral(rs, column, Date.valueOf("1970-01-01")) : scrubbing(() -> rs.getDate(column, cal));
     }
 
     public Time getTime(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         return masked(column) ? neutral(rs, column, new Time(0L)) : scrubbing(() -> rs.getTime(column));
     }
 
     public Time getTime(ResultSet rs, int column, Calendar cal) throws SQLException {
+        lastColumn = column;
         return masked(column) ? neutral(rs, column, new Time(0L)) : scrubbing(() -> rs.getTime(column, cal));
     }
 
     public Timestamp getTimestamp(ResultSet rs, int column) throws SQLException {
+        lastColumn = column;
         return masked(column) ? neutral(rs, column, new Timestamp(0L)) : scrubbing(() -> rs.getTimestamp(column));
     }
 
     public Timestamp getTimestamp(ResultSet rs, int column, Calendar cal) throws SQLException {
+        lastColumn = column;
         return masked(column) ? neutral(rs, column, new Timestamp(0L)) : scrubbing(() -> rs.getTimestamp(column, cal));
     }
 

@@ -152,8 +152,6 @@ class MariaDbMaskingIT {
         db.assertNoLeak(MDB1_NON_TEXT);
     }
 
-    @Disabled("LEAK MDB2: SELECT TO_BASE64(note) FROM orders returns a copied email/card base64-encoded (ValueScanner"
-            + " is the only net for innocent columns)")
     @Test
     void mdb2EncodedCopies() throws SQLException {
         db.assertNoLeak(MDB2_ENCODED_COPY);
@@ -187,8 +185,6 @@ class MariaDbMaskingIT {
         org.junit.jupiter.api.Assertions.assertTrue(leaks.isEmpty(), () -> String.join("\n", leaks));
     }
 
-    @Disabled("LEAK MDB4: getLong(i) on an UNMASKED MariaDB text column holding a copy (SELECT note FROM orders) throws"
-            + " SQLDataException \"value 'reach me at dave.secret@example.com' cannot be decoded as Long\" unscrubbed")
     @Test
     void typedGetterErrorsDoNotQuoteTheValue() throws SQLException {
         List<String> leaks = new java.util.ArrayList<>();

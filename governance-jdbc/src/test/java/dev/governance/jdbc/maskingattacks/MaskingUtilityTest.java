@@ -312,9 +312,6 @@ class MaskingUtilityTest {
         }
     }
 
-    @org.junit.jupiter.api.Disabled("BUG: after getObject/getString of a column masked with strategy null, wasNull() is"
-            + " false (MaskedCells returns null without the wrapper reporting it), which also tells the reader the real"
-            + " value is not NULL")
     @Test
     void nullStrategyReportsWasNull() throws SQLException {
         try (Statement st = hashAgent.createStatement();

@@ -1093,6 +1093,17 @@ final class LineageWalker {
 
     private boolean plainEquality(EqualsTo eq, Scope s) {
         Column column;
+        if (eq.getLeftExpression() instanceof Column l && eq.getRightExpression() instanceof Column r) {
+            // an equi-join (a.email = b.email) tells only that two values are equal, like a literal comparison
+            for (Column c : new Column[] {l, r}) {
+                Acc acc = new Acc();
+                boolean direct = resolveColumn(c, s, acc);
+                for (ColumnName name : acc.sources()) {
+                    recordPredicate(name, direct);
+                }
+            }
+            return true;
+        }
         if (eq.getLeftExpression() instanceof Column c && isValue(eq.getRightExpression())) {
             column = c;
         } else if (eq.getRightExpression() instanceof Column c && isValue(eq.getLeftExpression())) {
