@@ -108,7 +108,7 @@ public final class Admission {
         try {
             plan = statementResult
                     ? governance.planner().plan(policy.masking(), policy.defaults(), analysis, session.dialect(),
-                            raw.getMetaData(), session.schema())
+                            raw.getMetaData(), session.schema(), session.views())
                     : governance.planner().planForKeys(policy.masking(), session.dialect(), raw.getMetaData(),
                             session.schema());
         } catch (SQLException | RuntimeException e) {

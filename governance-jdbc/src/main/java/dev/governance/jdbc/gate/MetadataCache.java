@@ -2,7 +2,14 @@ package dev.governance.jdbc.gate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.governance.jdbc.masking.ViewLookup;
 import dev.governance.jdbc.policy.PrimaryKeys;
+import dev.governance.jdbc.sql.Analysis;
+import dev.governance.jdbc.sql.Dialect;
+import dev.governance.jdbc.sql.SqlAnalysis;
+import dev.governance.jdbc.sql.SqlAnalyzer;
+import dev.governance.jdbc.sql.lineage.LineageAnalyzer;
+import dev.governance.jdbc.sql.lineage.ResultLineage;
 import dev.governance.jdbc.sql.ColumnName;
 import dev.governance.jdbc.sql.TableName;
 import dev.governance.jdbc.sql.lineage.SchemaLookup;
@@ -19,7 +26,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The database metadata the gate needs — primary keys (guardrails) and table columns (masking lineage) — cached
+ * The database metadata the gate needs — primary keys (guardrails), table columns and views (masking lineage) — cached
  * per database and table, so a statement costs a metadata query once per table, not once per execution.
  */
 final class MetadataCache {
@@ -28,6 +35,8 @@ final class MetadataCache {
 
     private final Cache<Key, Set<ColumnName>> primaryKeys = newCache();
     private final Cache<Key, List<String>> columns = newCache();
+    /** View lineage; Optional.empty() for a table that is not a view. */
+    private final Cache<Key, java.util.Optional<ViewLookup.View>> views = newCache();
 
     private static <V> Cache<Key, V> newCache() {
         return Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
@@ -42,6 +51,44 @@ final class MetadataCache {
     SchemaLookup schema(String databaseUrl, Connection physical) {
         return table -> columns.get(new Key(databaseUrl, table.key()), key -> loadColumns(physical, table));
     }
+
+    /** Views as one connection's database defines them, traced to the columns they are computed from. */
+    ViewLookup views(String databaseUrl, Connection physical, Dialect dialect, SqlAnalyzer analyzer) {
+        SchemaLookup schema = schema(databaseUrl, physical);
+        return table -> views.get(new Key(databaseUrl, table.key()),
+                key -> java.util.Optional.ofNullable(loadView(physical, dialect, analyzer, schema, table))).orElse(null);
+    }
+
+    private static ViewLookup.View loadView(Connection physical, Dialect dialect, SqlAnalyzer analyzer,
+                                            SchemaLookup schema, TableName table) {
+        String definition = ViewDefinitions.of(physical, dialect, table);
+        if (definition == null) {
+            return null;
+        }
+        Analysis analysis = analyzer.analyze(definition, dialect);
+        java.util.Set<TableName> reads = new java.util.LinkedHashSet<>();
+        for (dev.governance.jdbc.sql.StatementFacts facts : analysis.statements()) {
+            reads.addAll(facts.tablesRead());
+        }
+        java.util.Map<String, Set<ColumnName>> traced = new java.util.HashMap<>();
+        if (analysis instanceof SqlAnalysis sql && !sql.analyzedStatements().isEmpty()
+                && sql.analyzedStatements().get(0).parsedStatement() != null) {
+            try {
+                ResultLineage lineage = LINEAGE.lineage(sql.analyzedStatements().get(0).parsedStatement(), dialect, schema);
+                List<String> viewColumns = schema.columnsOf(table);
+                if (lineage.complete() && lineage.columns().size() == viewColumns.size()) {
+                    for (int i = 0; i < viewColumns.size(); i++) {
+                        traced.put(viewColumns.get(i).toLowerCase(Locale.ROOT), lineage.columns().get(i).sources());
+                    }
+                }
+            } catch (RuntimeException untraceable) {
+                // every column then counts as untraced: sensitive when the view reads a sensitive table
+            }
+        }
+        return new ViewLookup.View(java.util.Map.copyOf(traced), java.util.Set.copyOf(reads));
+    }
+
+    private static final LineageAnalyzer LINEAGE = new LineageAnalyzer();
 
     private static Set<ColumnName> loadPrimaryKeys(Connection physical, TableName table) {
         Set<ColumnName> found = new LinkedHashSet<>();

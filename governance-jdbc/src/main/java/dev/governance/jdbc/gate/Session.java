@@ -3,6 +3,7 @@ package dev.governance.jdbc.gate;
 import dev.governance.jdbc.IdentityException;
 import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.identity.IdentityResolver;
+import dev.governance.jdbc.masking.ViewLookup;
 import dev.governance.jdbc.policy.PrimaryKeys;
 import dev.governance.jdbc.sql.Dialect;
 import dev.governance.jdbc.sql.lineage.SchemaLookup;
@@ -29,6 +30,7 @@ public final class Session {
     private volatile String defaultSchema;
     private volatile PrimaryKeys primaryKeys;
     private volatile SchemaLookup schema;
+    private volatile ViewLookup views;
 
     public Session(Governance governance, IdentityResolver identities, Connection physical, Dialect dialect,
                    DatabaseInfo database) {
@@ -96,6 +98,16 @@ public final class Session {
     /** The connection now resolves unqualified names in {@code schema} (setSchema, SET search_path, USE). */
     public void defaultSchema(String schema) {
         this.defaultSchema = schema == null || schema.isBlank() ? null : schema;
+    }
+
+    /** Views as this connection's database defines them, traced to their sources (cached across connections). */
+    public ViewLookup views() {
+        ViewLookup lookup = views;
+        if (lookup == null) {
+            lookup = governance.metadata().views(database.url(), physical, dialect, governance.analyzer());
+            views = lookup;
+        }
+        return lookup;
     }
 
     /** The requester's reason ({@code setClientInfo("governance.reason", ...)}), or null. */

@@ -133,7 +133,7 @@ public final class StatementGate {
         if (masking.predicates() != MaskingPolicy.Predicates.DENY) {
             return null;
         }
-        return governance.planner().sensitivePredicate(masking, analysis, session.dialect(), session.schema());
+        return governance.planner().sensitivePredicate(masking, analysis, session.dialect(), session.schema(), session.views());
     }
 
     Governance governance() {

@@ -37,22 +37,23 @@ public final class MaskingPlanner {
     private final LineageAnalyzer lineage = new LineageAnalyzer();
 
     /** Plans are the same for the same policy, statement shape and result layout: decided once, then reused. */
-    private final Cache<PlanKey, Optional<MaskingPlan>> plans = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<PlanKey, Optional<MaskingPlan>> plans = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(java.time.Duration.ofMinutes(5)).build(); // schemas and views change
 
     private record PlanKey(MaskingPolicy policy, Defaults defaults, Dialect dialect, String statementAndLayout) {
     }
 
     /** The plan for a result; null when nothing needs doing (the result is passed through). */
     public MaskingPlan plan(MaskingPolicy policy, Defaults defaults, Analysis analysis, Dialect dialect,
-                            ResultSetMetaData md, SchemaLookup schema) throws SQLException {
+                            ResultSetMetaData md, SchemaLookup schema, ViewLookup views) throws SQLException {
         String layout = cacheKey(analysis, md);
         PlanKey key = layout == null ? null : new PlanKey(policy, defaults, dialect, layout);
         if (key == null) {
-            return plan(policy, defaults, analysis, dialect, md, schema, true);
+            return plan(policy, defaults, analysis, dialect, md, schema, views, true);
         }
         Optional<MaskingPlan> cached = plans.getIfPresent(key);
         if (cached == null) {
-            cached = Optional.ofNullable(plan(policy, defaults, analysis, dialect, md, schema, true));
+            cached = Optional.ofNullable(plan(policy, defaults, analysis, dialect, md, schema, views, true));
             plans.put(key, cached);
         }
         return cached.orElse(null);
@@ -86,18 +87,20 @@ public final class MaskingPlanner {
      */
     public MaskingPlan planForKeys(MaskingPolicy policy, Dialect dialect, ResultSetMetaData md, SchemaLookup schema)
             throws SQLException {
-        return plan(policy, Defaults.DEFAULT, null, dialect, md, schema, false);
+        return plan(policy, Defaults.DEFAULT, null, dialect, md, schema, ViewLookup.NONE, false);
     }
 
     private MaskingPlan plan(MaskingPolicy policy, Defaults defaults, Analysis analysis, Dialect dialect,
-                             ResultSetMetaData md, SchemaLookup schema, boolean traceLineage) throws SQLException {
+                             ResultSetMetaData md, SchemaLookup schema, ViewLookup views, boolean traceLineage)
+            throws SQLException {
+        Sensitivity sensitivity = new Sensitivity(policy, schema, views);
         int n = md.getColumnCount();
         MaskingStrategy[] strategies = new MaskingStrategy[n + 1];
         boolean[] scanned = new boolean[n + 1];
         boolean[] binary = new boolean[n + 1];
         String[] labels = new String[n + 1];
         ResultLineage traced = traceLineage ? trace(analysis, dialect, md, schema) : null;
-        boolean touchesSensitive = traceLineage && touchesSensitiveTable(policy, analysis, schema);
+        boolean touchesSensitive = traceLineage && touchesSensitiveTable(sensitivity, analysis);
         boolean anyUnknown = false;
         for (int i = 1; i <= n; i++) {
             labels[i] = md.getColumnLabel(i);
@@ -105,10 +108,10 @@ public final class MaskingPlanner {
             ColumnLineage column = traced == null || i > traced.columns().size() ? null : traced.columns().get(i - 1);
             if (column != null) {
                 for (ColumnName source : column.sources()) {
-                    s = stricter(s, sensitivity(policy, source, schema));
+                    s = stricter(s, sensitivity.of(source));
                 }
             }
-            s = stricter(s, sensitivity(policy, metadataColumn(md, i, dialect), schema));
+            s = stricter(s, sensitivity.of(metadataColumn(md, i, dialect)));
             if (policy.detect() != MaskingPolicy.Detect.OFF) {
                 s = stricter(s, byName(labels[i], md.getColumnType(i)));
             }
@@ -135,11 +138,13 @@ public final class MaskingPlanner {
      * For {@code masking.predicates: deny}: the first sensitive column the statement filters, joins, groups or
      * orders on other than by plain equality, or null.
      */
-    public ColumnName sensitivePredicate(MaskingPolicy policy, Analysis analysis, Dialect dialect, SchemaLookup schema) {
+    public ColumnName sensitivePredicate(MaskingPolicy policy, Analysis analysis, Dialect dialect, SchemaLookup schema,
+                                         ViewLookup views) {
+        Sensitivity sensitivity = new Sensitivity(policy, schema, views);
         for (AnalyzedStatement statement : parsed(analysis)) {
             ResultLineage traced = lineage.lineage(statement.parsedStatement(), dialect, schema);
             for (PredicateColumn predicate : traced.predicates()) {
-                if (!predicate.plainEquality() && sensitivity(policy, predicate.column(), schema) != null) {
+                if (!predicate.plainEquality() && sensitivity.of(predicate.column()) != null) {
                     return predicate.column();
                 }
             }
@@ -175,25 +180,6 @@ public final class MaskingPlanner {
         return out;
     }
 
-    /** The strategy for a table column, or null when it is not sensitive. */
-    MaskingStrategy sensitivity(MaskingPolicy policy, ColumnName column, SchemaLookup schema) {
-        if (column == null) {
-            return null;
-        }
-        if (column.column().equals("*") && column.table() != null) {
-            // "any column of t" (columns unknown or the whole row): sensitive when t has a sensitive column.
-            return tableIsSensitive(policy, column.table(), schema) ? MaskingStrategy.REDACT : null;
-        }
-        MaskingPolicy.Strategy ruled = policy.strategyFor(column);
-        if (ruled != null) {
-            return MaskingStrategy.valueOf(ruled.name());
-        }
-        if (policy.detect() == MaskingPolicy.Detect.OFF) {
-            return null;
-        }
-        return byName(column.column(), java.sql.Types.OTHER);
-    }
-
     private static MaskingStrategy byName(String name, int jdbcType) {
         if (name == null) {
             return null;
@@ -202,10 +188,10 @@ public final class MaskingPlanner {
         return kind == null ? null : kind.defaultStrategy();
     }
 
-    private boolean touchesSensitiveTable(MaskingPolicy policy, Analysis analysis, SchemaLookup schema) {
+    private static boolean touchesSensitiveTable(Sensitivity sensitivity, Analysis analysis) {
         for (StatementFacts facts : analysis.statements()) {
             for (TableName table : facts.tablesRead()) {
-                if (tableIsSensitive(policy, table, schema)) {
+                if (sensitivity.table(table)) {
                     return true;
                 }
             }
@@ -213,17 +199,80 @@ public final class MaskingPlanner {
         return false;
     }
 
-    private boolean tableIsSensitive(MaskingPolicy policy, TableName table, SchemaLookup schema) {
-        List<String> columns = schema.columnsOf(table);
-        if (columns.isEmpty()) {
-            return true; // unknown columns: assume the worst
+    /** Which table columns are sensitive, for one plan: column rules, names, and views traced to their sources. */
+    private static final class Sensitivity {
+        private static final int MAX_VIEW_DEPTH = 8;
+        private final MaskingPolicy policy;
+        private final SchemaLookup schema;
+        private final ViewLookup views;
+
+        Sensitivity(MaskingPolicy policy, SchemaLookup schema, ViewLookup views) {
+            this.policy = policy;
+            this.schema = schema;
+            this.views = views;
         }
-        for (String column : columns) {
-            if (sensitivity(policy, new ColumnName(table, column), schema) != null) {
-                return true;
+
+        /** The strategy for a table column, or null when it is not sensitive. */
+        MaskingStrategy of(ColumnName column) {
+            return of(column, 0);
+        }
+
+        private MaskingStrategy of(ColumnName column, int depth) {
+            if (column == null) {
+                return null;
             }
+            if (column.column().equals("*") && column.table() != null) {
+                // "any column of t" (columns unknown or the whole row): sensitive when t has a sensitive column.
+                return table(column.table(), depth) ? MaskingStrategy.REDACT : null;
+            }
+            MaskingPolicy.Strategy ruled = policy.strategyFor(column);
+            if (ruled != null) {
+                return MaskingStrategy.valueOf(ruled.name());
+            }
+            if (policy.detect() == MaskingPolicy.Detect.OFF) {
+                return null;
+            }
+            MaskingStrategy named = byName(column.column(), java.sql.Types.OTHER);
+            if (named != null || column.table() == null) {
+                return named;
+            }
+            // A view's column is as sensitive as what it is computed from.
+            ViewLookup.View view = depth < MAX_VIEW_DEPTH ? views.of(column.table()) : null;
+            if (view == null) {
+                return null;
+            }
+            java.util.Set<ColumnName> sources = view.columns().get(column.column().toLowerCase(Locale.ROOT));
+            if (sources == null) {
+                for (TableName read : view.reads()) {
+                    if (table(read, depth + 1)) {
+                        return MaskingStrategy.REDACT; // untraced view column over a sensitive table
+                    }
+                }
+                return null;
+            }
+            MaskingStrategy strictest = null;
+            for (ColumnName source : sources) {
+                strictest = stricter(strictest, of(source, depth + 1));
+            }
+            return strictest;
         }
-        return false;
+
+        boolean table(TableName table) {
+            return table(table, 0);
+        }
+
+        private boolean table(TableName table, int depth) {
+            List<String> columns = schema.columnsOf(table);
+            if (columns.isEmpty()) {
+                return true; // unknown columns: assume the worst
+            }
+            for (String column : columns) {
+                if (of(new ColumnName(table, column), depth) != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static ColumnName metadataColumn(ResultSetMetaData md, int i, Dialect dialect) {

@@ -269,7 +269,6 @@ class IdentityEnvironmentTest {
 
     /** Connection.setSchema moves unqualified names to another schema without any SQL text reaching the gate. */
     @Test
-    @Disabled("BUG: Connection.setSchema is not tracked either: unqualified names are still resolved to PUBLIC -> access-list bypass (jdbc/ConnectionWrapper.setSchema, SqlAnalyzer default schema per Session)")
     void connectionSetSchemaDoesNotEscapeTheAccessList() throws Exception {
         try (Statement s = service.createStatement()) {
             s.execute("CREATE TABLE other.orders(id INT PRIMARY KEY, secret VARCHAR(20))");
