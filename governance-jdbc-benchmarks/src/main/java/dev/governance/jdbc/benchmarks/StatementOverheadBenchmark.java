@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class StatementOverheadBenchmark {
 
-    @Param({"raw", "governed"})
+    /** raw H2; governed as a service (no masking); governed as an agent (masking plan, values scanned). */
+    @Param({"raw", "governed", "governed-agent"})
     public String driver;
 
     private Connection connection;
@@ -48,9 +49,9 @@ public class StatementOverheadBenchmark {
     public void open() throws SQLException {
         String db = "h2:mem:bench" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
         Properties p = new Properties();
-        if (driver.equals("governed")) {
-            p.setProperty("governance.identity.subject", "bench-agent");
-            p.setProperty("governance.identity.kind", "service");
+        if (driver.startsWith("governed")) {
+            p.setProperty("governance.identity.subject", "bench");
+            p.setProperty("governance.identity.kind", driver.equals("governed-agent") ? "agent" : "service");
             p.setProperty("governance.identity.allow-unverified", "true");
             p.setProperty("governance.audit.sinks", "otel");
             connection = DriverManager.getConnection("jdbc:governed:" + db, p);
@@ -58,6 +59,21 @@ public class StatementOverheadBenchmark {
             connection = DriverManager.getConnection("jdbc:" + db, p);
         }
         statement = connection.createStatement();
+        if (driver.equals("governed-agent")) {
+            // the schema is created by a service; the agent only reads and runs bounded statements
+            Properties owner = new Properties();
+            owner.putAll(p);
+            owner.setProperty("governance.identity.kind", "service");
+            try (Connection c = DriverManager.getConnection("jdbc:governed:" + db, owner); Statement s = c.createStatement()) {
+                createOrders(c, s);
+            }
+        } else {
+            createOrders(connection, statement);
+        }
+        byId = connection.prepareStatement("SELECT id, customer, status, total FROM orders WHERE id = ?");
+    }
+
+    private static void createOrders(Connection connection, Statement statement) throws SQLException {
         statement.execute("CREATE TABLE orders(id INT PRIMARY KEY, customer VARCHAR(40), status VARCHAR(20), total DECIMAL(10,2))");
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO orders VALUES (?, ?, ?, ?)")) {
             for (int i = 0; i < 1000; i++) {
@@ -69,7 +85,6 @@ public class StatementOverheadBenchmark {
             }
             insert.executeBatch();
         }
-        byId = connection.prepareStatement("SELECT id, customer, status, total FROM orders WHERE id = ?");
     }
 
     @TearDown(Level.Trial)
