@@ -3,6 +3,7 @@ package dev.governance.jdbc.examples;
 import dev.governance.jdbc.GovernedConnection;
 import dev.governance.jdbc.identity.Identity;
 
+import dev.governance.jdbc.audit.AuditQuery;
 import dev.governance.jdbc.audit.AuditVerifier;
 
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ public final class Demo {
         reviewer.setProperty("governance.identity.groups", "pii-reader");
         try (Connection connection = DriverManager.getConnection(URL, reviewer); Statement s = connection.createStatement()) {
             section("A human reviewer in the pii-reader group sees the real values");
-            run(s, "SELECT id, email FROM customers ORDER BY id");
+            run(s, "SELECT id, email FROM customers ORDER BY id", "alice");
         }
         showAuditTrail();
         System.out.println();
@@ -92,7 +93,11 @@ public final class Demo {
     }
 
     private static void run(Statement s, String sql) {
-        System.out.println("  agent> " + sql);
+        run(s, sql, "agent");
+    }
+
+    private static void run(Statement s, String sql, String who) {
+        System.out.printf("  %5s> %s%n", who, sql);
         try {
             if (s.execute(sql)) {
                 try (ResultSet rs = s.getResultSet()) {
@@ -137,6 +142,17 @@ public final class Demo {
         }
         System.out.println("  " + statements + " statements recorded, " + refused + " of them refused;"
                 + " hash chain: " + AuditVerifier.verify(AUDIT).summary());
+        System.out.println("  who did what to which tables (what `audit query` answers):");
+        new AuditQuery("agent-7", null, null, null, "statement").run(AUDIT, match -> {
+            var r = match.record();
+            if (!r.path("phase").asText().equals("intent")) {
+                System.out.printf("    %-6s %-8s %-18s %s%n", r.path("decision").path("action").asText(),
+                        r.path("type").asText(), r.path("tables").path("written").size() > 0
+                                ? "writes " + r.path("tables").path("written").get(0).asText()
+                                : r.path("tables").path("read").size() > 0 ? "reads " + r.path("tables").path("read").get(0).asText() : "",
+                        r.path("masked").size() > 0 ? "masked " + r.path("masked") : "");
+            }
+        });
         System.out.println("  try: java -jar governance-jdbc/target/governance-jdbc-*-all.jar audit query " + AUDIT);
     }
 
