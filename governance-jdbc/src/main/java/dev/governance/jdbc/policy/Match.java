@@ -77,7 +77,7 @@ public record Match(List<IdentitySelector> identity, List<Glob> environments, Se
         if (!objects.isEmpty() && !objects.contains(facts.objectKind())) {
             return false;
         }
-        if (whereAbsent && !facts.unboundedChange()) {
+        if (whereAbsent && !facts.unboundedChange() && !coveredByKey(facts, keys)) {
             return false;
         }
         if (!tables.isEmpty() && !anyTable(tables, facts.tablesRead()) && !anyTable(tables, facts.tablesWritten())) {
@@ -106,6 +106,20 @@ public record Match(List<IdentitySelector> identity, List<Glob> environments, Se
     }
 
     /** The first updated column that is part of its table's primary key, or null. */
+    /** A branch {@code pk IS NOT NULL}: true for every row, because a primary key is never NULL. */
+    static boolean coveredByKey(StatementFacts facts, PrimaryKeys keys) {
+        for (java.util.Set<ColumnName> branch : facts.notNullBranches()) {
+            boolean allKeys = !branch.isEmpty();
+            for (ColumnName column : branch) {
+                allKeys &= column.table() != null && isKey(keys.of(column.table()), column);
+            }
+            if (allKeys) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static ColumnName updatedPrimaryKey(StatementFacts facts, PrimaryKeys keys) {
         for (ColumnName updated : facts.updatedColumns()) {
             if (updated.table() != null) {

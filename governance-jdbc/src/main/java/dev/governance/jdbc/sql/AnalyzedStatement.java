@@ -29,5 +29,6 @@ public record AnalyzedStatement(
         String parseProblem,
         String normalizedSql,
         Statement parsedStatement,
-        String schemaSwitch) implements StatementFacts {
+        String schemaSwitch,
+        java.util.List<Set<ColumnName>> notNullBranches) implements StatementFacts {
 }

@@ -18,12 +18,14 @@ import net.sf.jsqlparser.schema.Table;
  *                         or null
  * @param unanchored       OR-branches of the condition that mention no column of the target: each one that
  *                         can hold makes the change reach every row ({@code id = 1 OR length('') = 0})
+ * @param notNullBranches  OR-branches made only of {@code IS NOT NULL} tests on target columns (see
+ *                         {@link StatementFacts#notNullBranches()})
  */
 record ChangeSite(StatementType kind, Expression condition, boolean referencesTarget, boolean usesParameters,
-                  Table target, List<Disjuncts.Branch> unanchored) {
+                  Table target, List<Disjuncts.Branch> unanchored, List<java.util.Set<ColumnName>> notNullBranches) {
 
     ChangeSite(StatementType kind, Expression condition, boolean referencesTarget, boolean usesParameters) {
-        this(kind, condition, referencesTarget, usesParameters, null, List.of());
+        this(kind, condition, referencesTarget, usesParameters, null, List.of(), List.of());
     }
 
     /** True when this change reaches every row of its table for these values. */

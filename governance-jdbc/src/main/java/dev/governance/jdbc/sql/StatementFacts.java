@@ -38,4 +38,13 @@ public interface StatementFacts {
 
     /** True when the parser could not read this statement reliably; the other facts are then best effort. */
     boolean unparseable();
+
+    /**
+     * OR-branches of a change's condition made only of {@code IS NOT NULL} tests on columns of the changed table:
+     * such a branch reaches every row when those columns can't be NULL ({@code DELETE FROM t WHERE id IS NOT NULL}
+     * on a primary key), which only the database's metadata can tell.
+     */
+    default java.util.List<Set<ColumnName>> notNullBranches() {
+        return java.util.List.of();
+    }
 }

@@ -67,8 +67,12 @@ record StatementTemplate(
             // a query or command that reaches outside the data is typed OTHER (contract 4.3)
             type = StatementType.OTHER;
         }
+        java.util.List<Set<ColumnName>> notNull = new java.util.ArrayList<>();
+        for (ChangeSite site : changes) {
+            notNull.addAll(site.notNullBranches());
+        }
         return new AnalyzedStatement(type, objectKind, tablesRead, tablesWritten, columns, updatedColumns, functions,
                 all, unbounded, problem != null, problem, normalizedSql, parsed,
-                schemaSwitch == null ? null : schemaSwitch.schema());
+                schemaSwitch == null ? null : schemaSwitch.schema(), java.util.List.copyOf(notNull));
     }
 }

@@ -341,7 +341,56 @@ final class StructureCollector extends TablesNamesFinder<Void> {
         // WHERE ? alone (condition is the parameter itself) is decisive too
         boolean decisive = scan.decisiveParameters || condition instanceof net.sf.jsqlparser.expression.JdbcParameter
                 || scan.parameters && !refs || unanchoredParameters;
-        return new ChangeSite(kind, condition, refs, decisive, target, List.copyOf(unanchored));
+        return new ChangeSite(kind, condition, refs, decisive, target, List.copyOf(unanchored),
+                notNullBranches(condition, target, name, alias));
+    }
+
+    /** OR-branches that are only {@code col IS NOT NULL} tests on the target's columns (ANDed together). */
+    private List<java.util.Set<ColumnName>> notNullBranches(Expression condition, Table target, String name,
+                                                          String alias) {
+        if (condition == null || target == null) {
+            return List.of();
+        }
+        TableName table = resolver.table(target);
+        List<java.util.Set<ColumnName>> out = new ArrayList<>();
+        for (Disjuncts.Branch branch : Disjuncts.of(condition)) {
+            List<Expression> conjuncts = new ArrayList<>();
+            conjuncts(branch.expression(), conjuncts, 0);
+            java.util.Set<ColumnName> columns = new java.util.LinkedHashSet<>();
+            boolean onlyNotNull = !conjuncts.isEmpty();
+            for (Expression e : conjuncts) {
+                if (ExpressionScan.of(e).columns.isEmpty()) {
+                    continue; // 1 = 1 restricts nothing (and 1 = 0 would make the whole change moot: refusing is safe)
+                }
+                boolean notNullTest = e instanceof net.sf.jsqlparser.expression.operators.relational.IsNullExpression n
+                        && n.isNot() != branch.negated() && n.getLeftExpression() instanceof Column c
+                        && (branch.negated() ? conjuncts.size() == 1 : true)
+                        && mentionsTarget(List.of(c), name, alias);
+                if (!notNullTest) {
+                    onlyNotNull = false;
+                    break;
+                }
+                Column c = (Column) ((net.sf.jsqlparser.expression.operators.relational.IsNullExpression) e).getLeftExpression();
+                columns.add(new ColumnName(table, Names.identifier(c.getColumnName(), dialect)));
+            }
+            if (onlyNotNull && !columns.isEmpty()) {
+                out.add(java.util.Set.copyOf(columns));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static void conjuncts(Expression e, List<Expression> out, int depth) {
+        if (depth > 100) {
+            out.add(e);
+        } else if (e instanceof net.sf.jsqlparser.expression.operators.relational.ExpressionList<?> list && list.size() == 1) {
+            conjuncts(list.get(0), out, depth + 1);
+        } else if (e instanceof net.sf.jsqlparser.expression.operators.conditional.AndExpression and) {
+            conjuncts(and.getLeftExpression(), out, depth + 1);
+            conjuncts(and.getRightExpression(), out, depth + 1);
+        } else {
+            out.add(e);
+        }
     }
 
     private static boolean mentionsTarget(List<Column> mentioned, String name, String alias) {

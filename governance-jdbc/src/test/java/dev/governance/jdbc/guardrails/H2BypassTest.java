@@ -1,7 +1,6 @@
 package dev.governance.jdbc.guardrails;
 
 import dev.governance.jdbc.testing.TestConnections;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,9 +59,26 @@ class H2BypassTest {
         "DELETE FROM orders WHERE id IS NOT NULL",
         "DELETE FROM orders WHERE 1 = 1 AND id IS NOT NULL",
     })
-    @Disabled("BUG (design limit): WHERE true for every row via a NOT NULL key is treated as restricting -> unbounded DELETE by an agent (the analyzer has no schema; sql/ConditionEvaluator; max-rows is the only backstop)")
     void schemaTautologies(String sql) throws Exception {
         everyEntryPoint(sql, Set.of("agent-no-unbounded-change"));
+    }
+
+    /** IS NOT NULL on a column that may be NULL restricts rows: purging soft-deleted rows stays allowed. */
+    @Test
+    void notNullOnANullableColumnStillRestricts() throws Exception {
+        String url = TestConnections.newH2Url();
+        try (java.sql.Connection service = TestConnections.open(url, TestConnections.service());
+             java.sql.Statement s = service.createStatement()) {
+            s.execute("CREATE TABLE items(id INT PRIMARY KEY, deleted_at TIMESTAMP)");
+            s.execute("INSERT INTO items VALUES (1, NULL), (2, CURRENT_TIMESTAMP)");
+            try (java.sql.Connection agent = TestConnections.open(url, Guard.agent());
+                 java.sql.Statement a = agent.createStatement()) {
+                org.junit.jupiter.api.Assertions.assertEquals(1, a.executeUpdate("DELETE FROM items WHERE deleted_at IS NOT NULL"));
+                java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                        () -> a.executeUpdate("DELETE FROM items WHERE id IS NOT NULL"));
+                org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("agent-no-unbounded-change"));
+            }
+        }
     }
 
     /** A subquery over the changed table itself, with nothing filtering it: every row (but NULL keys). */
