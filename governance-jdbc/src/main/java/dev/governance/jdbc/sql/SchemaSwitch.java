@@ -6,8 +6,10 @@ package dev.governance.jdbc.sql;
  *
  * @param schema  the schema as the database names it
  * @param literal whether the name came from a string literal (then the value, not the shape, decides it)
+ * @param several whether a search path of several schemas was set: names then resolve to whichever schema has
+ *                the table, which only the database knows
  */
-record SchemaSwitch(String schema, boolean literal) {
+record SchemaSwitch(String schema, boolean literal, boolean several) {
 
     static SchemaSwitch of(KeywordView v, Dialect dialect) {
         int i;
@@ -37,10 +39,11 @@ record SchemaSwitch(String schema, boolean literal) {
             String first = t.value();
             int comma = first.indexOf(',');
             first = (comma >= 0 ? first.substring(0, comma) : first).trim();
-            return new SchemaSwitch(Names.identifier(first, dialect), true);
+            return new SchemaSwitch(Names.identifier(first, dialect), true, comma >= 0);
         }
         if (t.isIdentifier() && !t.isWord("DEFAULT")) {
-            return new SchemaSwitch(Names.identifier(t.text(), dialect), false);
+            Token next = v.token(i + 1);
+            return new SchemaSwitch(Names.identifier(t.text(), dialect), false, next != null && next.isSymbol(','));
         }
         return null;
     }

@@ -62,6 +62,12 @@ record StatementTemplate(
                 all = Set.copyOf(all);
             }
         }
+        if (schemaSwitch != null && schemaSwitch.several()) {
+            // Several schemas: a name resolves to whichever has the table; we'd resolve it to the first only.
+            all = EnumSet.copyOf(all.isEmpty() ? EnumSet.noneOf(Hazard.class) : all);
+            all.add(Hazard.SYSTEM_CONFIGURATION);
+            all = Set.copyOf(all);
+        }
         StatementType type = baseType;
         if (!all.isEmpty() && (type == StatementType.SELECT || type == StatementType.SET || type == StatementType.CALL)) {
             // a query or command that reaches outside the data is typed OTHER (contract 4.3)
