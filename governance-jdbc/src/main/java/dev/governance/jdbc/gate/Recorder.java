@@ -3,6 +3,7 @@ package dev.governance.jdbc.gate;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.governance.jdbc.AuditUnavailableException;
+import dev.governance.jdbc.approval.ApprovalRequest;
 import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.audit.AuditTrail;
 import dev.governance.jdbc.audit.EventType;
@@ -74,6 +75,31 @@ public final class Recorder {
     void approvalRequested(Session session, Identity identity, Analysis analysis, Decision decision, String requestId) {
         recordQuietly(statement(EventType.APPROVAL_REQUESTED, session, identity, analysis, decision)
                 .requestId(requestId).reason(session.reason()).build());
+    }
+
+    /** An approval grant was used: the statement it was for is about to run. */
+    void approvalUsed(Session session, Identity identity, Analysis analysis, Decision decision, String requestId) {
+        recordQuietly(statement(EventType.APPROVAL_DECIDED, session, identity, analysis, decision)
+                .decision("used", decision.ruleIds(), decision.mode().label()).requestId(requestId).build());
+    }
+
+    /** {@code auto-approve} matched: granted at once, without a request, and recorded as such. */
+    void autoApproved(Session session, Identity identity, Analysis analysis, Decision decision) {
+        recordQuietly(statement(EventType.APPROVAL_DECIDED, session, identity, analysis, decision)
+                .decision("auto-approved", decision.ruleIds(), decision.mode().label()).reviewer("auto-approve")
+                .build());
+    }
+
+    /**
+     * A reviewer's verdict on a request: the identity is the reviewer's (who acted), the action {@code approved} or
+     * {@code refused}; the request id, its recorded SQL and the requester's reason say what it was about.
+     */
+    void approvalDecided(ApprovalRequest request, Identity reviewer) {
+        String verdict = request.status() == dev.governance.jdbc.approval.ApprovalStatus.APPROVED ? "approved" : "refused";
+        recordQuietly(AuditEvent.builder(EventType.APPROVAL_DECIDED).identity(reviewer)
+                .environment(request.environment()).sql(request.sql()).fingerprint(request.fingerprint())
+                .decision(verdict, request.ruleIds(), "enforce")
+                .requestId(request.id()).reviewer(reviewer.subject()).reason(request.reason()).build());
     }
 
     /** A statement that was refused before it ran. */
