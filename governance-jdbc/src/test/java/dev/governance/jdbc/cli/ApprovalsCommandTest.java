@@ -1,0 +1,109 @@
+package dev.governance.jdbc.cli;
+
+import dev.governance.jdbc.ApprovalPendingException;
+import dev.governance.jdbc.testing.TestConnections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The driver and the command line sharing one jdbc: approval store. */
+class ApprovalsCommandTest {
+    @TempDir
+    Path dir;
+
+    private Properties agent(String store) throws Exception {
+        Path policy = dir.resolve("policy.yaml");
+        Files.writeString(policy, """
+                version: 1
+                identities:
+                  agents: { kind: agent }
+                rules:
+                  - id: agent-ddl-reviewed
+                    when:   { identity: agents, statement: [CREATE] }
+                    action: approve
+                    approvers: { groups: [dba] }
+                """);
+        Properties p = TestConnections.as("agent-7", "agent");
+        p.setProperty("governance.policy", policy.toString());
+        p.setProperty("governance.approval.store", store);
+        return p;
+    }
+
+    @Test
+    void requestFromTheDriverIsListedAndApprovedOnTheCommandLine() throws Exception {
+        String store = "jdbc:h2:file:" + dir.resolve("approvals").toAbsolutePath();
+        String url = TestConnections.newH2Url();
+        try (Connection c = DriverManager.getConnection(url, agent(store)); Statement s = c.createStatement()) {
+            c.setClientInfo("governance.reason", "needed for the nightly report");
+            String id = assertThrows(ApprovalPendingException.class, () -> s.execute("CREATE TABLE t(id INT)"))
+                    .requestId();
+
+            CliRun list = CliRun.of("approvals", "list", "--store", store);
+            assertEquals(0, list.exit(), list.err());
+            assertTrue(list.out().contains(id) && list.out().contains("PENDING") && list.out().contains("agent-7"),
+                    list.out());
+
+            CliRun show = CliRun.of("approvals", "show", "--store", store, id);
+            assertEquals(0, show.exit(), show.err());
+            assertTrue(show.out().contains("CREATE TABLE t(id INT)"), show.out());
+            assertTrue(show.out().contains("needed for the nightly report"), show.out());
+
+            CliRun own = CliRun.of("approvals", "approve", "--store", store, "--as", "agent-7", "--groups", "dba", id);
+            assertEquals(1, own.exit(), own.out());
+            assertTrue(own.err().contains("own request"), own.err());
+            CliRun outsider = CliRun.of("approvals", "approve", "--store", store, "--as", "bob", "--groups", "ops", id);
+            assertEquals(1, outsider.exit());
+            assertEquals(1, CliRun.of("approvals", "approve", "--store", store, "--as", "dora", "--groups", "dba",
+                    "no-such-id").exit());
+            assertEquals(1, CliRun.of("approvals", "show", "--store", store, "no-such-id").exit());
+            assertThrows(ApprovalPendingException.class, () -> s.execute("CREATE TABLE t(id INT)"), "not approved yet");
+
+            assertEquals(0, Main.commandLine().execute("approvals", "approve", "--store", store, "--as", "dora",
+                    "--groups", "dba", id));
+            s.execute("CREATE TABLE t(id INT)");
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'T'")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1));
+            }
+            CliRun after = CliRun.of("approvals", "show", "--store", store, id);
+            assertTrue(after.out().contains("USED") && after.out().contains("dora"), after.out());
+        }
+    }
+
+    @Test
+    void denyOnTheCommandLineAndUsageErrors() throws Exception {
+        String store = "jdbc:h2:mem:cli" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        try (Connection c = DriverManager.getConnection(TestConnections.newH2Url(), agent(store));
+             Statement s = c.createStatement()) {
+            String id = assertThrows(ApprovalPendingException.class, () -> s.execute("CREATE TABLE d(id INT)"))
+                    .requestId();
+            CliRun deny = CliRun.of("approvals", "deny", "--store", store, "--as", "dora", "--groups", "dba", id);
+            assertEquals(0, deny.exit(), deny.err());
+            CliRun show = CliRun.of("approvals", "show", "--store", store, id);
+            assertTrue(show.out().contains("DENIED"), show.out());
+            assertEquals(1, CliRun.of("approvals", "approve", "--store", store, "--as", "dora", "--groups", "dba", id)
+                    .exit(), "a denied request can't be approved afterwards");
+            assertThrows(ApprovalPendingException.class, () -> s.execute("CREATE TABLE d(id INT)"));
+        }
+        assertEquals(2, CliRun.of("approvals", "list").exit(), "--store is required");
+        assertEquals(2, CliRun.of("approvals", "list", "--store", "memory").exit());
+        assertEquals(2, CliRun.of("approvals", "approve", "--store", store, "some-id").exit(), "--as is required");
+        assertEquals(2, CliRun.of("approvals", "approve", "--store", store, "--as",
+                "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", "some-id").exit(), "tokens are not taken");
+        assertEquals(2, CliRun.of("approvals").exit());
+        assertFalse(CliRun.of("approvals", "--help").out().isEmpty());
+    }
+}
