@@ -48,6 +48,11 @@ public final class JdbcApprovalStore implements ApprovalStore {
         this.clock = clock;
     }
 
+    /** The JDBC URL (with whatever credentials it holds: never print it, see {@link #name()}). */
+    public String url() {
+        return url;
+    }
+
     @Override
     public String name() {
         return UrlSanitizer.sanitize(url);
