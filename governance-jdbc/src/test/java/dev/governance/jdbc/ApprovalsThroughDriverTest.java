@@ -265,4 +265,46 @@ class ApprovalsThroughDriverTest {
         assertEquals("auto-approved", decided.get(0).path("decision").path("action").asText());
         assertEquals("flyway", decided.get(0).path("identity").path("subject").asText());
     }
+    @Test
+    void webhookReceivesTheRequestWithoutLiterals() throws Exception {
+        java.util.concurrent.BlockingQueue<String> bodies = new java.util.concurrent.LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    + " " + exchange.getRequestMethod());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Properties agent = agent("fail", "PT2M");
+            agent.setProperty("governance.approval.webhook",
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+            try (Connection c = DriverManager.getConnection(url, agent); Statement s = c.createStatement()) {
+                String id = assertThrows(ApprovalPendingException.class,
+                        () -> s.execute("CREATE TABLE secret_12345(id INT DEFAULT 987654)")).requestId();
+                String body = bodies.poll(10, TimeUnit.SECONDS);
+                assertTrue(body != null && body.endsWith(" POST"), String.valueOf(body));
+                JsonNode json = JSON.readTree(body.substring(0, body.length() - " POST".length()));
+                assertEquals(id, json.path("id").asText());
+                assertEquals("agent-7", json.path("subject").asText());
+                assertEquals("dba", json.path("approvers").path(0).asText());
+                assertFalse(body.contains("987654"), "literal values stay out of the webhook: " + body);
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void unreachableWebhookNeverBlocksOrFailsTheStatement() throws Exception {
+        Properties agent = agent("fail", "PT2M");
+        agent.setProperty("governance.approval.webhook", "http://127.0.0.1:9/unreachable");
+        try (Connection c = DriverManager.getConnection(url, agent); Statement s = c.createStatement()) {
+            long start = System.nanoTime();
+            assertThrows(ApprovalPendingException.class, () -> s.execute("CREATE TABLE u(id INT)"));
+            assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1_500);
+        }
+    }
 }
