@@ -132,8 +132,10 @@ class ApprovalsThroughDriverTest {
                     "self-approval");
             assertThrows(ReviewRefusedException.class, () -> approvals.approve(id, reviewer("bob", "ops")),
                     "not an approver");
-            assertThrows(ApprovalPendingException.class, () -> s.execute("CREATE TABLE t(id INT)"),
-                    "still pending after refused reviews");
+            ApprovalPendingException retry = assertThrows(ApprovalPendingException.class,
+                    () -> s.execute("CREATE TABLE t(id INT)"), "still pending after refused reviews");
+            assertEquals(id, retry.requestId(), "running it again while pending doesn't file another request");
+            assertEquals(1, approvals.list().size());
             approvals.approve(id, reviewer("dora", "dba"));
 
             s.execute("CREATE TABLE t(id INT)");
@@ -146,7 +148,10 @@ class ApprovalsThroughDriverTest {
             assertNotEquals(id, again.requestId());
         }
         List<JsonNode> requested = events(agent, "approval-requested");
-        assertFalse(requested.isEmpty());
+        assertEquals(2, requested.size(), "one per request filed: " + requested);
+        assertTrue(events(agent, "statement").stream().anyMatch(e -> e.path("requestId").asText().equals(
+                requested.get(0).path("requestId").asText()) && e.path("error").asText().startsWith("VG001")),
+                "the refused statement names its request");
         assertFalse(requested.get(0).path("requestId").asText().isEmpty());
         List<JsonNode> decided = events(agent, "approval-decided");
         assertTrue(decided.stream().anyMatch(e -> e.path("decision").path("action").asText().equals("approved")
@@ -247,6 +252,7 @@ class ApprovalsThroughDriverTest {
             long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertEquals("VG003", timeout.getSQLState());
             assertTrue(waited >= 450 && waited < 10_000, "waited " + waited + " ms");
+            assertTrue(timeout.requestId() != null && timeout.getMessage().contains(timeout.requestId()));
             assertFalse(tableExists(c, "W"));
             assertEquals(1, approvals(c).list().size());
         }

@@ -17,6 +17,12 @@ public interface ApprovalStore {
 
     Optional<ApprovalRequest> find(String id) throws SQLException;
 
+    /**
+     * The oldest pending request of {@code subject} for the statement with this fingerprint and parameters, so that
+     * running a statement again while it waits for review doesn't file another request.
+     */
+    Optional<ApprovalRequest> findPending(String subject, String fingerprint, String parametersHash) throws SQLException;
+
     /** Every request: pending first, then the rest; each part oldest first. */
     List<ApprovalRequest> list() throws SQLException;
 

@@ -150,6 +150,26 @@ public final class JdbcApprovalStore implements ApprovalStore {
     }
 
     @Override
+    public Optional<ApprovalRequest> findPending(String subject, String fingerprint, String parametersHash)
+            throws SQLException {
+        List<ApprovalRequest> found = new ArrayList<>();
+        try (Connection c = connect();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
+                     + " WHERE status = ? AND subject = ? AND fingerprint = ? AND parameters_hash = ?")) {
+            ps.setString(1, ApprovalStatus.PENDING.name());
+            ps.setString(2, subject);
+            ps.setString(3, fingerprint == null ? "" : fingerprint);
+            ps.setString(4, parametersHash == null ? "" : parametersHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(read(rs));
+                }
+            }
+        }
+        return ApprovalStore.pendingFirst(found).stream().findFirst();
+    }
+
+    @Override
     public List<ApprovalRequest> list() throws SQLException {
         List<ApprovalRequest> out = new ArrayList<>();
         try (Connection c = connect(); Statement s = c.createStatement();

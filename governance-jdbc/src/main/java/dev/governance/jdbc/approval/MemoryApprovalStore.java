@@ -39,6 +39,13 @@ public final class MemoryApprovalStore implements ApprovalStore {
     }
 
     @Override
+    public synchronized Optional<ApprovalRequest> findPending(String subject, String fingerprint, String parametersHash) {
+        return requests.values().stream()
+                .filter(r -> r.status() == ApprovalStatus.PENDING && r.grants(subject, fingerprint, parametersHash))
+                .findFirst();
+    }
+
+    @Override
     public synchronized List<ApprovalRequest> list() {
         return ApprovalStore.pendingFirst(new ArrayList<>(requests.values()));
     }

@@ -49,15 +49,23 @@ final class ApprovalFlow {
             recorder.approvalUsed(session, identity, analysis, decision, grant.get());
             return;
         }
-        ApprovalRequest request = new ApprovalRequest(UUID.randomUUID().toString(), identity.subject(),
-                identity.kind().label(), identity.groups(), session.environment(),
-                literals ? analysis.sql() : analysis.normalizedSql(), analysis.sql(), analysis.fingerprint(),
-                parametersHash, decision.ruleIds(), decision.approvers(), session.reason(), Instant.now(),
-                ApprovalStatus.PENDING, null, null);
-        approvals.store().create(request);
-        recorder.approvalRequested(session, identity, analysis, decision, request.id());
-        if (webhook != null) {
-            webhook.post(request);
+        // Run again while its request waits for review: the same request, not another one for reviewers to wade through.
+        Optional<ApprovalRequest> open = approvals.store().findPending(identity.subject(), analysis.fingerprint(),
+                parametersHash);
+        ApprovalRequest request;
+        if (open.isPresent()) {
+            request = open.get();
+        } else {
+            request = new ApprovalRequest(UUID.randomUUID().toString(), identity.subject(),
+                    identity.kind().label(), identity.groups(), session.environment(),
+                    literals ? analysis.sql() : analysis.normalizedSql(), analysis.sql(), analysis.fingerprint(),
+                    parametersHash, decision.ruleIds(), decision.approvers(), session.reason(), Instant.now(),
+                    ApprovalStatus.PENDING, null, null);
+            approvals.store().create(request);
+            recorder.approvalRequested(session, identity, analysis, decision, request.id());
+            if (webhook != null) {
+                webhook.post(request);
+            }
         }
         String what = "Approval required by governance rule [" + decision.decidingRule() + "]: " + decision.reason()
                 + " (request " + request.id() + "; approvers: groups " + decision.approvers() + ")";
@@ -91,15 +99,17 @@ final class ApprovalFlow {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new ApprovalTimeoutException("Approval request " + request.id() + " for governance rule ["
-                        + decision.decidingRule() + "] was not decided within " + settings.timeout()
-                        + "; it stays pending and, once approved, the statement may be run again");
+                throw new ApprovalTimeoutException(request.id(), "Approval request " + request.id()
+                        + " for governance rule [" + decision.decidingRule() + "] was not decided within "
+                        + settings.timeout() + "; it stays pending and, once approved, the statement may be run again",
+                        null);
             }
             try {
                 Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, left / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ApprovalTimeoutException("Interrupted while waiting for approval request " + request.id(), e);
+                throw new ApprovalTimeoutException(request.id(), "Interrupted while waiting for approval request "
+                        + request.id(), e);
             }
         }
     }

@@ -104,7 +104,10 @@ public final class Recorder {
 
     /** A statement that was refused before it ran. */
     void refused(Session session, Identity identity, Analysis analysis, Decision decision, SQLException error) {
-        recordQuietly(statement(EventType.STATEMENT, session, identity, analysis, decision)
+        String requestId = error instanceof dev.governance.jdbc.ApprovalPendingException pending ? pending.requestId()
+                : error instanceof dev.governance.jdbc.ApprovalRefusedException refused ? refused.requestId()
+                : error instanceof dev.governance.jdbc.ApprovalTimeoutException late ? late.requestId() : null;
+        recordQuietly(statement(EventType.STATEMENT, session, identity, analysis, decision).requestId(requestId)
                 .error(error.getSQLState() + ": " + error.getMessage()).build());
     }
 

@@ -81,6 +81,9 @@ class ApprovalStoreTest {
         assertEquals(List.of("dba", "sre"), read.approverGroups());
 
         assertTrue(store.consumeGrant("agent-7", "fp1", "").isEmpty(), "no grant before approval");
+        assertEquals(Optional.of(decided.id()), store.findPending("agent-7", "fp1", "").map(ApprovalRequest::id));
+        assertTrue(store.findPending("agent-7", "fp1", "h").isEmpty());
+        assertTrue(store.findPending("agent-8", "fp1", "").isEmpty());
 
         clock.now = clock.now.plusSeconds(10);
         ApprovalRequest approved = approvals.approve(decided.id(), human("bob", "sre"));
