@@ -1,9 +1,12 @@
 package dev.governance.jdbc.cli;
 
+import dev.governance.jdbc.approval.ApprovalEvents;
 import dev.governance.jdbc.approval.ApprovalRequest;
 import dev.governance.jdbc.approval.Approvals;
 import dev.governance.jdbc.approval.JdbcApprovalStore;
 import dev.governance.jdbc.approval.ReviewRefusedException;
+import dev.governance.jdbc.audit.AuditTrail;
+import dev.governance.jdbc.config.Settings;
 import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.identity.IdentityKind;
 import picocli.CommandLine;
@@ -63,6 +66,44 @@ public final class ApprovalsCommand implements Callable<Integer> {
 
         @Option(names = "--groups", split = ",", paramLabel = "G", description = "the reviewer's groups, comma-separated")
         List<String> groups = new ArrayList<>();
+
+        @Option(names = "--audit", split = ",", paramLabel = "SINKS",
+                description = "also record the decision as an approval-decided event in these audit sinks"
+                        + " (as governance.audit.sinks: jsonl:<path>, jdbc:<url>, otel)")
+        List<String> audit = new ArrayList<>();
+
+        /** The trail to record the decision in, or null; checked writable before anything is decided. */
+        AuditTrail trail(CommandSpec spec) throws SQLException {
+            if (audit.isEmpty()) {
+                return null;
+            }
+            AuditTrail trail;
+            try {
+                trail = AuditTrail.of(new Settings.AuditSettings(audit, Settings.OnFailure.FAIL_CLOSED, false));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--audit " + String.join(",", audit)
+                        + ": " + e.getMessage());
+            }
+            trail.checkAvailable();
+            return trail;
+        }
+
+        ApprovalRequest decide(CommandSpec spec, Approvals approvals, String id, boolean approve)
+                throws SQLException, ReviewRefusedException {
+            Identity who = identity(spec);
+            AuditTrail trail = trail(spec);
+            ApprovalRequest decided = approve ? approvals.approve(id, who) : approvals.deny(id, who);
+            if (trail != null) {
+                try {
+                    trail.recordSync(ApprovalEvents.decided(decided, who));
+                } catch (SQLException e) {
+                    throw new SQLException("the decision on " + id + " is stored, but could not be recorded in the"
+                            + " audit trail: " + e.getMessage(), e.getSQLState(), e);
+                }
+                trail.flush();
+            }
+            return decided;
+        }
 
         Identity identity(CommandSpec spec) {
             if (as == null || as.isBlank()) {
@@ -160,7 +201,7 @@ public final class ApprovalsCommand implements Callable<Integer> {
 
         @Override
         int run(Approvals approvals, PrintWriter out) throws SQLException, ReviewRefusedException {
-            ApprovalRequest r = approvals.approve(id, reviewer.identity(spec));
+            ApprovalRequest r = reviewer.decide(spec, approvals, id, true);
             out.println("approved " + r.id() + " for " + r.subject() + " by " + r.reviewer());
             return 0;
         }
@@ -176,7 +217,7 @@ public final class ApprovalsCommand implements Callable<Integer> {
 
         @Override
         int run(Approvals approvals, PrintWriter out) throws SQLException, ReviewRefusedException {
-            ApprovalRequest r = approvals.deny(id, reviewer.identity(spec));
+            ApprovalRequest r = reviewer.decide(spec, approvals, id, false);
             out.println("denied " + r.id() + " for " + r.subject() + " by " + r.reviewer());
             return 0;
         }

@@ -3,6 +3,7 @@ package dev.governance.jdbc.gate;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.governance.jdbc.AuditUnavailableException;
+import dev.governance.jdbc.approval.ApprovalEvents;
 import dev.governance.jdbc.approval.ApprovalRequest;
 import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.audit.AuditTrail;
@@ -90,16 +91,9 @@ public final class Recorder {
                 .build());
     }
 
-    /**
-     * A reviewer's verdict on a request: the identity is the reviewer's (who acted), the action {@code approved} or
-     * {@code refused}; the request id, its recorded SQL and the requester's reason say what it was about.
-     */
+    /** A reviewer's verdict on a request (see {@link ApprovalEvents#decided}). */
     void approvalDecided(ApprovalRequest request, Identity reviewer) {
-        String verdict = request.status() == dev.governance.jdbc.approval.ApprovalStatus.APPROVED ? "approved" : "refused";
-        recordQuietly(AuditEvent.builder(EventType.APPROVAL_DECIDED).identity(reviewer)
-                .environment(request.environment()).sql(request.sql()).fingerprint(request.fingerprint())
-                .decision(verdict, request.ruleIds(), "enforce")
-                .requestId(request.id()).reviewer(reviewer.subject()).reason(request.reason()).build());
+        recordQuietly(ApprovalEvents.decided(request, reviewer));
     }
 
     /** A statement that was refused before it ran. */

@@ -70,8 +70,13 @@ class ApprovalsCommandTest {
             assertEquals(1, CliRun.of("approvals", "show", "--store", store, "no-such-id").exit());
             assertThrows(ApprovalPendingException.class, () -> s.execute("CREATE TABLE t(id INT)"), "not approved yet");
 
+            Path trail = dir.resolve("cli-audit.jsonl");
             assertEquals(0, Main.commandLine().execute("approvals", "approve", "--store", store, "--as", "dora",
-                    "--groups", "dba", id));
+                    "--groups", "dba", "--audit", "jsonl:" + trail, id));
+            String recorded = Files.readString(trail);
+            assertTrue(recorded.contains("\"event\":\"approval-decided\"") && recorded.contains("\"reviewer\":\"dora\"")
+                    && recorded.contains(id) && recorded.contains("\"action\":\"approved\""), recorded);
+            assertEquals(0, CliRun.of("audit", "verify", trail.toString()).exit());
             s.execute("CREATE TABLE t(id INT)");
             try (ResultSet rs = s.executeQuery(
                     "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'T'")) {
