@@ -1,5 +1,7 @@
 package dev.governance.jdbc.cli;
 
+import dev.governance.jdbc.ConfigurationException;
+import dev.governance.jdbc.IdentityException;
 import dev.governance.jdbc.approval.ApprovalEvents;
 import dev.governance.jdbc.approval.ApprovalRequest;
 import dev.governance.jdbc.approval.Approvals;
@@ -9,6 +11,7 @@ import dev.governance.jdbc.audit.AuditTrail;
 import dev.governance.jdbc.config.Settings;
 import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.identity.IdentityKind;
+import dev.governance.jdbc.identity.IdentityResolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +30,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code approvals list|show|approve|deny --store URL [--as SUBJECT] [--groups G] [ID]} (contract sections 6 and 8):
- * reviews the requests of a {@code jdbc:} approval store. Exit 0 done, 1 refused (unknown id, already decided,
+ * {@code approvals list|show|approve|deny --store URL [--as TOKEN-OR-SUBJECT] [--groups G] [ID]} (contract sections 6
+ * and 8): reviews the requests of a {@code jdbc:} approval store. A token given to {@code --as} is verified as a
+ * connection would verify it ({@code --jwks}, {@code --issuer}, {@code --audience}); a subject is taken as given. Exit 0 done, 1 refused (unknown id, already decided,
  * own request, not an approver) or store unreachable, 2 usage.
  */
 @Command(name = "approvals", mixinStandardHelpOptions = true,
@@ -58,14 +63,25 @@ public final class ApprovalsCommand implements Callable<Integer> {
         }
     }
 
-    /** --as and --groups: the reviewer. */
+    /** --as and --groups (or a verified token): the reviewer. */
     static final class Reviewer {
-        @Option(names = "--as", required = true, paramLabel = "SUBJECT",
-                description = "the reviewer's subject (tokens are not accepted here: see docs/approvals.md)")
+        @Option(names = "--as", required = true, paramLabel = "TOKEN-OR-SUBJECT",
+                description = "the reviewer: a subject (with --groups), or a JWT verified with --jwks, --issuer and"
+                        + " --audience (its claims give the groups)")
         String as;
 
         @Option(names = "--groups", split = ",", paramLabel = "G", description = "the reviewer's groups, comma-separated")
         List<String> groups = new ArrayList<>();
+
+        @Option(names = "--jwks", paramLabel = "JWKS", description = "JWK set a token given to --as is verified with:"
+                + " file, classpath: or https:// URL")
+        String jwks;
+
+        @Option(names = "--issuer", paramLabel = "ISS", description = "required iss of a token given to --as")
+        String issuer;
+
+        @Option(names = "--audience", paramLabel = "AUD", description = "required aud of a token given to --as")
+        String audience;
 
         @Option(names = "--audit", split = ",", paramLabel = "SINKS",
                 description = "also record the decision as an approval-decided event in these audit sinks"
@@ -105,15 +121,32 @@ public final class ApprovalsCommand implements Callable<Integer> {
             return decided;
         }
 
-        Identity identity(CommandSpec spec) {
+        Identity identity(CommandSpec spec) throws IdentityException {
             if (as == null || as.isBlank()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--as needs the reviewer's subject");
+                throw new CommandLine.ParameterException(spec.commandLine(), "--as needs the reviewer's subject or token");
             }
-            if (looksLikeJwt(as)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--as takes a subject; token"
-                        + " verification is not supported by the command line (see docs/approvals.md)");
+            if (!looksLikeJwt(as)) {
+                if (jwks != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--jwks is for a token given to --as");
+                }
+                return new Identity(as, IdentityKind.HUMAN, groups, null, null, false, null);
             }
-            return new Identity(as, IdentityKind.HUMAN, groups, null, null, false, null);
+            if (jwks == null || issuer == null || audience == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "a token given to --as is verified:"
+                        + " it needs --jwks, --issuer and --audience");
+            }
+            if (!groups.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "with a token, the groups come from its"
+                        + " claims: leave out --groups");
+            }
+            Settings.IdentitySettings settings = new Settings.IdentitySettings(as, null, jwks, issuer, audience,
+                    List.of("RS256", "ES256", "EdDSA"), Duration.ofSeconds(60), "kind", "groups", IdentityKind.AGENT,
+                    null, IdentityKind.AGENT, List.of(), false);
+            try {
+                return IdentityResolver.create(settings).current();
+            } catch (ConfigurationException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
 
         private static boolean looksLikeJwt(String value) {
@@ -136,6 +169,9 @@ public final class ApprovalsCommand implements Callable<Integer> {
                 return run(approvals, spec.commandLine().getOut());
             } catch (ReviewRefusedException e) {
                 err.println("refused: " + e.getMessage());
+                return 1;
+            } catch (IdentityException e) {
+                err.println("refused: the reviewer's token: " + e.getMessage());
                 return 1;
             } catch (SQLException e) {
                 err.println("approval store " + approvals.store().name() + ": " + e.getMessage());

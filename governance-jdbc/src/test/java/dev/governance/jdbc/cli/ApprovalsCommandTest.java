@@ -107,8 +107,47 @@ class ApprovalsCommandTest {
         assertEquals(2, CliRun.of("approvals", "list", "--store", "memory").exit());
         assertEquals(2, CliRun.of("approvals", "approve", "--store", store, "some-id").exit(), "--as is required");
         assertEquals(2, CliRun.of("approvals", "approve", "--store", store, "--as",
-                "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", "some-id").exit(), "tokens are not taken");
+                "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", "some-id").exit(), "a token without --jwks isn't trusted");
         assertEquals(2, CliRun.of("approvals").exit());
         assertFalse(CliRun.of("approvals", "--help").out().isEmpty());
+    }
+    @Test
+    void reviewerTokenIsVerified() throws Exception {
+        com.nimbusds.jose.jwk.RSAKey key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("dev").generate();
+        Path jwks = dir.resolve("jwks.json");
+        Files.writeString(jwks, new com.nimbusds.jose.jwk.JWKSet(java.util.List.of(key.toPublicJWK())).toString());
+        String dora = dev.governance.jdbc.identity.TokenMinter.mint(key, "iss-a", "aud-a", "dora",
+                dev.governance.jdbc.identity.IdentityKind.HUMAN, java.util.List.of("dba"), java.time.Duration.ofMinutes(5), null);
+        String self = dev.governance.jdbc.identity.TokenMinter.mint(key, "iss-a", "aud-a", "agent-7",
+                dev.governance.jdbc.identity.IdentityKind.HUMAN, java.util.List.of("dba"), java.time.Duration.ofMinutes(5), null);
+        String store = "jdbc:h2:mem:tok" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        try (Connection c = DriverManager.getConnection(TestConnections.newH2Url(), agent(store));
+             Statement s = c.createStatement()) {
+            String id = assertThrows(ApprovalPendingException.class, () -> s.execute("CREATE TABLE k(id INT)"))
+                    .requestId();
+            String[] verify = {"--jwks", jwks.toString(), "--issuer", "iss-a", "--audience", "aud-a"};
+            CliRun wrongIssuer = CliRun.of("approvals", "approve", "--store", store, "--as", dora, "--jwks",
+                    jwks.toString(), "--issuer", "iss-b", "--audience", "aud-a", id);
+            assertEquals(1, wrongIssuer.exit(), wrongIssuer.err());
+            assertTrue(wrongIssuer.err().contains("iss"), wrongIssuer.err());
+            CliRun tampered = CliRun.of(concat(new String[] {"approvals", "approve", "--store", store, "--as",
+                    dora.substring(0, dora.length() - 4) + "AAAA"}, verify, id));
+            assertEquals(1, tampered.exit(), tampered.err());
+            assertEquals(1, CliRun.of(concat(new String[] {"approvals", "approve", "--store", store, "--as", self},
+                    verify, id)).exit(), "own request, by token");
+            assertEquals(2, CliRun.of(concat(new String[] {"approvals", "approve", "--store", store, "--as", dora,
+                    "--groups", "dba"}, verify, id)).exit(), "groups come from the token");
+            CliRun ok = CliRun.of(concat(new String[] {"approvals", "approve", "--store", store, "--as", dora}, verify, id));
+            assertEquals(0, ok.exit(), ok.err());
+            assertTrue(ok.out().contains("by dora"), ok.out());
+            s.execute("CREATE TABLE k(id INT)");
+        }
+    }
+
+    private static String[] concat(String[] head, String[] middle, String last) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + middle.length + 1);
+        System.arraycopy(middle, 0, all, head.length, middle.length);
+        all[all.length - 1] = last;
+        return all;
     }
 }
