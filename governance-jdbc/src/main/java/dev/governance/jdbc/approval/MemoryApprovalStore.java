@@ -10,6 +10,8 @@ import java.util.Optional;
 
 /** {@code memory}: requests kept by one {@code Governance} (connections with equal settings), for one process. */
 public final class MemoryApprovalStore implements ApprovalStore {
+    /** Beyond this many requests, finished ones (denied, used, expired) are forgotten, oldest first. */
+    static final int KEEP = 10_000;
     private final Map<String, ApprovalRequest> requests = new LinkedHashMap<>();
     private final Clock clock;
 
@@ -30,6 +32,11 @@ public final class MemoryApprovalStore implements ApprovalStore {
     public synchronized void create(ApprovalRequest request) {
         if (requests.putIfAbsent(request.id(), request) != null) {
             throw new IllegalArgumentException("duplicate approval request id " + request.id());
+        }
+        if (requests.size() > KEEP) {
+            Instant now = clock.instant();
+            requests.values().removeIf(r -> requests.size() > KEEP && r.status() != ApprovalStatus.PENDING
+                    && !r.grantUsableAt(now));
         }
     }
 

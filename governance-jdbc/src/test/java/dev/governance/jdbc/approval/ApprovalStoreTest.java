@@ -183,4 +183,18 @@ class ApprovalStoreTest {
         assertFalse(ApprovalRequest.hashParameters(List.of("ab", "c")).equals(ApprovalRequest.hashParameters(List.of("a", "bc"))));
         assertEquals(64, ApprovalRequest.hashParameters(java.util.Arrays.asList(null, 2L)).length());
     }
+    @org.junit.jupiter.api.Test
+    void memoryStoreForgetsFinishedRequestsBeyondItsLimitButNeverPendingOnes() throws Exception {
+        MemoryApprovalStore store = new MemoryApprovalStore(clock);
+        Approvals approvals = new Approvals(store);
+        ApprovalRequest pending = request("agent-7", "keep", "", clock.now);
+        store.create(pending);
+        for (int i = 0; i < MemoryApprovalStore.KEEP + 10; i++) {
+            ApprovalRequest r = request("agent-7", "fp" + i, "", clock.now);
+            store.create(r);
+            approvals.deny(r.id(), human("bob", "dba"));
+        }
+        assertTrue(store.list().size() <= MemoryApprovalStore.KEEP + 1, "size " + store.list().size());
+        assertTrue(store.find(pending.id()).isPresent(), "pending requests are kept");
+    }
 }
