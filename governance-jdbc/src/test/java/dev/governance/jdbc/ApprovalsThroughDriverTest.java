@@ -313,4 +313,19 @@ class ApprovalsThroughDriverTest {
             assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1_500);
         }
     }
+    @Test
+    void unreachableStoreRefusesTheStatementAndLeavesTheConnectionUsable() throws Exception {
+        Properties agent = agent("fail", "PT2M");
+        agent.setProperty("governance.approval.store", "jdbc:h2:tcp://127.0.0.1:9/nothing-listens-here");
+        try (Connection c = DriverManager.getConnection(url, agent); Statement s = c.createStatement()) {
+            SQLException e = assertThrows(SQLException.class, () -> s.execute("CREATE TABLE z(id INT)"));
+            assertFalse(e instanceof ApprovalPendingException, "no request could be filed: " + e);
+            assertTrue(e.getMessage().contains("approval store") && e.getMessage().contains("agent-ddl-reviewed"),
+                    e.getMessage());
+            assertFalse(tableExists(c, "Z"), "fail closed: the statement did not run");
+            try (ResultSet rs = s.executeQuery("SELECT 1")) {
+                assertTrue(rs.next());
+            }
+        }
+    }
 }

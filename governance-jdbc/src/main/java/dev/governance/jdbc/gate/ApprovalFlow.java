@@ -43,6 +43,21 @@ final class ApprovalFlow {
     /** Returns when the statement may run; throws VG001, VG002 or VG003 otherwise. */
     void require(Session session, Identity identity, Analysis analysis, Decision decision, List<Object> parameters)
             throws SQLException {
+        try {
+            requireOrThrow(session, identity, analysis, decision, parameters);
+        } catch (dev.governance.jdbc.GovernanceException governance) {
+            throw governance;
+        } catch (SQLException | RuntimeException store) {
+            // Fail closed: without the store there is neither a grant nor a request, so the statement doesn't run.
+            throw new SQLException("Approval required by governance rule [" + decision.decidingRule()
+                    + "], but the approval store " + approvals.store().name() + " can't be used: " + store.getMessage()
+                    + " (the statement did not run)", store instanceof SQLException sql ? sql.getSQLState() : "VG001",
+                    store);
+        }
+    }
+
+    private void requireOrThrow(Session session, Identity identity, Analysis analysis, Decision decision,
+                                List<Object> parameters) throws SQLException {
         String parametersHash = ApprovalRequest.hashParameters(parameters);
         Optional<String> grant = approvals.store().consumeGrant(identity.subject(), analysis.fingerprint(), parametersHash);
         if (grant.isPresent()) {
