@@ -25,6 +25,13 @@ public interface GovernedConnection extends Connection {
      */
     IdentityScope runAs(String token) throws SQLException;
 
+    /**
+     * Reviewing approval requests in this connection's store ({@code governance.approval.store}): the same store
+     * every connection with equal settings uses (with {@code memory}), or the shared table (with {@code jdbc:}).
+     * Reviewers pass their own identity to {@code approve}/{@code deny}; this connection's identity plays no part.
+     */
+    dev.governance.jdbc.approval.Approvals approvals();
+
     /** An open {@link #runAs} scope; closing it never throws. */
     interface IdentityScope extends AutoCloseable {
         Identity identity();

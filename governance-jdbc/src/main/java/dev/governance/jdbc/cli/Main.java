@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "Governance for every JDBC connection: identity, guardrails, masking and audit.",
-        subcommands = {CheckCommand.class, PolicyCommand.class, AuditCommand.class, TokenCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, PolicyCommand.class, AuditCommand.class, ApprovalsCommand.class, TokenCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

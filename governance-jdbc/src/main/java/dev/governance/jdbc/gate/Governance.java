@@ -3,6 +3,8 @@ package dev.governance.jdbc.gate;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.governance.jdbc.ConfigurationException;
+import dev.governance.jdbc.approval.ApprovalStore;
+import dev.governance.jdbc.approval.Approvals;
 import dev.governance.jdbc.config.Settings;
 import dev.governance.jdbc.identity.IdentityResolver;
 import dev.governance.jdbc.masking.Masker;
@@ -32,7 +34,13 @@ public final class Governance {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    Governance(Settings settings, SqlAnalyzer analyzer, PolicyHolder policies, Recorder recorder, Masker masker) {
+    private final Approvals approvals;
+    private final ApprovalFlow approvalFlow;
+
+    Governance(Settings settings, SqlAnalyzer analyzer, PolicyHolder policies, Recorder recorder, Masker masker,
+               ApprovalStore approvalStore) {
+        this.approvals = new Approvals(approvalStore, recorder::approvalDecided);
+        this.approvalFlow = new ApprovalFlow(approvals, settings.approval(), recorder, settings.audit().literals());
         this.settings = settings;
         this.masker = masker;
         this.recorder = recorder;
@@ -80,6 +88,15 @@ public final class Governance {
             }
         }
         return resolver;
+    }
+
+    /** Approval requests of this governance's store, for reviewing (shared by connections with equal settings). */
+    public Approvals approvals() {
+        return approvals;
+    }
+
+    ApprovalFlow approvalFlow() {
+        return approvalFlow;
     }
 
     public StatementGate gate() {

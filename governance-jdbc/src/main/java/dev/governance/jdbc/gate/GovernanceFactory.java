@@ -1,6 +1,8 @@
 package dev.governance.jdbc.gate;
 
 import dev.governance.jdbc.ConfigurationException;
+import dev.governance.jdbc.approval.ApprovalStore;
+import dev.governance.jdbc.approval.Approvals;
 import dev.governance.jdbc.config.Keys;
 import dev.governance.jdbc.config.Settings;
 import dev.governance.jdbc.masking.Masker;
@@ -26,6 +28,14 @@ final class GovernanceFactory {
         // Every policy in force, and every rejected new version, lands in the audit trail.
         policies.onLoaded(recorder::policyLoaded);
         policies.onReloadError(error -> recorder.policyRejected(policies.location(), error));
-        return new Governance(settings, new SqlAnalyzer(), policies, recorder, Masker.forKeyFile(settings.maskingKeyFile()));
+        ApprovalStore approvals;
+        try {
+            approvals = Approvals.openStore(settings.approval().store());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Invalid configuration " + Keys.APPROVAL_STORE + "="
+                    + settings.approval().store() + ": " + e.getMessage(), e);
+        }
+        return new Governance(settings, new SqlAnalyzer(), policies, recorder, Masker.forKeyFile(settings.maskingKeyFile()),
+                approvals);
     }
 }

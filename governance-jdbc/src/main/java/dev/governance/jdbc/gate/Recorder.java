@@ -3,6 +3,8 @@ package dev.governance.jdbc.gate;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.governance.jdbc.AuditUnavailableException;
+import dev.governance.jdbc.approval.ApprovalEvents;
+import dev.governance.jdbc.approval.ApprovalRequest;
 import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.audit.AuditTrail;
 import dev.governance.jdbc.audit.EventType;
@@ -76,9 +78,30 @@ public final class Recorder {
                 .requestId(requestId).reason(session.reason()).build());
     }
 
+    /** An approval grant was used: the statement it was for is about to run. */
+    void approvalUsed(Session session, Identity identity, Analysis analysis, Decision decision, String requestId) {
+        recordQuietly(statement(EventType.APPROVAL_DECIDED, session, identity, analysis, decision)
+                .decision("used", decision.ruleIds(), decision.mode().label()).requestId(requestId).build());
+    }
+
+    /** {@code auto-approve} matched: granted at once, without a request, and recorded as such. */
+    void autoApproved(Session session, Identity identity, Analysis analysis, Decision decision) {
+        recordQuietly(statement(EventType.APPROVAL_DECIDED, session, identity, analysis, decision)
+                .decision("auto-approved", decision.ruleIds(), decision.mode().label()).reviewer("auto-approve")
+                .build());
+    }
+
+    /** A reviewer's verdict on a request (see {@link ApprovalEvents#decided}). */
+    void approvalDecided(ApprovalRequest request, Identity reviewer) {
+        recordQuietly(ApprovalEvents.decided(request, reviewer));
+    }
+
     /** A statement that was refused before it ran. */
     void refused(Session session, Identity identity, Analysis analysis, Decision decision, SQLException error) {
-        recordQuietly(statement(EventType.STATEMENT, session, identity, analysis, decision)
+        String requestId = error instanceof dev.governance.jdbc.ApprovalPendingException pending ? pending.requestId()
+                : error instanceof dev.governance.jdbc.ApprovalRefusedException refused ? refused.requestId()
+                : error instanceof dev.governance.jdbc.ApprovalTimeoutException late ? late.requestId() : null;
+        recordQuietly(statement(EventType.STATEMENT, session, identity, analysis, decision).requestId(requestId)
                 .error(error.getSQLState() + ": " + error.getMessage()).build());
     }
 

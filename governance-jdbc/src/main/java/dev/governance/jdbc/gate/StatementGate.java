@@ -1,6 +1,5 @@
 package dev.governance.jdbc.gate;
 
-import dev.governance.jdbc.ApprovalPendingException;
 import dev.governance.jdbc.PolicyViolationException;
 import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.identity.Identity;
@@ -13,7 +12,6 @@ import dev.governance.jdbc.sql.Analysis;
 
 import java.sql.SQLException;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The one choke point: every SQL text that can reach the database, from every entry point of every wrapper,
@@ -30,7 +28,7 @@ public final class StatementGate {
     public Admission admit(Session session, EntryPoint entry, String sql) throws SQLException {
         Identity identity = session.identity();
         Analysis analysis = analyze(session, sql);
-        return enforce(session, identity, entry, analysis);
+        return enforce(session, identity, entry, analysis, List.of());
     }
 
     /**
@@ -42,8 +40,10 @@ public final class StatementGate {
         Analysis analysis = analyze(session, sql);
         Decision decision = decide(session, identity, analysis);
         // Parameters may still make the text unbounded (WHERE ? = ?); then it is decided again at execution.
-        if (!analysis.dependsOnParameters()) {
-            refuseIfBlocked(session, identity, analysis, decision);
+        // Approval is asked for at execution, where the bound parameters are known (a grant is for a statement with
+        // its parameters): preparing such a text is not yet running it.
+        if (!analysis.dependsOnParameters() && !decision.needsApproval()) {
+            refuseIfBlocked(session, identity, analysis, decision, null);
         }
         return new PreparedSql(analysis, entry);
     }
@@ -52,17 +52,22 @@ public final class StatementGate {
     public Admission admitPrepared(Session session, PreparedSql prepared, Parameters parameters) throws SQLException {
         Identity identity = session.identity();
         Analysis analysis = prepared.analysis();
+        List<Object> values = parameters.snapshot();
         if (analysis.dependsOnParameters()) {
-            analysis = analysis.bind(parameters.snapshot());
+            analysis = analysis.bind(values);
         }
-        return enforce(session, identity, prepared.entry(), analysis);
+        return enforce(session, identity, prepared.entry(), analysis, values);
     }
 
     /** Checks a text handed to {@code nativeSQL}: it does not run, but what is refused to run is refused here too. */
     public void inspect(Session session, String sql) throws SQLException {
         Identity identity = session.identity();
         Analysis analysis = analyze(session, sql);
-        refuseIfBlocked(session, identity, analysis, decide(session, identity, analysis));
+        Decision decision = decide(session, identity, analysis);
+        // nativeSQL runs nothing: a text that needs approval is asked for when it is executed, not here.
+        if (!decision.needsApproval()) {
+            refuseIfBlocked(session, identity, analysis, decision, null);
+        }
     }
 
     /** Runs a batch whose statements were each admitted when they were added. */
@@ -89,10 +94,10 @@ public final class StatementGate {
         return governance.policies().engine().decide(identity, session.environment(), analysis, session.primaryKeys());
     }
 
-    private Admission enforce(Session session, Identity identity, EntryPoint entry, Analysis analysis)
-            throws SQLException {
+    private Admission enforce(Session session, Identity identity, EntryPoint entry, Analysis analysis,
+                              List<Object> parameters) throws SQLException {
         Decision decision = decide(session, identity, analysis);
-        refuseIfBlocked(session, identity, analysis, decision);
+        refuseIfBlocked(session, identity, analysis, decision, parameters);
         Recorder recorder = governance.recorder();
         recorder.requireAvailable(); // fail-closed: nothing runs unrecorded
         AuditEvent record = recorder.intent(session, identity, analysis, decision,
@@ -100,9 +105,12 @@ public final class StatementGate {
         return new Admission(session, identity, entry, analysis, decision, record);
     }
 
-    /** Refuses a denied statement, or one waiting for approval, and records that it was refused. */
-    private void refuseIfBlocked(Session session, Identity identity, Analysis analysis, Decision decision)
-            throws SQLException {
+    /**
+     * Refuses a denied statement, or one waiting for approval, and records that it was refused. A statement that
+     * needs approval runs on a grant (or, in wait mode, once approved); {@code parameters} are its bound values.
+     */
+    private void refuseIfBlocked(Session session, Identity identity, Analysis analysis, Decision decision,
+                                 List<Object> parameters) throws SQLException {
         SQLException refusal = null;
         ColumnName predicate = decision.mode() == Mode.ENFORCE ? sensitivePredicate(session, analysis, decision) : null;
         if (predicate != null) {
@@ -112,11 +120,15 @@ public final class StatementGate {
             String rule = decision.decidingRule();
             refusal = new PolicyViolationException(rule != null ? List.of(rule) : decision.ruleIds(), decision.reason());
         } else if (decision.needsApproval()) {
-            String requestId = UUID.randomUUID().toString();
-            governance.recorder().approvalRequested(session, identity, analysis, decision, requestId);
-            refusal = new ApprovalPendingException(requestId, "Approval required by governance rule ["
-                    + decision.decidingRule() + "]: " + decision.reason() + " (request " + requestId
-                    + "; approvers: groups " + decision.approvers() + ")");
+            try {
+                governance.approvalFlow().require(session, identity, analysis, decision,
+                        parameters == null ? List.of() : parameters);
+            } catch (SQLException pendingRefusedOrStoreDown) {
+                refusal = pendingRefusedOrStoreDown;
+            }
+        } else if (decision.autoApproved() && decision.mode() == Mode.ENFORCE
+                && decision.action() == dev.governance.jdbc.policy.Action.APPROVE) {
+            governance.recorder().autoApproved(session, identity, analysis, decision);
         }
         if (refusal != null) {
             governance.recorder().refused(session, identity, analysis, decision, refusal);

@@ -113,6 +113,11 @@ public final class ConnectionWrapper implements GovernedConnection {
     }
 
     @Override
+    public dev.governance.jdbc.approval.Approvals approvals() {
+        return session.governance().approvals();
+    }
+
+    @Override
     public IdentityScope runAs(String token) throws SQLException {
         Identity identity = session.verify(token);
         session.pushIdentity(identity);

@@ -1,0 +1,97 @@
+package dev.governance.jdbc.approval;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One request for approval of one statement by one identity.
+ *
+ * @param id             random id, quoted in the VG001 message
+ * @param subject        the requester's subject
+ * @param kind           the requester's kind ({@code human}, {@code agent}, {@code service})
+ * @param groups         the requester's groups
+ * @param environment    the environment the statement was to run in
+ * @param sql            the SQL as recorded in the audit trail (literals replaced unless audit.literals=true)
+ * @param fullSql        the full SQL text, for the reviewer
+ * @param fingerprint    the statement's fingerprint (same statement, same fingerprint)
+ * @param parametersHash SHA-256 of the bound parameter values' string forms, or "" for none
+ * @param ruleIds        the contributing rules
+ * @param approverGroups groups whose members may decide (any one of them)
+ * @param reason         the requester's reason ({@code governance.reason}), or null
+ * @param created        when it was requested
+ * @param status         where it is now (as stored)
+ * @param reviewer       who decided, or null
+ * @param decided        when it was decided, or null
+ */
+public record ApprovalRequest(String id, String subject, String kind, List<String> groups, String environment,
+                              String sql, String fullSql, String fingerprint, String parametersHash,
+                              List<String> ruleIds, List<String> approverGroups, String reason, Instant created,
+                              ApprovalStatus status, String reviewer, Instant decided) {
+
+    public ApprovalRequest {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(created, "created");
+        groups = List.copyOf(groups);
+        ruleIds = List.copyOf(ruleIds);
+        approverGroups = List.copyOf(approverGroups);
+        parametersHash = parametersHash == null ? "" : parametersHash;
+        fingerprint = fingerprint == null ? "" : fingerprint;
+    }
+
+    /** The same request with a decision (or a use) written on it. */
+    public ApprovalRequest with(ApprovalStatus newStatus, String newReviewer, Instant newDecided) {
+        return new ApprovalRequest(id, subject, kind, groups, environment, sql, fullSql, fingerprint, parametersHash,
+                ruleIds, approverGroups, reason, created, newStatus, newReviewer, newDecided);
+    }
+
+    /** True when this is an approved, unused grant still inside its lifetime at {@code now}. */
+    public boolean grantUsableAt(Instant now) {
+        return status == ApprovalStatus.APPROVED && decided != null
+                && !now.isAfter(decided.plus(ApprovalStore.GRANT_LIFETIME));
+    }
+
+    /** The status as a reviewer sees it: an approved grant past its lifetime is {@code EXPIRED}. */
+    public ApprovalStatus effectiveStatus(Instant now) {
+        return status == ApprovalStatus.APPROVED && !grantUsableAt(now) ? ApprovalStatus.EXPIRED : status;
+    }
+
+    /** True when this grant is for {@code subject} running the statement with this fingerprint and parameters. */
+    public boolean grants(String forSubject, String forFingerprint, String forParametersHash) {
+        return subject.equals(forSubject) && fingerprint.equals(forFingerprint == null ? "" : forFingerprint)
+                && parametersHash.equals(forParametersHash == null ? "" : forParametersHash);
+    }
+
+    /** SHA-256 (hex) over the string forms of bound values (null as NULL), or "" when there are none. */
+    public static String hashParameters(List<?> values) {
+        if (values == null || values.isEmpty()) {
+            return "";
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Object value : values) {
+                String text = value == null ? "\u0000NULL" : value.getClass().getName() + ':' + stringForm(value);
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+                digest.update((byte) '|');
+                digest.update(bytes);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
+    private static String stringForm(Object value) {
+        if (value instanceof byte[] bytes) {
+            return HexFormat.of().formatHex(bytes);
+        }
+        return String.valueOf(value);
+    }
+}

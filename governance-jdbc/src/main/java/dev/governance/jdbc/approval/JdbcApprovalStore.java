@@ -1,0 +1,257 @@
+package dev.governance.jdbc.approval;
+
+import dev.governance.jdbc.audit.UrlSanitizer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code jdbc:<url>}: requests in the table {@code governance_approvals} (created if missing) of a database every
+ * instance and the command line reach. Plain portable SQL: VARCHAR columns (times as ISO-8601 UTC text, lists
+ * comma-separated) and one long-text column type chosen per product. Each operation opens its own connection through
+ * {@link DriverManager}; decisions and uses are conditional updates, so two instances can't both use one grant.
+ */
+public final class JdbcApprovalStore implements ApprovalStore {
+    static final String TABLE = "governance_approvals";
+    private static final String COLUMNS = "id, status, subject, kind, requester_groups, environment, sql_text, full_sql,"
+            + " fingerprint, parameters_hash, rule_ids, approver_groups, reason, created_at, reviewer, decided_at";
+
+    private final String url;
+    private final Clock clock;
+    private volatile boolean tableReady;
+
+    /** @param url the JDBC URL of the approvals database, e.g. {@code jdbc:h2:file:/var/approvals} */
+    public JdbcApprovalStore(String url) {
+        this(url, Clock.systemUTC());
+    }
+
+    public JdbcApprovalStore(String url, Clock clock) {
+        if (url == null || !url.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("an approval store URL starts with jdbc:, not " + url);
+        }
+        if (url.startsWith("jdbc:governed:")) {
+            throw new IllegalArgumentException("the approval store can't itself be governed (recursion): " + url);
+        }
+        this.url = url;
+        this.clock = clock;
+    }
+
+    /** The JDBC URL (with whatever credentials it holds: never print it, see {@link #name()}). */
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public String name() {
+        return UrlSanitizer.sanitize(url);
+    }
+
+    private Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try {
+            if (!tableReady) {
+                createTableIfMissing(c);
+                tableReady = true;
+            }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private static synchronized void createTableIfMissing(Connection c) throws SQLException {
+        String schema;
+        try {
+            schema = c.getSchema();
+        } catch (SQLException | AbstractMethodError e) {
+            schema = null;
+        }
+        for (String name : new String[] {TABLE, TABLE.toUpperCase(Locale.ROOT)}) {
+            try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), schema, name, new String[] {"TABLE"})) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        String text = product.contains("postgres") ? "TEXT"
+                : product.contains("mysql") || product.contains("mariadb") ? "LONGTEXT"
+                : product.contains("sql server") ? "NVARCHAR(MAX)" : "CLOB";
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + TABLE + " (id VARCHAR(64) NOT NULL PRIMARY KEY, status VARCHAR(16) NOT NULL,"
+                    + " subject VARCHAR(512) NOT NULL, kind VARCHAR(16), requester_groups VARCHAR(2048),"
+                    + " environment VARCHAR(128), sql_text " + text + ", full_sql " + text + ","
+                    + " fingerprint VARCHAR(128) NOT NULL, parameters_hash VARCHAR(64) NOT NULL,"
+                    + " rule_ids VARCHAR(1024), approver_groups VARCHAR(1024), reason VARCHAR(2048),"
+                    + " created_at VARCHAR(40) NOT NULL, reviewer VARCHAR(512), decided_at VARCHAR(40))");
+        } catch (SQLException e) {
+            // Another instance may have created it in the meantime.
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + TABLE)) {
+                rs.next();
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void create(ApprovalRequest r) throws SQLException {
+        try (Connection c = connect();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (" + COLUMNS
+                     + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, r.id());
+            ps.setString(2, r.status().name());
+            ps.setString(3, r.subject());
+            ps.setString(4, r.kind());
+            ps.setString(5, String.join(",", r.groups()));
+            ps.setString(6, r.environment());
+            ps.setString(7, r.sql());
+            ps.setString(8, r.fullSql());
+            ps.setString(9, r.fingerprint());
+            ps.setString(10, r.parametersHash());
+            ps.setString(11, String.join(",", r.ruleIds()));
+            ps.setString(12, String.join(",", r.approverGroups()));
+            ps.setString(13, r.reason());
+            ps.setString(14, time(r.created()));
+            ps.setString(15, r.reviewer());
+            ps.setString(16, r.decided() == null ? null : time(r.decided()));
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<ApprovalRequest> find(String id) throws SQLException {
+        try (Connection c = connect()) {
+            return find(c, id);
+        }
+    }
+
+    private static Optional<ApprovalRequest> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public Optional<ApprovalRequest> findPending(String subject, String fingerprint, String parametersHash)
+            throws SQLException {
+        List<ApprovalRequest> found = new ArrayList<>();
+        try (Connection c = connect();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
+                     + " WHERE status = ? AND subject = ? AND fingerprint = ? AND parameters_hash = ?")) {
+            ps.setString(1, ApprovalStatus.PENDING.name());
+            ps.setString(2, subject);
+            ps.setString(3, fingerprint == null ? "" : fingerprint);
+            ps.setString(4, parametersHash == null ? "" : parametersHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(read(rs));
+                }
+            }
+        }
+        return ApprovalStore.pendingFirst(found).stream().findFirst();
+    }
+
+    @Override
+    public List<ApprovalRequest> list() throws SQLException {
+        List<ApprovalRequest> out = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM " + TABLE)) {
+            while (rs.next()) {
+                out.add(read(rs));
+            }
+        }
+        return ApprovalStore.pendingFirst(out);
+    }
+
+    @Override
+    public Optional<ApprovalRequest> decide(String id, ApprovalStatus verdict, String reviewer) throws SQLException {
+        MemoryApprovalStore.requireVerdict(verdict);
+        try (Connection c = connect();
+             PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE
+                     + " SET status = ?, reviewer = ?, decided_at = ? WHERE id = ? AND status = ?")) {
+            ps.setString(1, verdict.name());
+            ps.setString(2, reviewer);
+            ps.setString(3, time(clock.instant()));
+            ps.setString(4, id);
+            ps.setString(5, ApprovalStatus.PENDING.name());
+            if (ps.executeUpdate() != 1) {
+                return Optional.empty();
+            }
+            return find(c, id);
+        }
+    }
+
+    @Override
+    public Optional<String> consumeGrant(String subject, String fingerprint, String parametersHash) throws SQLException {
+        Instant now = clock.instant();
+        try (Connection c = connect()) {
+            List<ApprovalRequest> candidates = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
+                    + " WHERE status = ? AND subject = ? AND fingerprint = ? AND parameters_hash = ?")) {
+                ps.setString(1, ApprovalStatus.APPROVED.name());
+                ps.setString(2, subject);
+                ps.setString(3, fingerprint == null ? "" : fingerprint);
+                ps.setString(4, parametersHash == null ? "" : parametersHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        candidates.add(read(rs));
+                    }
+                }
+            }
+            try (PreparedStatement use = c.prepareStatement("UPDATE " + TABLE
+                    + " SET status = ? WHERE id = ? AND status = ?")) {
+                for (ApprovalRequest r : candidates) {
+                    if (!r.grantUsableAt(now)) {
+                        continue;
+                    }
+                    use.setString(1, ApprovalStatus.USED.name());
+                    use.setString(2, r.id());
+                    use.setString(3, ApprovalStatus.APPROVED.name());
+                    if (use.executeUpdate() == 1) { // the condition on status makes the use single, across instances
+                        return Optional.of(r.id());
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static ApprovalRequest read(ResultSet rs) throws SQLException {
+        String decided = rs.getString("decided_at");
+        return new ApprovalRequest(rs.getString("id"), rs.getString("subject"), rs.getString("kind"),
+                split(rs.getString("requester_groups")), rs.getString("environment"), rs.getString("sql_text"),
+                rs.getString("full_sql"), rs.getString("fingerprint"), rs.getString("parameters_hash"),
+                split(rs.getString("rule_ids")), split(rs.getString("approver_groups")), rs.getString("reason"),
+                Instant.parse(rs.getString("created_at")), ApprovalStatus.valueOf(rs.getString("status")),
+                rs.getString("reviewer"), decided == null || decided.isEmpty() ? null : Instant.parse(decided));
+    }
+
+    private static List<String> split(String joined) {
+        if (joined == null || joined.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.asList(joined.split(","));
+    }
+
+    private static String time(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+}

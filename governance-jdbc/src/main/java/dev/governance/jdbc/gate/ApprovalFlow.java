@@ -1,0 +1,131 @@
+package dev.governance.jdbc.gate;
+
+import dev.governance.jdbc.ApprovalPendingException;
+import dev.governance.jdbc.ApprovalRefusedException;
+import dev.governance.jdbc.ApprovalTimeoutException;
+import dev.governance.jdbc.approval.ApprovalRequest;
+import dev.governance.jdbc.approval.ApprovalStatus;
+import dev.governance.jdbc.approval.Approvals;
+import dev.governance.jdbc.approval.Webhook;
+import dev.governance.jdbc.config.Settings;
+import dev.governance.jdbc.identity.Identity;
+import dev.governance.jdbc.policy.Decision;
+import dev.governance.jdbc.sql.Analysis;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A statement that needs approval: runs on an unused grant for the same identity, statement and parameters;
+ * otherwise files a request and, in {@code fail} mode, raises VG001 at once, or in {@code wait} mode polls the store
+ * until it is approved (then uses the grant), denied (VG002) or the timeout passes (VG003).
+ */
+final class ApprovalFlow {
+    private static final long POLL_MILLIS = 200;
+
+    private final Approvals approvals;
+    private final Settings.ApprovalSettings settings;
+    private final Recorder recorder;
+    private final Webhook webhook;
+    private final boolean literals;
+
+    ApprovalFlow(Approvals approvals, Settings.ApprovalSettings settings, Recorder recorder, boolean literals) {
+        this.approvals = approvals;
+        this.settings = settings;
+        this.recorder = recorder;
+        this.literals = literals;
+        this.webhook = settings.webhook() == null || settings.webhook().isBlank() ? null : new Webhook(settings.webhook());
+    }
+
+    /** Returns when the statement may run; throws VG001, VG002 or VG003 otherwise. */
+    void require(Session session, Identity identity, Analysis analysis, Decision decision, List<Object> parameters)
+            throws SQLException {
+        try {
+            requireOrThrow(session, identity, analysis, decision, parameters);
+        } catch (dev.governance.jdbc.GovernanceException governance) {
+            throw governance;
+        } catch (SQLException | RuntimeException store) {
+            // Fail closed: without the store there is neither a grant nor a request, so the statement doesn't run.
+            throw new SQLException("Approval required by governance rule [" + decision.decidingRule()
+                    + "], but the approval store " + approvals.store().name() + " can't be used: " + store.getMessage()
+                    + " (the statement did not run)", store instanceof SQLException sql ? sql.getSQLState() : "VG001",
+                    store);
+        }
+    }
+
+    private void requireOrThrow(Session session, Identity identity, Analysis analysis, Decision decision,
+                                List<Object> parameters) throws SQLException {
+        String parametersHash = ApprovalRequest.hashParameters(parameters);
+        Optional<String> grant = approvals.store().consumeGrant(identity.subject(), analysis.fingerprint(), parametersHash);
+        if (grant.isPresent()) {
+            recorder.approvalUsed(session, identity, analysis, decision, grant.get());
+            return;
+        }
+        // Run again while its request waits for review: the same request, not another one for reviewers to wade through.
+        Optional<ApprovalRequest> open = approvals.store().findPending(identity.subject(), analysis.fingerprint(),
+                parametersHash);
+        ApprovalRequest request;
+        if (open.isPresent()) {
+            request = open.get();
+        } else {
+            request = new ApprovalRequest(UUID.randomUUID().toString(), identity.subject(),
+                    identity.kind().label(), identity.groups(), session.environment(),
+                    literals ? analysis.sql() : analysis.normalizedSql(), analysis.sql(), analysis.fingerprint(),
+                    parametersHash, decision.ruleIds(), decision.approvers(), session.reason(), Instant.now(),
+                    ApprovalStatus.PENDING, null, null);
+            approvals.store().create(request);
+            recorder.approvalRequested(session, identity, analysis, decision, request.id());
+            if (webhook != null) {
+                webhook.post(request);
+            }
+        }
+        String what = "Approval required by governance rule [" + decision.decidingRule() + "]: " + decision.reason()
+                + " (request " + request.id() + "; approvers: groups " + decision.approvers() + ")";
+        if (settings.mode() == Settings.ApprovalMode.FAIL) {
+            throw new ApprovalPendingException(request.id(), what);
+        }
+        await(session, identity, analysis, decision, request, what);
+    }
+
+    private void await(Session session, Identity identity, Analysis analysis, Decision decision,
+                       ApprovalRequest request, String what) throws SQLException {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        while (true) {
+            ApprovalRequest now = approvals.store().find(request.id()).orElse(request);
+            switch (now.status()) {
+                case APPROVED -> {
+                    Optional<String> grant = approvals.store().consumeGrant(identity.subject(), analysis.fingerprint(),
+                            request.parametersHash());
+                    if (grant.isPresent()) {
+                        recorder.approvalUsed(session, identity, analysis, decision, grant.get());
+                        return;
+                    }
+                    throw new ApprovalPendingException(request.id(), what + ": approved, but the grant was used or"
+                            + " expired before this statement could use it");
+                }
+                case DENIED -> throw new ApprovalRefusedException(request.id(), "Approval request " + request.id()
+                        + " for governance rule [" + decision.decidingRule() + "] was denied by " + now.reviewer());
+                case USED, EXPIRED -> throw new ApprovalPendingException(request.id(), what
+                        + ": the grant was used or expired before this statement could use it");
+                case PENDING -> { }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new ApprovalTimeoutException(request.id(), "Approval request " + request.id()
+                        + " for governance rule [" + decision.decidingRule() + "] was not decided within "
+                        + settings.timeout() + "; it stays pending and, once approved, the statement may be run again",
+                        null);
+            }
+            try {
+                Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, left / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApprovalTimeoutException(request.id(), "Interrupted while waiting for approval request "
+                        + request.id(), e);
+            }
+        }
+    }
+}

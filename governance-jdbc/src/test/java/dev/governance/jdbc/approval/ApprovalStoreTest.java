@@ -1,0 +1,200 @@
+package dev.governance.jdbc.approval;
+
+import dev.governance.jdbc.identity.Identity;
+import dev.governance.jdbc.identity.IdentityKind;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Both stores, through the reviewing facade: lifecycle, single use, expiry and who may decide. */
+class ApprovalStoreTest {
+    /** A clock the test moves. */
+    static final class MovableClock extends Clock {
+        volatile Instant now = Instant.parse("2026-11-25T06:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final MovableClock clock = new MovableClock();
+
+    private ApprovalStore store(String kind) {
+        return kind.equals("memory") ? new MemoryApprovalStore(clock)
+                : new JdbcApprovalStore("jdbc:h2:mem:ap" + UUID.randomUUID().toString().replace("-", "")
+                + ";DB_CLOSE_DELAY=-1", clock);
+    }
+
+    static ApprovalRequest request(String subject, String fingerprint, String parametersHash, Instant created) {
+        return new ApprovalRequest(UUID.randomUUID().toString(), subject, "agent", List.of("ops"), "production",
+                "CREATE TABLE t (id INT)", "CREATE TABLE t(id INT)", fingerprint, parametersHash,
+                List.of("prod-ddl"), List.of("dba", "sre"), "ticket 42", created, ApprovalStatus.PENDING, null, null);
+    }
+
+    static Identity human(String subject, String... groups) {
+        return new Identity(subject, IdentityKind.HUMAN, List.of(groups), null, null, true, null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "jdbc"})
+    void lifecycleFromPendingToApprovedToUsed(String kind) throws Exception {
+        ApprovalStore store = store(kind);
+        Approvals approvals = new Approvals(store);
+        ApprovalRequest decided = request("agent-7", "fp1", "", clock.now);
+        ApprovalRequest pending = request("agent-7", "fp2", "h", clock.now.plusSeconds(1));
+        store.create(decided);
+        store.create(pending);
+
+        ApprovalRequest read = store.find(decided.id()).orElseThrow();
+        assertEquals(decided, read, "a request reads back as it was written");
+        assertEquals(ApprovalStatus.PENDING, read.status());
+        assertEquals("ticket 42", read.reason());
+        assertEquals(List.of("dba", "sre"), read.approverGroups());
+
+        assertTrue(store.consumeGrant("agent-7", "fp1", "").isEmpty(), "no grant before approval");
+        assertEquals(Optional.of(decided.id()), store.findPending("agent-7", "fp1", "").map(ApprovalRequest::id));
+        assertTrue(store.findPending("agent-7", "fp1", "h").isEmpty());
+        assertTrue(store.findPending("agent-8", "fp1", "").isEmpty());
+
+        clock.now = clock.now.plusSeconds(10);
+        ApprovalRequest approved = approvals.approve(decided.id(), human("bob", "sre"));
+        assertEquals(ApprovalStatus.APPROVED, approved.status());
+        assertEquals("bob", approved.reviewer());
+        assertEquals(clock.now, approved.decided());
+        assertEquals(List.of(pending.id(), decided.id()), store.list().stream().map(ApprovalRequest::id).toList(),
+                "pending first");
+
+        assertTrue(store.consumeGrant("agent-8", "fp1", "").isEmpty(), "another subject");
+        assertTrue(store.consumeGrant("agent-7", "fp1", "other").isEmpty(), "other parameters");
+        assertTrue(store.consumeGrant("agent-7", "fp2", "").isEmpty(), "another statement");
+        assertEquals(Optional.of(decided.id()), store.consumeGrant("agent-7", "fp1", ""));
+        assertTrue(store.consumeGrant("agent-7", "fp1", "").isEmpty(), "single use");
+        assertEquals(ApprovalStatus.USED, store.find(decided.id()).orElseThrow().status());
+
+        assertThrows(ReviewRefusedException.class, () -> approvals.approve(decided.id(), human("carol", "dba")),
+                "a used request can't be decided again");
+        ApprovalRequest denied = approvals.deny(pending.id(), human("carol", "dba"));
+        assertEquals(ApprovalStatus.DENIED, store.find(pending.id()).orElseThrow().status());
+        assertEquals("carol", denied.reviewer());
+        assertTrue(store.consumeGrant("agent-7", "fp2", "h").isEmpty(), "a denied request grants nothing");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "jdbc"})
+    void grantExpiresAnHourAfterTheDecision(String kind) throws Exception {
+        ApprovalStore store = store(kind);
+        Approvals approvals = new Approvals(store);
+        ApprovalRequest r = request("agent-7", "fp", "", clock.now);
+        store.create(r);
+        approvals.approve(r.id(), human("bob", "dba"));
+        clock.now = clock.now.plus(ApprovalStore.GRANT_LIFETIME).plus(Duration.ofSeconds(1));
+        assertTrue(store.consumeGrant("agent-7", "fp", "").isEmpty(), "expired grant used");
+        assertEquals(ApprovalStatus.EXPIRED, store.find(r.id()).orElseThrow().effectiveStatus(clock.now));
+
+        ApprovalRequest fresh = request("agent-7", "fp", "", clock.now);
+        store.create(fresh);
+        approvals.approve(fresh.id(), human("bob", "dba"));
+        clock.now = clock.now.plus(ApprovalStore.GRANT_LIFETIME).minus(Duration.ofSeconds(1));
+        assertEquals(Optional.of(fresh.id()), store.consumeGrant("agent-7", "fp", ""), "just inside the lifetime");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "jdbc"})
+    void requesterCantDecideItsOwnRequestAndNonApproversAreRefused(String kind) throws Exception {
+        ApprovalStore store = store(kind);
+        List<ApprovalRequest> told = new ArrayList<>();
+        Approvals approvals = new Approvals(store, (request, reviewer) -> told.add(request));
+        ApprovalRequest r = request("alice", "fp", "", clock.now);
+        store.create(r);
+
+        ReviewRefusedException own = assertThrows(ReviewRefusedException.class,
+                () -> approvals.approve(r.id(), human("alice", "dba")), "self-approval");
+        assertTrue(own.getMessage().contains("own request"), own.getMessage());
+        ReviewRefusedException outsider = assertThrows(ReviewRefusedException.class,
+                () -> approvals.approve(r.id(), human("mallory", "ops", "pii-reader")));
+        assertTrue(outsider.getMessage().contains("not an approver"), outsider.getMessage());
+        assertThrows(ReviewRefusedException.class, () -> approvals.deny(r.id(), human("mallory")));
+        assertThrows(ReviewRefusedException.class, () -> approvals.approve("no-such-id", human("bob", "dba")));
+        assertEquals(ApprovalStatus.PENDING, store.find(r.id()).orElseThrow().status(), "refusals changed nothing");
+        assertTrue(told.isEmpty());
+
+        approvals.approve(r.id(), human("bob", "sre"));
+        assertEquals(1, told.size(), "the decision is told to the listener");
+        assertEquals(ApprovalStatus.APPROVED, told.get(0).status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "jdbc"})
+    void concurrentUsersOfOneGrantGetItOnce(String kind) throws Exception {
+        ApprovalStore store = store(kind);
+        ApprovalRequest r = request("agent-7", "fp", "", clock.now);
+        store.create(r);
+        new Approvals(store).approve(r.id(), human("bob", "dba"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> tasks = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                tasks.add(() -> store.consumeGrant("agent-7", "fp", "").isPresent());
+            }
+            int used = 0;
+            for (Future<Boolean> f : pool.invokeAll(tasks)) {
+                used += f.get() ? 1 : 0;
+            }
+            assertEquals(1, used);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void parametersHashDependsOnValuesAndIsEmptyWithout() {
+        assertEquals("", ApprovalRequest.hashParameters(List.of()));
+        assertEquals(ApprovalRequest.hashParameters(List.of(1, "a")), ApprovalRequest.hashParameters(List.of(1, "a")));
+        assertFalse(ApprovalRequest.hashParameters(List.of(1, "a")).equals(ApprovalRequest.hashParameters(List.of(1, "b"))));
+        assertFalse(ApprovalRequest.hashParameters(List.of("ab", "c")).equals(ApprovalRequest.hashParameters(List.of("a", "bc"))));
+        assertEquals(64, ApprovalRequest.hashParameters(java.util.Arrays.asList(null, 2L)).length());
+    }
+    @org.junit.jupiter.api.Test
+    void memoryStoreForgetsFinishedRequestsBeyondItsLimitButNeverPendingOnes() throws Exception {
+        MemoryApprovalStore store = new MemoryApprovalStore(clock);
+        Approvals approvals = new Approvals(store);
+        ApprovalRequest pending = request("agent-7", "keep", "", clock.now);
+        store.create(pending);
+        for (int i = 0; i < MemoryApprovalStore.KEEP + 10; i++) {
+            ApprovalRequest r = request("agent-7", "fp" + i, "", clock.now);
+            store.create(r);
+            approvals.deny(r.id(), human("bob", "dba"));
+        }
+        assertTrue(store.list().size() <= MemoryApprovalStore.KEEP + 1, "size " + store.list().size());
+        assertTrue(store.find(pending.id()).isPresent(), "pending requests are kept");
+    }
+}
