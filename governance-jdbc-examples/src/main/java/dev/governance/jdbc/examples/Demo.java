@@ -2,6 +2,7 @@ package dev.governance.jdbc.examples;
 
 import dev.governance.jdbc.GovernedConnection;
 import dev.governance.jdbc.identity.Identity;
+import dev.governance.jdbc.identity.IdentityKind;
 
 import dev.governance.jdbc.audit.AuditQuery;
 import dev.governance.jdbc.audit.AuditVerifier;
@@ -48,9 +49,17 @@ public final class Demo {
                 run(s, "SELECT FILE_READ('/etc/passwd')");
                 run(s, "UPDATE orders SET id = 99 WHERE id = 1");
                 run(s, "INSERT INTO api_keys VALUES ('stolen')");
-                section("Schema changes in production go to approval");
-                run(s, "CREATE INDEX orders_status ON orders(status)");
-                section("Nothing above was executed: the data is intact");
+                section("Schema changes in production go to approval, decided in seconds");
+                String createIndex = "CREATE INDEX orders_status ON orders(status)";
+                run(s, createIndex);
+                GovernedConnection governed = connection.unwrap(GovernedConnection.class);
+                for (var request : governed.approvals().list()) {
+                    Identity dba = new Identity("dana", IdentityKind.HUMAN, java.util.List.of("dba"), null, null, true, null);
+                    governed.approvals().approve(request.id(), dba);
+                    System.out.println("    dba> approves request " + request.id() + " (" + request.sql() + ")");
+                }
+                run(s, createIndex);
+                section("Nothing that was refused ran: the data is intact");
                 run(s, "SELECT id, customer_id, status FROM orders ORDER BY id");
             }
         }
