@@ -26,12 +26,16 @@ public final class OutParameterMasking {
     }
 
     public String text(String value) {
-        return masker.maskEmbedded(value);
+        if (value == null) {
+            return null;
+        }
+        String masked = masker.maskEmbedded(value);
+        return masked == value && EncodedValues.hidesSensitive(value) ? Masker.REDACTED : masked;
     }
 
     public Object object(Object value) throws SQLException {
         if (value instanceof String s) {
-            return masker.maskEmbedded(s);
+            return text(s);
         }
         if (value instanceof Clob clob) {
             return clob(clob);
@@ -70,11 +74,11 @@ public final class OutParameterMasking {
     }
 
     public Reader reader(Reader value) throws SQLException {
-        return value == null ? null : new StringReader(masker.maskEmbedded(read(value)));
+        return value == null ? null : new StringReader(text(read(value)));
     }
 
     public TextClob clob(Clob value) throws SQLException {
-        return value == null ? null : new TextClob(masker.maskEmbedded(read(value.getCharacterStream())));
+        return value == null ? null : new TextClob(text(read(value.getCharacterStream())));
     }
 
     public NClob nclob(NClob value) throws SQLException {
@@ -95,7 +99,7 @@ public final class OutParameterMasking {
         }
         Object[] out = new Object[elements.length];
         for (int i = 0; i < elements.length; i++) {
-            out[i] = elements[i] instanceof String s ? masker.maskEmbedded(s) : elements[i];
+            out[i] = elements[i] instanceof String s ? text(s) : elements[i];
         }
         return new MaskedArray(value.getBaseTypeName(), value.getBaseType(), out);
     }

@@ -226,24 +226,24 @@ class FalsePositiveTest {
         return String.join(";", rows);
     }
 
-    /** H2's keyed upsert changes at most one row per VALUES row; JSqlParser can't read it, so agents are refused. */
+    /**
+     * Known false positives, asserted rather than hidden (docs/threat-model.md): JSqlParser can't read H2's keyed
+     * upsert or EXPLAIN of a change, so agents are refused them as unparseable (fail closed) while a service runs
+     * them. If one of these starts passing for the agent, the analyzer learned it: move it to the lists above.
+     */
     @org.junit.jupiter.api.Test
-    @org.junit.jupiter.api.Disabled("BUG (false positive): H2 MERGE INTO t KEY(id) VALUES (...) is unparseable and flagged unbounded -> agents can't upsert one row (sql/StatementParser, Dialect.H2)")
-    void h2KeyedMergeOfOneRow() throws SQLException {
-        try (Connection agent = TestConnections.open(url, Guard.agent()); Statement s = agent.createStatement()) {
-            assertEquals(1, s.executeUpdate("MERGE INTO notes KEY(id) VALUES (1, 'upserted')"));
+    void knownFalsePositivesAreRefusedAsUnparseableForAgentsOnly() throws SQLException {
+        for (String sql : List.of("MERGE INTO notes KEY(id) VALUES (1, 'upserted')", "EXPLAIN DELETE FROM orders WHERE id = 1")) {
+            try (Connection agent = TestConnections.open(url, Guard.agent()); Statement s = agent.createStatement()) {
+                SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> s.execute(sql));
+                org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("agent-no-unparseable"), sql + ": " + refused.getMessage());
+                s.executeQuery("EXPLAIN SELECT * FROM orders").close(); // the connection still works; EXPLAIN of a query is fine
+            }
+            try (Statement s = service.createStatement()) {
+                s.execute(sql);
+            }
         }
         assertEquals(List.of("upserted"), Guard.column(service, "SELECT body FROM notes WHERE id = 1"));
-    }
-
-    /** EXPLAIN (without ANALYZE) does not run the statement. */
-    @org.junit.jupiter.api.Test
-    @org.junit.jupiter.api.Disabled("BUG (false positive): EXPLAIN DELETE/UPDATE (plan only, nothing runs) is unparseable for H2 -> refused for agents (sql/StatementParser)")
-    void explainWithoutAnalyzeRuns() throws SQLException {
-        try (Connection agent = TestConnections.open(url, Guard.agent()); Statement s = agent.createStatement()) {
-            s.executeQuery("EXPLAIN DELETE FROM orders WHERE id = 1").close();
-            s.executeQuery("EXPLAIN SELECT * FROM orders").close();
-        }
         assertEquals(5L, Guard.count(service, "orders"));
     }
 }

@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -283,16 +282,28 @@ class MaskingAttackTest {
                     "SELECT CAST(SUBSTRING(note, 11) AS BIGINT) AS n FROM orders WHERE id = 12",
                     "SELECT CAST(SUBSTRING(notes, 21, 16) AS DECIMAL(20, 0)) AS n FROM customers WHERE id = 1"));
 
-    /** K4: a copy in an innocent column, transformed so the value scanner no longer recognises it. */
+    /** K4: a copy in an innocent column, encoded: the value scanner decodes hex and base64 before it looks. */
     static final KnownLeak K4_TRANSFORMED_COPIES = new KnownLeak(
-            "ValueScanner is the only net for innocent columns: hex, '@'->' at ', split or spaced-out copies pass",
-            Set.of(), List.of(
-                    "SELECT RAWTOHEX(note) FROM orders", "SELECT REPLACE(note, '@', ' at ') FROM orders",
+            "hex-encoded copies in innocent columns", Set.of(), List.of("SELECT RAWTOHEX(note) FROM orders"));
+
+    /**
+     * The documented limit (docs/masking.md): a copy in an innocent column that the query itself obfuscates is not
+     * recognised by value detection. Lineage can't help (the column is innocent), and no scanner recognises every
+     * rewriting of a value.
+     */
+    static final List<String> OBFUSCATED_COPIES = List.of(
+            "SELECT REPLACE(note, '@', ' at ') FROM orders WHERE id = 11",
+            "SELECT REGEXP_REPLACE(note, '(.)', '$1 ') FROM orders WHERE id = 11");
+
+    /** The documented limit, as the broad suite runs it (asserted by the knownLimit test below). */
+    static final KnownLeak OBFUSCATED_COPIES_LIMIT = new KnownLeak(
+            "documented limit: copies obfuscated by the query itself", Set.of(), List.of(
+                    "SELECT REPLACE(note, '@', ' at ') FROM orders",
                     "SELECT SUBSTRING(note, 13, 8) || '|' || SUBSTRING(note, 21) FROM orders WHERE id = 11",
                     "SELECT REGEXP_REPLACE(note, '(.)', '$1 ') FROM orders"));
 
     static final List<KnownLeak> KNOWN_LEAKS = List.of(K1_SCALAR_AS_ARRAY, K2_VIEWS, K3_NUMERIC_COPIES,
-            K4_TRANSFORMED_COPIES);
+            K4_TRANSFORMED_COPIES, OBFUSCATED_COPIES_LIMIT);
 
     static H2Fixture db;
     static Connection agent;
@@ -378,10 +389,27 @@ class MaskingAttackTest {
         assertNoLeak(K3_NUMERIC_COPIES);
     }
 
-    @Disabled("DESIGN LIMIT (docs/masking.md): a copy in an innocent column obfuscated by the query itself (REPLACE(note,'@',' at '), split SUBSTRINGs, REGEXP_REPLACE spacing) defeats value detection; hex and base64 encodings are caught")
     @Test
     void k4TransformedCopiesInInnocentColumns() throws SQLException {
         assertNoLeak(K4_TRANSFORMED_COPIES);
+    }
+
+    /**
+     * Asserts the documented limit rather than hiding it: the agent gets exactly what the service gets for these
+     * obfuscated copies. If value detection learns one of them, this fails: move the query into a strict test.
+     */
+    @Test
+    void knownLimitObfuscatedCopiesInInnocentColumnsAreNotRecognised() throws SQLException {
+        for (String sql : OBFUSCATED_COPIES) {
+            assertEquals(firstValue(db.service, sql), firstValue(agent, sql), sql);
+        }
+    }
+
+    private static String firstValue(Connection c, String sql) throws SQLException {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            assertTrue(rs.next(), sql);
+            return rs.getString(1);
+        }
     }
 
     static Stream<String> typedGetterQueries() {
