@@ -62,6 +62,11 @@ public final class MaskedCells {
         return strategy(lastColumn) == MaskingStrategy.NULL;
     }
 
+    /** Neither masked nor value-scanned: the cell is read as the driver gives it. */
+    private boolean untouched(int column) {
+        return strategy(column) == null && !scanned(column);
+    }
+
     public boolean masked(int column) {
         return strategy(column) != null;
     }
@@ -133,7 +138,7 @@ public final class MaskedCells {
         if (type == null) {
             throw new SQLException("getObject(…, null)", "HY009");
         }
-        if (strategy(column) == null && !scanned(column)) {
+        if (untouched(column)) {
             return rs.getObject(column, type);
         }
         if (type == String.class) {
@@ -334,7 +339,7 @@ public final class MaskedCells {
 
     public InputStream getAsciiStream(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (strategy(column) == null && !scanned(column)) {
+        if (untouched(column)) {
             return rs.getAsciiStream(column);
         }
         String text = getString(rs, column);
@@ -343,7 +348,7 @@ public final class MaskedCells {
 
     public InputStream getUnicodeStream(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (strategy(column) == null && !scanned(column)) {
+        if (untouched(column)) {
             @SuppressWarnings("deprecation")
             InputStream raw = rs.getUnicodeStream(column);
             return raw;
@@ -354,7 +359,7 @@ public final class MaskedCells {
 
     public InputStream getBinaryStream(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (strategy(column) == null && !scanned(column)) {
+        if (untouched(column)) {
             return rs.getBinaryStream(column);
         }
         byte[] bytes = getBytes(rs, column);
@@ -363,7 +368,7 @@ public final class MaskedCells {
 
     public Reader getCharacterStream(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (strategy(column) == null && !scanned(column)) {
+        if (untouched(column)) {
             return rs.getCharacterStream(column);
         }
         String text = getString(rs, column);
@@ -372,7 +377,7 @@ public final class MaskedCells {
 
     public Reader getNCharacterStream(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (strategy(column) == null && !scanned(column)) {
+        if (untouched(column)) {
             return rs.getNCharacterStream(column);
         }
         String text = getNString(rs, column);
@@ -381,7 +386,7 @@ public final class MaskedCells {
 
     public Clob getClob(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (strategy(column) == null && !scanned(column)) {
+        if (untouched(column)) {
             return rs.getClob(column);
         }
         String text = getString(rs, column);
@@ -390,7 +395,7 @@ public final class MaskedCells {
 
     public NClob getNClob(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (strategy(column) == null && !scanned(column)) {
+        if (untouched(column)) {
             return rs.getNClob(column);
         }
         String text = getNString(rs, column);
@@ -399,7 +404,7 @@ public final class MaskedCells {
 
     public Blob getBlob(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (strategy(column) == null && !scanned(column)) {
+        if (untouched(column)) {
             return rs.getBlob(column);
         }
         byte[] bytes = getBytes(rs, column);
@@ -408,7 +413,7 @@ public final class MaskedCells {
 
     public Array getArray(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (strategy(column) == null && !scanned(column)) {
+        if (untouched(column)) {
             return rs.getArray(column);
         }
         Array array = rs.getArray(column);
