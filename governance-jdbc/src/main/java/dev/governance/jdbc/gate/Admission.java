@@ -65,10 +65,6 @@ public final class Admission {
         return identity;
     }
 
-    public String sql() {
-        return analysis.sql();
-    }
-
     public Analysis analysis() {
         return analysis;
     }

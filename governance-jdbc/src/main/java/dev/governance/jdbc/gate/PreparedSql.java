@@ -15,10 +15,6 @@ public final class PreparedSql {
         this.entry = entry;
     }
 
-    public String sql() {
-        return analysis.sql();
-    }
-
     public Analysis analysis() {
         return analysis;
     }

@@ -147,8 +147,4 @@ public final class StatementGate {
         }
         return governance.planner().sensitivePredicate(masking, analysis, session.dialect(), session.schema(), session.views());
     }
-
-    Governance governance() {
-        return governance;
-    }
 }

@@ -101,10 +101,6 @@ public final class ResultSetWrapper implements ResultSet {
         }
     }
 
-    Admission admission() {
-        return admission;
-    }
-
     // ---- intercepted ---------------------------------------------------------------------------------------------
 
     @Override

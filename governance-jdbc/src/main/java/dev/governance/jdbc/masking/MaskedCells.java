@@ -45,10 +45,6 @@ public final class MaskedCells {
         this.masker = masker;
     }
 
-    public MaskingPlan plan() {
-        return plan;
-    }
-
     private MaskingStrategy strategy(int column) {
         return column > 0 && column < plan.strategies().length ? plan.strategies()[column] : null;
     }
