@@ -21,7 +21,9 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine main = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        ExtensionCommand.addAll(main);
+        return main;
     }
 
     @CommandLine.Spec

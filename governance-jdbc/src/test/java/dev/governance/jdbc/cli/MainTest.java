@@ -46,4 +46,20 @@ class MainTest {
         assertNotEquals(0, run.exit());
         assertTrue(run.err().contains("frobnicate"), run.err());
     }
+
+    @Test
+    void extensionOnTheClasspathIsACommandAndGetsItsArgumentsUntouched() {
+        Run run = run("echo-args", "--store", "jdbc:h2:mem:x", "-v", "--http=127.0.0.1:0", "plain");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("--store|jdbc:h2:mem:x|-v|--http=127.0.0.1:0|plain", run.out().strip());
+        assertEquals(7, run("echo-args", "fail").exit());
+        assertTrue(run("--help").out().contains("Prints its arguments (test extension)."));
+    }
+
+    @Test
+    void extensionNamedLikeABuiltInCommandDoesNotReplaceIt() {
+        Run run = run("version");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().startsWith("governance-jdbc "), run.out());
+    }
 }
