@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param subject        the requester's subject
  * @param kind           the requester's kind ({@code human}, {@code agent}, {@code service})
  * @param groups         the requester's groups
+ * @param onBehalfOf     the party the requester acts for (the token's {@code sub} under an {@code act} claim), or null
  * @param environment    the environment the statement was to run in
+ * @param database       the database product and real URL (without credentials) it was to run on
  * @param sql            the SQL as recorded in the audit trail (literals replaced unless audit.literals=true)
  * @param fullSql        the full SQL text, for the reviewer
- * @param fingerprint    the statement's fingerprint (same statement, same fingerprint)
+ * @param fingerprint    the statement's literal-free fingerprint (for grouping and display; grants match the full text)
  * @param parametersHash SHA-256 of the bound parameter values' string forms, or "" for none
  * @param ruleIds        the contributing rules
  * @param approverGroups groups whose members may decide (any one of them)
@@ -28,8 +30,9 @@ import java.util.Objects;
  * @param reviewer       who decided, or null
  * @param decided        when it was decided, or null
  */
-public record ApprovalRequest(String id, String subject, String kind, List<String> groups, String environment,
-                              String sql, String fullSql, String fingerprint, String parametersHash,
+public record ApprovalRequest(String id, String subject, String kind, List<String> groups, String onBehalfOf,
+                              String environment, Database database, String sql, String fullSql,
+                              String fingerprint, String parametersHash,
                               List<String> ruleIds, List<String> approverGroups, String reason, Instant created,
                               ApprovalStatus status, String reviewer, Instant decided) {
 
@@ -43,11 +46,23 @@ public record ApprovalRequest(String id, String subject, String kind, List<Strin
         approverGroups = List.copyOf(approverGroups);
         parametersHash = parametersHash == null ? "" : parametersHash;
         fingerprint = fingerprint == null ? "" : fingerprint;
+        database = database == null ? Database.UNKNOWN : database;
+    }
+
+    /** The database a statement runs on: product name and URL without credentials. */
+    public record Database(String product, String url) {
+        public static final Database UNKNOWN = new Database(null, null);
+
+        /** "PostgreSQL jdbc:postgresql://db/app", for reviewers. */
+        public String describe() {
+            return (product == null ? "?" : product) + ' ' + (url == null ? "?" : url);
+        }
     }
 
     /** The same request with a decision (or a use) written on it. */
     public ApprovalRequest with(ApprovalStatus newStatus, String newReviewer, Instant newDecided) {
-        return new ApprovalRequest(id, subject, kind, groups, environment, sql, fullSql, fingerprint, parametersHash,
+        return new ApprovalRequest(id, subject, kind, groups, onBehalfOf, environment, database, sql, fullSql,
+                fingerprint, parametersHash,
                 ruleIds, approverGroups, reason, created, newStatus, newReviewer, newDecided);
     }
 
@@ -62,10 +77,46 @@ public record ApprovalRequest(String id, String subject, String kind, List<Strin
         return status == ApprovalStatus.APPROVED && !grantUsableAt(now) ? ApprovalStatus.EXPIRED : status;
     }
 
-    /** True when this grant is for {@code subject} running the statement with this fingerprint and parameters. */
-    public boolean grants(String forSubject, String forFingerprint, String forParametersHash) {
-        return subject.equals(forSubject) && fingerprint.equals(forFingerprint == null ? "" : forFingerprint)
-                && parametersHash.equals(forParametersHash == null ? "" : forParametersHash);
+    /**
+     * What a grant is for, as one SHA-256 (hex): the same identity (subject and on-behalf-of), environment, database
+     * (product and URL), the same full text (literal values included) and the same bound parameters. Two requests
+     * with equal keys are the same statement run the same way; anything else is another statement.
+     */
+    public String grantKey() {
+        return digest(subject, onBehalfOf, environment, database.product(), database.url(), fullSql, parametersHash);
+    }
+
+    /**
+     * True when {@code reviewer} is a party to this request: the requester itself, the person it acts on behalf of,
+     * or anyone acting on behalf of either. Nobody approves a request made on their own behalf.
+     */
+    public boolean partyTo(String reviewerSubject, String reviewerOnBehalfOf) {
+        return same(reviewerSubject, subject) || same(reviewerSubject, onBehalfOf)
+                || same(reviewerOnBehalfOf, subject) || same(reviewerOnBehalfOf, onBehalfOf);
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && a.equals(b);
+    }
+
+    private static String digest(String... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                if (part == null) {
+                    digest.update((byte) 0);
+                    continue;
+                }
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                digest.update((byte) 1);
+                digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+                digest.update((byte) '|');
+                digest.update(bytes);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 
     /** SHA-256 (hex) over the string forms of bound values (null as NULL), or "" when there are none. */

@@ -18,10 +18,10 @@ public interface ApprovalStore {
     Optional<ApprovalRequest> find(String id) throws SQLException;
 
     /**
-     * The oldest pending request of {@code subject} for the statement with this fingerprint and parameters, so that
-     * running a statement again while it waits for review doesn't file another request.
+     * The oldest pending request with this {@linkplain ApprovalRequest#grantKey() grant key}, so that running a
+     * statement again while it waits for review doesn't file another request.
      */
-    Optional<ApprovalRequest> findPending(String subject, String fingerprint, String parametersHash) throws SQLException;
+    Optional<ApprovalRequest> findPending(String grantKey) throws SQLException;
 
     /** Every request: pending first, then the rest; each part oldest first. */
     List<ApprovalRequest> list() throws SQLException;
@@ -34,12 +34,13 @@ public interface ApprovalStore {
     Optional<ApprovalRequest> decide(String id, ApprovalStatus verdict, String reviewer) throws SQLException;
 
     /**
-     * Atomically marks one approved, unused grant within its lifetime for {@code subject} running the statement
-     * with {@code fingerprint} and {@code parametersHash} as used.
+     * Atomically marks one approved, unused grant within its lifetime with this
+     * {@linkplain ApprovalRequest#grantKey() grant key} (same identity, environment, database, text and parameters)
+     * as used.
      *
      * @return the id of the grant used, or empty when there is none (then nothing changed)
      */
-    Optional<String> consumeGrant(String subject, String fingerprint, String parametersHash) throws SQLException;
+    Optional<String> consumeGrant(String grantKey) throws SQLException;
 
     /** Orders requests for listing: pending first, then by creation time. */
     static List<ApprovalRequest> pendingFirst(List<ApprovalRequest> requests) {

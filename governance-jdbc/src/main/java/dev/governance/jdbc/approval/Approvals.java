@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Reviewing approval requests, for the command line, tests and applications: list, show, approve, deny. A requester
- * can't decide its own request; a reviewer must be in one of the request's approver groups. Every decision goes to
+ * can't decide its own request, nor can the person it acts on behalf of; a reviewer must be in one of the request's approver groups. Every decision goes to
  * the listener (the driver records it as an {@code approval-decided} audit event).
  */
 public final class Approvals {
@@ -68,10 +68,10 @@ public final class Approvals {
             throw new ReviewRefusedException("request " + id + " is already " + request.status().name().toLowerCase()
                     + (request.reviewer() == null ? "" : " (by " + request.reviewer() + ")"));
         }
-        if (reviewer.subject().equals(request.subject())
-                || (reviewer.onBehalfOf() == null ? false : reviewer.onBehalfOf().equals(request.subject()))) {
-            throw new ReviewRefusedException(reviewer.subject() + " requested " + id
-                    + " and can't decide its own request");
+        if (request.partyTo(reviewer.subject(), reviewer.onBehalfOf())) {
+            throw new ReviewRefusedException(reviewer.subject() + " is a party to request " + id + " (requested by "
+                    + request.subject() + (request.onBehalfOf() == null ? "" : " on behalf of " + request.onBehalfOf())
+                    + ") and can't decide its own request");
         }
         if (!reviewer.inAnyGroup(request.approverGroups())) {
             throw new ReviewRefusedException(reviewer.subject() + " is not an approver of " + id

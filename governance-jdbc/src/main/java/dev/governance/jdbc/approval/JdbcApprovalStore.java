@@ -26,7 +26,12 @@ import java.util.Optional;
 public final class JdbcApprovalStore implements ApprovalStore {
     static final String TABLE = "governance_approvals";
     private static final String COLUMNS = "id, status, subject, kind, requester_groups, environment, sql_text, full_sql,"
-            + " fingerprint, parameters_hash, rule_ids, approver_groups, reason, created_at, reviewer, decided_at";
+            + " fingerprint, parameters_hash, rule_ids, approver_groups, reason, created_at, reviewer, decided_at,"
+            + " on_behalf_of, database_product, database_url, grant_key";
+    /** Columns added after the first release: a table created before them gets them on first use. */
+    private static final String[][] ADDED_COLUMNS = {
+            {"on_behalf_of", "VARCHAR(512)"}, {"database_product", "VARCHAR(256)"}, {"database_url", "VARCHAR(2048)"},
+            {"grant_key", "VARCHAR(64)"}};
 
     private final String url;
     private final Clock clock;
@@ -82,6 +87,7 @@ public final class JdbcApprovalStore implements ApprovalStore {
         for (String name : new String[] {TABLE, TABLE.toUpperCase(Locale.ROOT)}) {
             try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), schema, name, new String[] {"TABLE"})) {
                 if (rs.next()) {
+                    addMissingColumns(c);
                     return;
                 }
             }
@@ -96,7 +102,9 @@ public final class JdbcApprovalStore implements ApprovalStore {
                     + " environment VARCHAR(128), sql_text " + text + ", full_sql " + text + ","
                     + " fingerprint VARCHAR(128) NOT NULL, parameters_hash VARCHAR(64) NOT NULL,"
                     + " rule_ids VARCHAR(1024), approver_groups VARCHAR(1024), reason VARCHAR(2048),"
-                    + " created_at VARCHAR(40) NOT NULL, reviewer VARCHAR(512), decided_at VARCHAR(40))");
+                    + " created_at VARCHAR(40) NOT NULL, reviewer VARCHAR(512), decided_at VARCHAR(40),"
+                    + " on_behalf_of VARCHAR(512), database_product VARCHAR(256), database_url VARCHAR(2048),"
+                    + " grant_key VARCHAR(64))");
         } catch (SQLException e) {
             // Another instance may have created it in the meantime.
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + TABLE)) {
@@ -108,11 +116,27 @@ public final class JdbcApprovalStore implements ApprovalStore {
         }
     }
 
+    /**
+     * A table from before grants matched identity, database and full text lacks their columns: add them. Its old
+     * requests have no grant key, so they grant nothing (they are shown, and may be decided, but never used).
+     */
+    private static void addMissingColumns(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String[] column : ADDED_COLUMNS) {
+                try (ResultSet rs = s.executeQuery("SELECT " + column[0] + " FROM " + TABLE + " WHERE 1 = 0")) {
+                    rs.next();
+                } catch (SQLException missing) {
+                    s.execute("ALTER TABLE " + TABLE + " ADD " + column[0] + " " + column[1]);
+                }
+            }
+        }
+    }
+
     @Override
     public void create(ApprovalRequest r) throws SQLException {
         try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (" + COLUMNS
-                     + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                     + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, r.id());
             ps.setString(2, r.status().name());
             ps.setString(3, r.subject());
@@ -129,6 +153,10 @@ public final class JdbcApprovalStore implements ApprovalStore {
             ps.setString(14, time(r.created()));
             ps.setString(15, r.reviewer());
             ps.setString(16, r.decided() == null ? null : time(r.decided()));
+            ps.setString(17, r.onBehalfOf());
+            ps.setString(18, r.database().product());
+            ps.setString(19, r.database().url());
+            ps.setString(20, r.grantKey());
             ps.executeUpdate();
         }
     }
@@ -150,16 +178,13 @@ public final class JdbcApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public Optional<ApprovalRequest> findPending(String subject, String fingerprint, String parametersHash)
-            throws SQLException {
+    public Optional<ApprovalRequest> findPending(String grantKey) throws SQLException {
         List<ApprovalRequest> found = new ArrayList<>();
         try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
-                     + " WHERE status = ? AND subject = ? AND fingerprint = ? AND parameters_hash = ?")) {
+                     + " WHERE status = ? AND grant_key = ?")) {
             ps.setString(1, ApprovalStatus.PENDING.name());
-            ps.setString(2, subject);
-            ps.setString(3, fingerprint == null ? "" : fingerprint);
-            ps.setString(4, parametersHash == null ? "" : parametersHash);
+            ps.setString(2, grantKey);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     found.add(read(rs));
@@ -200,16 +225,14 @@ public final class JdbcApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public Optional<String> consumeGrant(String subject, String fingerprint, String parametersHash) throws SQLException {
+    public Optional<String> consumeGrant(String grantKey) throws SQLException {
         Instant now = clock.instant();
         try (Connection c = connect()) {
             List<ApprovalRequest> candidates = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
-                    + " WHERE status = ? AND subject = ? AND fingerprint = ? AND parameters_hash = ?")) {
+                    + " WHERE status = ? AND grant_key = ?")) {
                 ps.setString(1, ApprovalStatus.APPROVED.name());
-                ps.setString(2, subject);
-                ps.setString(3, fingerprint == null ? "" : fingerprint);
-                ps.setString(4, parametersHash == null ? "" : parametersHash);
+                ps.setString(2, grantKey);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         candidates.add(read(rs));
@@ -219,7 +242,8 @@ public final class JdbcApprovalStore implements ApprovalStore {
             try (PreparedStatement use = c.prepareStatement("UPDATE " + TABLE
                     + " SET status = ? WHERE id = ? AND status = ?")) {
                 for (ApprovalRequest r : candidates) {
-                    if (!r.grantUsableAt(now)) {
+                    // The key is recomputed from the row: a row whose columns disagree with its key grants nothing.
+                    if (!r.grantUsableAt(now) || !r.grantKey().equals(grantKey)) {
                         continue;
                     }
                     use.setString(1, ApprovalStatus.USED.name());
@@ -237,7 +261,9 @@ public final class JdbcApprovalStore implements ApprovalStore {
     private static ApprovalRequest read(ResultSet rs) throws SQLException {
         String decided = rs.getString("decided_at");
         return new ApprovalRequest(rs.getString("id"), rs.getString("subject"), rs.getString("kind"),
-                split(rs.getString("requester_groups")), rs.getString("environment"), rs.getString("sql_text"),
+                split(rs.getString("requester_groups")), rs.getString("on_behalf_of"), rs.getString("environment"),
+                new ApprovalRequest.Database(rs.getString("database_product"), rs.getString("database_url")),
+                rs.getString("sql_text"),
                 rs.getString("full_sql"), rs.getString("fingerprint"), rs.getString("parameters_hash"),
                 split(rs.getString("rule_ids")), split(rs.getString("approver_groups")), rs.getString("reason"),
                 Instant.parse(rs.getString("created_at")), ApprovalStatus.valueOf(rs.getString("status")),

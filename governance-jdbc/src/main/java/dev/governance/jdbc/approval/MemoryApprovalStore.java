@@ -46,9 +46,9 @@ public final class MemoryApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public synchronized Optional<ApprovalRequest> findPending(String subject, String fingerprint, String parametersHash) {
+    public synchronized Optional<ApprovalRequest> findPending(String grantKey) {
         return requests.values().stream()
-                .filter(r -> r.status() == ApprovalStatus.PENDING && r.grants(subject, fingerprint, parametersHash))
+                .filter(r -> r.status() == ApprovalStatus.PENDING && r.grantKey().equals(grantKey))
                 .findFirst();
     }
 
@@ -70,10 +70,10 @@ public final class MemoryApprovalStore implements ApprovalStore {
     }
 
     @Override
-    public synchronized Optional<String> consumeGrant(String subject, String fingerprint, String parametersHash) {
+    public synchronized Optional<String> consumeGrant(String grantKey) {
         Instant now = clock.instant();
         for (ApprovalRequest r : requests.values()) {
-            if (r.grants(subject, fingerprint, parametersHash) && r.grantUsableAt(now)) {
+            if (r.grantUsableAt(now) && r.grantKey().equals(grantKey)) {
                 requests.put(r.id(), r.with(ApprovalStatus.USED, r.reviewer(), r.decided()));
                 return Optional.of(r.id());
             }

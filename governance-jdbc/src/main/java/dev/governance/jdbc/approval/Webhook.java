@@ -42,7 +42,12 @@ public final class Webhook {
         m.put("subject", r.subject());
         m.put("kind", r.kind());
         m.put("groups", r.groups());
+        m.put("onBehalfOf", r.onBehalfOf());
         m.put("environment", r.environment());
+        Map<String, Object> database = new LinkedHashMap<>();
+        database.put("product", r.database().product());
+        database.put("url", r.database().url());
+        m.put("database", database);
         m.put("sql", r.sql());
         m.put("fingerprint", r.fingerprint());
         m.put("rules", r.ruleIds());

@@ -209,8 +209,10 @@ public final class ApprovalsCommand implements Callable<Integer> {
             ApprovalRequest r = found.get();
             out.println("id:          " + r.id());
             out.println("status:      " + r.effectiveStatus(Instant.now()));
-            out.println("requester:   " + r.subject() + " (" + r.kind() + ", groups " + r.groups() + ")");
+            out.println("requester:   " + r.subject() + " (" + r.kind() + ", groups " + r.groups() + ")"
+                    + (r.onBehalfOf() == null ? "" : " on behalf of " + r.onBehalfOf()));
             out.println("environment: " + r.environment());
+            out.println("database:    " + r.database().describe());
             out.println("rules:       " + r.ruleIds());
             out.println("approvers:   groups " + r.approverGroups());
             out.println("reason:      " + (r.reason() == null ? "-" : r.reason()));

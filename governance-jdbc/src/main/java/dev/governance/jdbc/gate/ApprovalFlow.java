@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A statement that needs approval: runs on an unused grant for the same identity, statement and parameters;
- * otherwise files a request and, in {@code fail} mode, raises VG001 at once, or in {@code wait} mode polls the store
- * until it is approved (then uses the grant), denied (VG002) or the timeout passes (VG003).
+ * A statement that needs approval: runs on an unused grant for the same identity, environment, database, text and
+ * parameters; otherwise files a request and, in {@code fail} mode, raises VG001 at once, or in {@code wait} mode
+ * polls the store until it is approved (then uses the grant), denied (VG002) or the timeout passes (VG003).
  */
 final class ApprovalFlow {
     private static final long POLL_MILLIS = 200;
@@ -58,24 +58,27 @@ final class ApprovalFlow {
 
     private void requireOrThrow(Session session, Identity identity, Analysis analysis, Decision decision,
                                 List<Object> parameters) throws SQLException {
-        String parametersHash = ApprovalRequest.hashParameters(parameters);
-        Optional<String> grant = approvals.store().consumeGrant(identity.subject(), analysis.fingerprint(), parametersHash);
+        DatabaseInfo database = session.database();
+        ApprovalRequest asked = new ApprovalRequest(UUID.randomUUID().toString(), identity.subject(),
+                identity.kind().label(), identity.groups(), identity.onBehalfOf(), session.environment(),
+                new ApprovalRequest.Database(database.product(), database.url()),
+                literals ? analysis.sql() : analysis.normalizedSql(), analysis.sql(), analysis.fingerprint(),
+                ApprovalRequest.hashParameters(parameters), decision.ruleIds(), decision.approvers(),
+                session.reason(), Instant.now(), ApprovalStatus.PENDING, null, null);
+        // A grant is for exactly what was approved: same identity, environment, database, text and parameters.
+        String grantKey = asked.grantKey();
+        Optional<String> grant = approvals.store().consumeGrant(grantKey);
         if (grant.isPresent()) {
             recorder.approvalUsed(session, identity, analysis, decision, grant.get());
             return;
         }
         // Run again while its request waits for review: the same request, not another one for reviewers to wade through.
-        Optional<ApprovalRequest> open = approvals.store().findPending(identity.subject(), analysis.fingerprint(),
-                parametersHash);
+        Optional<ApprovalRequest> open = approvals.store().findPending(grantKey);
         ApprovalRequest request;
         if (open.isPresent()) {
             request = open.get();
         } else {
-            request = new ApprovalRequest(UUID.randomUUID().toString(), identity.subject(),
-                    identity.kind().label(), identity.groups(), session.environment(),
-                    literals ? analysis.sql() : analysis.normalizedSql(), analysis.sql(), analysis.fingerprint(),
-                    parametersHash, decision.ruleIds(), decision.approvers(), session.reason(), Instant.now(),
-                    ApprovalStatus.PENDING, null, null);
+            request = asked;
             approvals.store().create(request);
             recorder.approvalRequested(session, identity, analysis, decision, request.id());
             if (webhook != null) {
@@ -97,8 +100,7 @@ final class ApprovalFlow {
             ApprovalRequest now = approvals.store().find(request.id()).orElse(request);
             switch (now.status()) {
                 case APPROVED -> {
-                    Optional<String> grant = approvals.store().consumeGrant(identity.subject(), analysis.fingerprint(),
-                            request.parametersHash());
+                    Optional<String> grant = approvals.store().consumeGrant(request.grantKey());
                     if (grant.isPresent()) {
                         recorder.approvalUsed(session, identity, analysis, decision, grant.get());
                         return;

@@ -54,10 +54,18 @@ class ApprovalStoreTest {
                 + ";DB_CLOSE_DELAY=-1", clock);
     }
 
-    static ApprovalRequest request(String subject, String fingerprint, String parametersHash, Instant created) {
-        return new ApprovalRequest(UUID.randomUUID().toString(), subject, "agent", List.of("ops"), "production",
-                "CREATE TABLE t (id INT)", "CREATE TABLE t(id INT)", fingerprint, parametersHash,
+    static final ApprovalRequest.Database H2 = new ApprovalRequest.Database("H2", "jdbc:h2:mem:orders");
+
+    /** A request for the statement {@code statement} (its full text differs per value). */
+    static ApprovalRequest request(String subject, String statement, String parametersHash, Instant created) {
+        return new ApprovalRequest(UUID.randomUUID().toString(), subject, "agent", List.of("ops"), null, "production",
+                H2, "CREATE TABLE t (id INT)", "CREATE TABLE " + statement + "(id INT)", "fp", parametersHash,
                 List.of("prod-ddl"), List.of("dba", "sre"), "ticket 42", created, ApprovalStatus.PENDING, null, null);
+    }
+
+    /** The grant key of {@link #request}. */
+    static String key(String subject, String statement, String parametersHash) {
+        return request(subject, statement, parametersHash, Instant.EPOCH).grantKey();
     }
 
     static Identity human(String subject, String... groups) {
@@ -80,10 +88,10 @@ class ApprovalStoreTest {
         assertEquals("ticket 42", read.reason());
         assertEquals(List.of("dba", "sre"), read.approverGroups());
 
-        assertTrue(store.consumeGrant("agent-7", "fp1", "").isEmpty(), "no grant before approval");
-        assertEquals(Optional.of(decided.id()), store.findPending("agent-7", "fp1", "").map(ApprovalRequest::id));
-        assertTrue(store.findPending("agent-7", "fp1", "h").isEmpty());
-        assertTrue(store.findPending("agent-8", "fp1", "").isEmpty());
+        assertTrue(store.consumeGrant(key("agent-7", "fp1", "")).isEmpty(), "no grant before approval");
+        assertEquals(Optional.of(decided.id()), store.findPending(key("agent-7", "fp1", "")).map(ApprovalRequest::id));
+        assertTrue(store.findPending(key("agent-7", "fp1", "h")).isEmpty());
+        assertTrue(store.findPending(key("agent-8", "fp1", "")).isEmpty());
 
         clock.now = clock.now.plusSeconds(10);
         ApprovalRequest approved = approvals.approve(decided.id(), human("bob", "sre"));
@@ -93,11 +101,11 @@ class ApprovalStoreTest {
         assertEquals(List.of(pending.id(), decided.id()), store.list().stream().map(ApprovalRequest::id).toList(),
                 "pending first");
 
-        assertTrue(store.consumeGrant("agent-8", "fp1", "").isEmpty(), "another subject");
-        assertTrue(store.consumeGrant("agent-7", "fp1", "other").isEmpty(), "other parameters");
-        assertTrue(store.consumeGrant("agent-7", "fp2", "").isEmpty(), "another statement");
-        assertEquals(Optional.of(decided.id()), store.consumeGrant("agent-7", "fp1", ""));
-        assertTrue(store.consumeGrant("agent-7", "fp1", "").isEmpty(), "single use");
+        assertTrue(store.consumeGrant(key("agent-8", "fp1", "")).isEmpty(), "another subject");
+        assertTrue(store.consumeGrant(key("agent-7", "fp1", "other")).isEmpty(), "other parameters");
+        assertTrue(store.consumeGrant(key("agent-7", "fp2", "")).isEmpty(), "another statement");
+        assertEquals(Optional.of(decided.id()), store.consumeGrant(key("agent-7", "fp1", "")));
+        assertTrue(store.consumeGrant(key("agent-7", "fp1", "")).isEmpty(), "single use");
         assertEquals(ApprovalStatus.USED, store.find(decided.id()).orElseThrow().status());
 
         assertThrows(ReviewRefusedException.class, () -> approvals.approve(decided.id(), human("carol", "dba")),
@@ -105,7 +113,7 @@ class ApprovalStoreTest {
         ApprovalRequest denied = approvals.deny(pending.id(), human("carol", "dba"));
         assertEquals(ApprovalStatus.DENIED, store.find(pending.id()).orElseThrow().status());
         assertEquals("carol", denied.reviewer());
-        assertTrue(store.consumeGrant("agent-7", "fp2", "h").isEmpty(), "a denied request grants nothing");
+        assertTrue(store.consumeGrant(key("agent-7", "fp2", "h")).isEmpty(), "a denied request grants nothing");
     }
 
     @ParameterizedTest
@@ -117,14 +125,14 @@ class ApprovalStoreTest {
         store.create(r);
         approvals.approve(r.id(), human("bob", "dba"));
         clock.now = clock.now.plus(ApprovalStore.GRANT_LIFETIME).plus(Duration.ofSeconds(1));
-        assertTrue(store.consumeGrant("agent-7", "fp", "").isEmpty(), "expired grant used");
+        assertTrue(store.consumeGrant(key("agent-7", "fp", "")).isEmpty(), "expired grant used");
         assertEquals(ApprovalStatus.EXPIRED, store.find(r.id()).orElseThrow().effectiveStatus(clock.now));
 
         ApprovalRequest fresh = request("agent-7", "fp", "", clock.now);
         store.create(fresh);
         approvals.approve(fresh.id(), human("bob", "dba"));
         clock.now = clock.now.plus(ApprovalStore.GRANT_LIFETIME).minus(Duration.ofSeconds(1));
-        assertEquals(Optional.of(fresh.id()), store.consumeGrant("agent-7", "fp", ""), "just inside the lifetime");
+        assertEquals(Optional.of(fresh.id()), store.consumeGrant(key("agent-7", "fp", "")), "just inside the lifetime");
     }
 
     @ParameterizedTest
@@ -163,7 +171,7 @@ class ApprovalStoreTest {
         try {
             List<Callable<Boolean>> tasks = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                tasks.add(() -> store.consumeGrant("agent-7", "fp", "").isPresent());
+                tasks.add(() -> store.consumeGrant(key("agent-7", "fp", "")).isPresent());
             }
             int used = 0;
             for (Future<Boolean> f : pool.invokeAll(tasks)) {
@@ -196,5 +204,91 @@ class ApprovalStoreTest {
         }
         assertTrue(store.list().size() <= MemoryApprovalStore.KEEP + 1, "size " + store.list().size());
         assertTrue(store.find(pending.id()).isPresent(), "pending requests are kept");
+    }
+
+    @org.junit.jupiter.api.Test
+    void grantKeyCoversIdentityEnvironmentDatabaseTextAndParameters() {
+        ApprovalRequest base = new ApprovalRequest("1", "agent-7", "agent", List.of("ops"), "alice", "production", H2,
+                "UPDATE t SET a = ? WHERE id = ?", "UPDATE t SET a = 'x' WHERE id = 1", "fp", "",
+                List.of("r"), List.of("dba"), null, Instant.EPOCH, ApprovalStatus.PENDING, null, null);
+        ApprovalRequest sameButBookkeeping = new ApprovalRequest("2", "agent-7", "human", List.of("other"), "alice",
+                "production", H2, "other record", "UPDATE t SET a = 'x' WHERE id = 1", "other fp", "",
+                List.of("s"), List.of("sre"), "why", Instant.now(), ApprovalStatus.APPROVED, "dora", Instant.now());
+        assertEquals(base.grantKey(), sameButBookkeeping.grantKey(), "id, status, rules and record text aside");
+        List<ApprovalRequest> others = List.of(
+                new ApprovalRequest("1", "agent-8", "agent", List.of("ops"), "alice", "production", H2, "",
+                        base.fullSql(), "fp", "", List.of(), List.of(), null, Instant.EPOCH, ApprovalStatus.PENDING,
+                        null, null),
+                new ApprovalRequest("1", "agent-7", "agent", List.of("ops"), "bob", "production", H2, "",
+                        base.fullSql(), "fp", "", List.of(), List.of(), null, Instant.EPOCH, ApprovalStatus.PENDING,
+                        null, null),
+                new ApprovalRequest("1", "agent-7", "agent", List.of("ops"), null, "production", H2, "",
+                        base.fullSql(), "fp", "", List.of(), List.of(), null, Instant.EPOCH, ApprovalStatus.PENDING,
+                        null, null),
+                new ApprovalRequest("1", "agent-7", "agent", List.of("ops"), "alice", "staging", H2, "",
+                        base.fullSql(), "fp", "", List.of(), List.of(), null, Instant.EPOCH, ApprovalStatus.PENDING,
+                        null, null),
+                new ApprovalRequest("1", "agent-7", "agent", List.of("ops"), "alice", "production",
+                        new ApprovalRequest.Database("PostgreSQL", H2.url()), "", base.fullSql(), "fp", "", List.of(),
+                        List.of(), null, Instant.EPOCH, ApprovalStatus.PENDING, null, null),
+                new ApprovalRequest("1", "agent-7", "agent", List.of("ops"), "alice", "production",
+                        new ApprovalRequest.Database("H2", "jdbc:h2:mem:other"), "", base.fullSql(), "fp", "",
+                        List.of(), List.of(), null, Instant.EPOCH, ApprovalStatus.PENDING, null, null),
+                new ApprovalRequest("1", "agent-7", "agent", List.of("ops"), "alice", "production", H2, "",
+                        "UPDATE t SET a = 'x' WHERE id = 2", "fp", "", List.of(), List.of(), null, Instant.EPOCH,
+                        ApprovalStatus.PENDING, null, null),
+                new ApprovalRequest("1", "agent-7", "agent", List.of("ops"), "alice", "production", H2, "",
+                        base.fullSql(), "fp", ApprovalRequest.hashParameters(List.of(1)), List.of(), List.of(), null,
+                        Instant.EPOCH, ApprovalStatus.PENDING, null, null),
+                new ApprovalRequest("1", "agent-7alice", "agent", List.of("ops"), null, "production", H2, "",
+                        base.fullSql(), "fp", "", List.of(), List.of(), null, Instant.EPOCH, ApprovalStatus.PENDING,
+                        null, null));
+        for (ApprovalRequest other : others) {
+            assertFalse(base.grantKey().equals(other.grantKey()), other.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "jdbc"})
+    void theHumanAnAgentActsForCantDecideItsRequest(String kind) throws Exception {
+        ApprovalStore store = store(kind);
+        Approvals approvals = new Approvals(store);
+        ApprovalRequest r = new ApprovalRequest(UUID.randomUUID().toString(), "agent-7", "agent", List.of(), "alice",
+                "production", H2, "DROP TABLE t", "DROP TABLE t", "fp", "", List.of("r"), List.of("dba"), null,
+                clock.now, ApprovalStatus.PENDING, null, null);
+        store.create(r);
+        assertEquals(r, store.find(r.id()).orElseThrow(), "on-behalf-of and database read back");
+        for (Identity party : List.of(human("alice", "dba"),
+                new Identity("agent-9", IdentityKind.AGENT, List.of("dba"), "alice", null, true, null),
+                new Identity("agent-7", IdentityKind.AGENT, List.of("dba"), "carol", null, true, null))) {
+            assertThrows(ReviewRefusedException.class, () -> approvals.approve(r.id(), party), party.toString());
+        }
+        assertEquals(ApprovalStatus.PENDING, store.find(r.id()).orElseThrow().status());
+        approvals.approve(r.id(), human("dora", "dba"));
+        assertEquals(Optional.of(r.id()), store.consumeGrant(r.grantKey()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTableFromBeforeGrantKeysGetsItsColumnsAndItsOldRequestsGrantNothing() throws Exception {
+        String url = "jdbc:h2:mem:old" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE governance_approvals (id VARCHAR(64) NOT NULL PRIMARY KEY,"
+                    + " status VARCHAR(16) NOT NULL, subject VARCHAR(512) NOT NULL, kind VARCHAR(16),"
+                    + " requester_groups VARCHAR(2048), environment VARCHAR(128), sql_text CLOB, full_sql CLOB,"
+                    + " fingerprint VARCHAR(128) NOT NULL, parameters_hash VARCHAR(64) NOT NULL,"
+                    + " rule_ids VARCHAR(1024), approver_groups VARCHAR(1024), reason VARCHAR(2048),"
+                    + " created_at VARCHAR(40) NOT NULL, reviewer VARCHAR(512), decided_at VARCHAR(40))");
+            s.execute("INSERT INTO governance_approvals VALUES ('old', 'APPROVED', 'agent-7', 'agent', '',"
+                    + " 'production', 'DROP TABLE t', 'DROP TABLE t', 'fp', '', 'r', 'dba', NULL,"
+                    + " '" + clock.now + "', 'dora', '" + clock.now + "')");
+        }
+        JdbcApprovalStore store = new JdbcApprovalStore(url, clock);
+        ApprovalRequest old = store.find("old").orElseThrow();
+        assertEquals(ApprovalStatus.APPROVED, old.status());
+        assertTrue(store.consumeGrant(old.grantKey()).isEmpty(), "a row without a grant key grants nothing");
+        ApprovalRequest fresh = request("agent-7", "t", "", clock.now);
+        store.create(fresh);
+        assertEquals(fresh, store.find(fresh.id()).orElseThrow());
     }
 }

@@ -49,8 +49,8 @@ class JdbcApprovalStoreIT {
         JdbcApprovalStore other = new JdbcApprovalStore(store.url());
         assertTrue(other.list().stream().anyMatch(x -> x.id().equals(r.id())));
         new Approvals(other).approve(r.id(), ApprovalStoreTest.human("dora", "dba"));
-        assertEquals(Optional.of(r.id()), store.consumeGrant(subject, "fp", ""));
-        assertTrue(other.consumeGrant(subject, "fp", "").isEmpty(), "single use across instances");
+        assertEquals(Optional.of(r.id()), store.consumeGrant(ApprovalStoreTest.key(subject, "fp", "")));
+        assertTrue(other.consumeGrant(ApprovalStoreTest.key(subject, "fp", "")).isEmpty(), "single use across instances");
         assertEquals(ApprovalStatus.USED, other.find(r.id()).orElseThrow().status());
     }
 }
