@@ -10,6 +10,7 @@ public final class SqlStates {
     public static final String APPROVAL_TIMEOUT = "VG003";
     public static final String AUDIT_UNAVAILABLE = "VG010";
     public static final String ROW_LIMIT_EXCEEDED = "VG020";
+    public static final String RESULT_LIMIT_EXCEEDED = "VG021";
 
     private SqlStates() {
     }

@@ -1,5 +1,6 @@
 package dev.governance.jdbc.gate;
 
+import dev.governance.jdbc.ResultLimitExceededException;
 import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.identity.IdentityKind;
@@ -170,6 +171,26 @@ public final class Admission {
 
     public SQLWarning scrub(SQLWarning w) {
         return decision.masking() ? ErrorScrubber.scrub(w, session.governance().masker()) : w;
+    }
+
+    /**
+     * The most rows this statement's result may deliver ({@code max-result-rows}, enforce mode), or
+     * {@link Long#MAX_VALUE} for no limit.
+     */
+    public long resultLimit() {
+        Decision.RowLimit limit = decision.maxResultRows();
+        return limit == null || decision.mode() != Mode.ENFORCE ? Long.MAX_VALUE : limit.limit();
+    }
+
+    /**
+     * The caller asked for the row past {@link #resultLimit()}: the record is completed with the rows delivered so
+     * far and the refusal, which is returned for the caller to raise.
+     */
+    public ResultLimitExceededException resultLimitReached(long delivered) {
+        Decision.RowLimit limit = decision.maxResultRows();
+        ResultLimitExceededException e = new ResultLimitExceededException(limit.ruleId(), limit.limit());
+        complete(delivered, describe(e));
+        return e;
     }
 
     /** Completes a query's record with the rows the caller read; only the first call counts. */

@@ -1,5 +1,6 @@
 package dev.governance.jdbc.jdbc;
 
+import dev.governance.jdbc.ResultLimitExceededException;
 import dev.governance.jdbc.gate.Admission;
 import dev.governance.jdbc.masking.MaskedCells;
 
@@ -40,6 +41,10 @@ public final class ResultSetWrapper implements ResultSet {
     private StatementWrapper statement;
     private volatile boolean closed;
     private long rowsRead;
+    /** Most rows this result may deliver ({@code max-result-rows}); {@link Long#MAX_VALUE} when unlimited. */
+    private final long resultLimit;
+    /** Raised again on every move once the result reached its limit. */
+    private ResultLimitExceededException cut;
     /** Columns changed through updateXxx since the last updateRow/insertRow/cancel. */
     private final java.util.BitSet changed = new java.util.BitSet();
 
@@ -52,6 +57,7 @@ public final class ResultSetWrapper implements ResultSet {
         this.completesRecord = completesRecord && admission != null;
         this.masked = admission == null ? null
                 : completesRecord ? admission.masking(delegate) : admission.maskingOfKeys(delegate);
+        this.resultLimit = this.completesRecord ? admission.resultLimit() : Long.MAX_VALUE;
     }
 
     /** A metadata result: it came from {@code DatabaseMetaData}, not from a statement of ours. */
@@ -61,6 +67,7 @@ public final class ResultSetWrapper implements ResultSet {
         this.admission = null;
         this.completesRecord = false;
         this.masked = null;
+        this.resultLimit = Long.MAX_VALUE;
     }
 
     /**
@@ -127,6 +134,9 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public boolean next() throws SQLException {
+        if (rowsRead >= resultLimit) {
+            return pastLimit();
+        }
         try {
             if (delegate.next()) {
                 rowsRead++;
@@ -136,6 +146,34 @@ public final class ResultSetWrapper implements ResultSet {
         } catch (SQLException e) {
             throw admission == null ? e : admission.scrub(e); // rows computed lazily fail here, quoting values
         }
+    }
+
+    /** Asked for the row after the last one allowed: fine when there is none, else the result stops (VG021). */
+    private boolean pastLimit() throws SQLException {
+        if (cut == null && !delegate.next()) {
+            return false;
+        }
+        throw stop();
+    }
+
+    /** A scrollable result moved onto a row past the limit: it stops there too. */
+    private boolean moved(boolean onRow) throws SQLException {
+        if (onRow && resultLimit != Long.MAX_VALUE && (cut != null || delegate.getRow() > resultLimit)) {
+            throw stop();
+        }
+        return onRow;
+    }
+
+    private ResultLimitExceededException stop() {
+        if (cut == null) {
+            cut = admission.resultLimitReached(rowsRead);
+            try {
+                delegate.close(); // nothing past the limit can be read through any getter
+            } catch (SQLException ignored) {
+                // the refusal is what the caller needs to see
+            }
+        }
+        return cut;
     }
 
     @Override
@@ -158,7 +196,7 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public boolean absolute(int value) throws SQLException {
-        return delegate.absolute(value);
+        return moved(delegate.absolute(value));
     }
 
     @Override
@@ -686,7 +724,7 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public boolean last() throws SQLException {
-        return delegate.last();
+        return moved(delegate.last());
     }
 
     @Override
@@ -701,7 +739,7 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public boolean previous() throws SQLException {
-        return delegate.previous();
+        return moved(delegate.previous());
     }
 
     @Override
@@ -711,7 +749,7 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public boolean relative(int value) throws SQLException {
-        return delegate.relative(value);
+        return moved(delegate.relative(value));
     }
 
     @Override

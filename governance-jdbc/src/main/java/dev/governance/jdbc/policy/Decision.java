@@ -12,6 +12,7 @@ import java.util.List;
  * @param reason       the deciding rule's message, or a generated description; never null
  * @param mode         enforce or dry-run (dry-run: record, never block)
  * @param maxRows      the smallest row limit of the contributing rules, or null for none
+ * @param maxResultRows the smallest limit on rows one result may deliver, or null for none
  * @param approvers    groups that may approve (union over contributing approve rules), in order
  * @param autoApproved true when the action is approve and every contributing approve rule's
  *                     {@code auto-approve} matched
@@ -21,7 +22,7 @@ import java.util.List;
  *                     what {@code check} prints as "the rules and why"
  */
 public record Decision(Action action, List<String> ruleIds, String decidingRule, String reason, Mode mode,
-                       RowLimit maxRows, List<String> approvers, boolean autoApproved, boolean masking,
+                       RowLimit maxRows, RowLimit maxResultRows, List<String> approvers, boolean autoApproved, boolean masking,
                        List<Contribution> contributions) {
 
     public Decision {
@@ -79,6 +80,10 @@ public record Decision(Action action, List<String> ruleIds, String decidingRule,
         b.append(": ").append(reason);
         if (maxRows != null) {
             b.append(" (max-rows ").append(maxRows.limit()).append(" from rule ").append(maxRows.ruleId()).append(')');
+        }
+        if (maxResultRows != null) {
+            b.append(" (max-result-rows ").append(maxResultRows.limit()).append(" from rule ")
+                    .append(maxResultRows.ruleId()).append(')');
         }
         if (action == Action.APPROVE) {
             b.append(autoApproved ? " (auto-approved)" : " (approvers: " + String.join(", ", approvers) + ")");

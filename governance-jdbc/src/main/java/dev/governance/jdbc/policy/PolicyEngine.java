@@ -48,8 +48,8 @@ public final class PolicyEngine {
         }
         Mode mode = policy.defaults().mode();
         this.nothingApplies = new Decision[] {
-            new Decision(Action.ALLOW, List.of(), null, "no rule applies", mode, null, List.of(), false, false, List.of()),
-            new Decision(Action.ALLOW, List.of(), null, "no rule applies", mode, null, List.of(), false, true, List.of())
+            new Decision(Action.ALLOW, List.of(), null, "no rule applies", mode, null, null, List.of(), false, false, List.of()),
+            new Decision(Action.ALLOW, List.of(), null, "no rule applies", mode, null, null, List.of(), false, true, List.of())
         };
     }
 
@@ -95,6 +95,7 @@ public final class PolicyEngine {
                         && rule.autoApprove().matches(identity, environment, analysis, facts, keys);
                 String reason = rule.message() != null ? rule.message() : describe(rule, facts, environment, keys);
                 tally.add(rule.id(), rule.action(), reason, rule.maxRows(), rule.approvers(), auto);
+                tally.resultLimit(rule.id(), rule.maxResultRows());
             }
             if (access != null) {
                 checkAccess(access, facts, tally);
@@ -190,7 +191,9 @@ public final class PolicyEngine {
         return switch (rule.action()) {
             case DENY -> text + " is not allowed";
             case APPROVE -> text + " needs approval";
-            case ALLOW -> rule.hasMaxRows() ? text + " may change at most " + rule.maxRows() + " rows" : text;
+            case ALLOW -> rule.hasMaxRows() ? text + " may change at most " + rule.maxRows() + " rows"
+                    : rule.hasMaxResultRows() ? text + " may read at most " + rule.maxResultRows() + " rows per result"
+                    : text;
         };
     }
 
@@ -237,6 +240,8 @@ public final class PolicyEngine {
         private List<Decision.Contribution> contributions;
         private long maxRows;
         private String maxRowsRule;
+        private long maxResultRows;
+        private String maxResultRowsRule;
         private List<String> approvers;
         private boolean anyApprove;
         private boolean allAuto = true;
@@ -273,6 +278,14 @@ public final class PolicyEngine {
             }
         }
 
+        /** A rule's {@code max-result-rows}: the smallest one applies. */
+        void resultLimit(String id, long limit) {
+            if (limit > 0 && (maxResultRowsRule == null || limit < maxResultRows)) {
+                maxResultRows = limit;
+                maxResultRowsRule = id;
+            }
+        }
+
         boolean isEmpty() {
             return decidingRule == null;
         }
@@ -280,6 +293,7 @@ public final class PolicyEngine {
         Decision decision(Mode mode, boolean masking) {
             return new Decision(action, ruleIds, decidingRule, reason, mode,
                     maxRowsRule == null ? null : new Decision.RowLimit(maxRows, maxRowsRule),
+                    maxResultRowsRule == null ? null : new Decision.RowLimit(maxResultRows, maxResultRowsRule),
                     approvers == null ? List.of() : approvers,
                     action == Action.APPROVE && anyApprove && allAuto, masking, contributions);
         }

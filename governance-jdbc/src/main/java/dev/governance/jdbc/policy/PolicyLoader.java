@@ -51,7 +51,7 @@ public final class PolicyLoader {
     private static final Set<String> SELECTOR = keys("subject", "kind", "groups", "verified");
     private static final Set<String> ACCESS = keys("identity", "environments", "read", "write");
     private static final Set<String> RULE = keys("id", "when", "unless", "action", "approvers", "auto-approve",
-            "max-rows", "message");
+            "max-rows", "max-result-rows", "message");
     private static final Set<String> MATCH = keys("identity", "environment", "statement", "object", "tables",
             "tables-read", "tables-written", "columns", "where", "functions", "hazards", "primary-key", "unparseable",
             "multi-statement");
@@ -395,15 +395,20 @@ public final class PolicyLoader {
             Action action = actionNode == null ? null : choice(actionNode, "action", ACTIONS);
             Node maxRowsNode = m.entries().get("max-rows");
             long maxRows = maxRowsNode == null ? 0 : positive(maxRowsNode);
+            Node maxResultRowsNode = m.entries().get("max-result-rows");
+            long maxResultRows = maxResultRowsNode == null ? 0 : positive(maxResultRowsNode);
             if (action == null) {
-                if (maxRows == 0) {
+                if (maxRows == 0 && maxResultRows == 0) {
                     throw error(m.line(), m.path() + ".action",
-                            "required field missing (allow, approve or deny; or give max-rows)");
+                            "required field missing (allow, approve or deny; or give max-rows or max-result-rows)");
                 }
                 action = Action.ALLOW;
             }
             if (action == Action.DENY && maxRowsNode != null) {
                 throw error(maxRowsNode, "max-rows has no effect on a deny rule");
+            }
+            if (action == Action.DENY && maxResultRowsNode != null) {
+                throw error(maxResultRowsNode, "max-result-rows has no effect on a deny rule");
             }
             Node approversNode = m.entries().get("approvers");
             Node autoNode = m.entries().get("auto-approve");
@@ -426,7 +431,7 @@ public final class PolicyLoader {
             }
             Node messageNode = m.entries().get("message");
             String message = messageNode == null ? null : nonBlank(messageNode);
-            return new Rule(id, when, unless, action, approvers, auto, maxRows, message, m.line());
+            return new Rule(id, when, unless, action, approvers, auto, maxRows, maxResultRows, message, m.line());
         }
 
         private Match match(Node node) throws ConfigurationException {

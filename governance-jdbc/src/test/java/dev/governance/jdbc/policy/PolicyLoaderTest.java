@@ -264,6 +264,10 @@ class PolicyLoaderTest {
                 "rules[0].max-rows: expected a positive whole number, got '100'");
         assertError("version: 1\nrules:\n  - id: a\n    action: deny\n    max-rows: 10\n", "max-rows",
                 "rules[0].max-rows: max-rows has no effect on a deny rule");
+        assertError("version: 1\nrules:\n  - id: a\n    action: deny\n    max-result-rows: 10\n", "max-result-rows",
+                "rules[0].max-result-rows: max-result-rows has no effect on a deny rule");
+        assertError("version: 1\nrules:\n  - id: a\n    max-result-rows: 0\n", "max-result-rows",
+                "rules[0].max-result-rows: expected a positive whole number, got 0");
         assertError("version: 1\nrules:\n  - id: a\n    action: approve\n", "id: a",
                 "rules[0].approvers: required field missing");
         assertError("version: 1\nrules:\n  - id: a\n    action: deny\n    approvers: { groups: [x] }\n", "approvers",
