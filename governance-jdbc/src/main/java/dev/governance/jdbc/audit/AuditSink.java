@@ -28,6 +28,16 @@ public interface AuditSink extends AutoCloseable {
     default void flush() throws Exception {
     }
 
+    /**
+     * Why this sink writes nothing and never will in this process (a library of an incompatible version on the
+     * classpath), or null while it works. A disabled sink is reported, not retried, and does not make the trail
+     * failing as long as another sink of the trail writes; when every sink is disabled the trail can't be
+     * written. Failures that may pass (I/O, a database down) are thrown from {@link #write} instead.
+     */
+    default String disabled() {
+        return null;
+    }
+
     /** Releases what the sink holds (after a final flush); IOException so no close can throw InterruptedException. */
     @Override
     void close() throws java.io.IOException;

@@ -115,14 +115,26 @@ public final class AuditTrail implements AutoCloseable {
         }
     }
 
-    /** True while every sink writes. */
     /** True once closed (at shutdown or driver deregistration); {@link #of} then builds a new one. */
     public boolean closed() {
         return writer.closed();
     }
 
+    /**
+     * True while the trail can be written: no sink is failing (any Throwable from a sink, retried until it
+     * writes again) and at least one sink is not {@linkplain #disabledSinks() disabled}.
+     */
     public boolean healthy() {
         return !writer.failing();
+    }
+
+    /**
+     * Sinks that write nothing for the rest of this process and why, e.g. {@code otel} with an OpenTelemetry
+     * API of an incompatible version ahead of ours on the classpath. Reported (also on stderr) rather than
+     * failing, as long as another sink writes.
+     */
+    public List<String> disabledSinks() {
+        return writer.disabled();
     }
 
     /** The current failure ({@code sink: message}), or null. */

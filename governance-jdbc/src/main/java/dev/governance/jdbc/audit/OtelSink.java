@@ -51,6 +51,7 @@ public final class OtelSink implements AuditSink {
 
     private final OpenTelemetry injected;
     private Tracer tracer;
+    private volatile String disabled;
 
     /** Uses the application's global OpenTelemetry once it is installed. */
     public OtelSink() {
@@ -67,27 +68,68 @@ public final class OtelSink implements AuditSink {
         return "otel";
     }
 
+    /** Checks that the OpenTelemetry API on the classpath is one this sink can call (see {@link #disabled()}). */
     @Override
     public long open() {
+        if (disabled == null) {
+            try {
+                tracer();
+            } catch (LinkageError e) {
+                disable(e);
+            }
+        }
         return 0;
     }
 
     @Override
     public void write(List<SequencedEvent> batch, boolean durable) {
-        Tracer t = tracer();
-        if (t == null) {
+        if (disabled != null) {
             return;
         }
-        for (SequencedEvent s : batch) {
-            AuditEvent e = s.event();
-            if (e.event() == EventType.STATEMENT && e.phase() != Phase.INTENT) {
-                emit(t, s);
+        try {
+            Tracer t = tracer();
+            if (t == null) {
+                return;
             }
+            for (SequencedEvent s : batch) {
+                AuditEvent e = s.event();
+                if (e.event() == EventType.STATEMENT && e.phase() != Phase.INTENT) {
+                    emit(t, s);
+                }
+            }
+        } catch (LinkageError e) {
+            disable(e);
         }
+    }
+
+    /**
+     * An OpenTelemetry API of another version ahead of ours on the classpath (an application's own older
+     * {@code opentelemetry-api} before the -all jar) lacks methods this sink calls. That won't pass while the
+     * process runs: the sink stops, says so once, and leaves the events to the trail's other sinks.
+     */
+    @Override
+    public String disabled() {
+        return disabled;
+    }
+
+    private void disable(LinkageError e) {
+        String where = apiLocation();
+        disabled = "otel: the OpenTelemetry API loaded from " + where + " is not compatible with this driver ("
+                + e + "); spans and log records are off, the other audit sinks keep every event";
+        System.getLogger(OtelSink.class.getName()).log(System.Logger.Level.ERROR, disabled);
     }
 
     @Override
     public void close() {
+    }
+
+    private static String apiLocation() {
+        try {
+            java.security.CodeSource source = GlobalOpenTelemetry.class.getProtectionDomain().getCodeSource();
+            return source == null ? "the classpath" : String.valueOf(source.getLocation());
+        } catch (RuntimeException | LinkageError e) {
+            return "the classpath";
+        }
     }
 
     private Tracer tracer() {

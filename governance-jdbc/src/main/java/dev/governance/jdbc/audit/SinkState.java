@@ -38,7 +38,7 @@ final class SinkState {
             long last = sink.open();
             opened = true;
             return last;
-        } catch (Exception e) {
+        } catch (Throwable e) {
             fail(e);
             return -1;
         }
@@ -71,7 +71,7 @@ final class SinkState {
         }
         try {
             return open();
-        } catch (Exception e) {
+        } catch (Throwable e) {
             fail(e);
             retryAt = now + backoff;
             backoff = Math.min(backoff * 2, MAX_RETRY_NANOS);
@@ -129,7 +129,7 @@ final class SinkState {
             failure = null;
             backoff = FIRST_RETRY_NANOS;
             return true;
-        } catch (Exception e) {
+        } catch (Throwable e) {
             fail(e);
             retryAt = now + backoff;
             backoff = Math.min(backoff * 2, MAX_RETRY_NANOS);
@@ -151,7 +151,7 @@ final class SinkState {
         if (failure == null) {
             try {
                 sink.flush();
-            } catch (Exception e) {
+            } catch (Throwable e) {
                 fail(e);
             }
         }
@@ -162,16 +162,35 @@ final class SinkState {
         long owed = backlog.size() + (lostFrom >= 0 ? lostTo - lostFrom + 1 : 0);
         try {
             sink.close();
-        } catch (Exception e) {
+        } catch (Throwable e) {
             fail(e);
         }
         return owed;
     }
 
-    private void fail(Exception e) {
+    /**
+     * Any Throwable, Errors included: a sink that throws {@code NoSuchMethodError} (a library of another version
+     * ahead on the classpath) or {@code OutOfMemoryError} is a failing sink, never a dead writer thread.
+     */
+    private void fail(Throwable e) {
         opened = false;
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        failure = sink.name() + ": " + message;
+        String message = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e instanceof Error ? e.getClass().getName() + ": " + e.getMessage() : e.getMessage();
+        String next = sink.name() + ": " + message;
+        if (failure == null) {
+            System.getLogger(SinkState.class.getName()).log(System.Logger.Level.ERROR,
+                    "audit sink failing, retrying: " + next);
+        }
+        failure = next;
+    }
+
+    /** Why the sink writes nothing for good (an incompatible library), or null; see {@link AuditSink#disabled()}. */
+    String disabled() {
+        try {
+            return sink.disabled();
+        } catch (Throwable e) {
+            return sink.name() + ": " + e;
+        }
     }
 
     private void owe(List<SequencedEvent> batch) {

@@ -12,9 +12,22 @@ final class Sinks {
     static List<AuditSink> create(List<String> specs) {
         List<AuditSink> sinks = new ArrayList<>(specs.size());
         for (String spec : specs) {
-            sinks.add(create(spec));
+            sinks.add(createOrStandIn(spec));
         }
         return sinks;
+    }
+
+    /** A sink whose construction throws (any Throwable) becomes an {@link UnavailableSink}: the others still work. */
+    static AuditSink createOrStandIn(String spec) {
+        try {
+            return create(spec);
+        } catch (IllegalArgumentException e) {
+            throw e; // a bad spec is a configuration error, reported at connect
+        } catch (Throwable e) {
+            System.getLogger(Sinks.class.getName()).log(System.Logger.Level.ERROR,
+                    "audit sink " + spec + " could not be created", e);
+            return new UnavailableSink(spec, e, spec.equals("otel") && e instanceof LinkageError);
+        }
     }
 
     static AuditSink create(String spec) {

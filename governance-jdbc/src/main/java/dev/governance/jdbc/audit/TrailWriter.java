@@ -28,6 +28,8 @@ final class TrailWriter {
     private final Thread thread;
     private final String name;
     private volatile boolean failing;
+    /** The writer itself failed on its last batch (a bug, not a sink): failing until a batch goes through. */
+    private volatile String writerError;
     private volatile boolean closed;
     /** True while the writer sleeps with nothing to do: only then does an asynchronous event wake it. */
     private volatile boolean sleeping;
@@ -73,7 +75,7 @@ final class TrailWriter {
         return closed;
     }
 
-    /** The first failing sink's error, or null. */
+    /** The first failing sink's error, the writer's own, "every sink disabled", or null. */
     String failure() {
         for (SinkState s : sinks) {
             String f = s.failure();
@@ -81,7 +83,24 @@ final class TrailWriter {
                 return f;
             }
         }
-        return null;
+        if (writerError != null) {
+            return writerError;
+        }
+        List<String> disabled = disabled();
+        return !disabled.isEmpty() && disabled.size() == sinks.size()
+                ? "every audit sink is disabled: " + String.join("; ", disabled) : null;
+    }
+
+    /** Sinks that write nothing for good in this process, and why ({@link AuditSink#disabled()}). */
+    List<String> disabled() {
+        List<String> out = new ArrayList<>(0);
+        for (SinkState s : sinks) {
+            String d = s.disabled();
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** {@code scrub}: run sql and error through {@link LiteralScrubber} on the writer thread. */
@@ -155,7 +174,7 @@ final class TrailWriter {
                     LockSupport.parkNanos(this, BATCH_NANOS);
                 } else {
                     if (!idled) {
-                        idle();
+                        idleSafely();
                         idled = true;
                     }
                     sleeping = true;
@@ -164,7 +183,7 @@ final class TrailWriter {
                     }
                     sleeping = false;
                     if (queue.isEmpty()) {
-                        idle(); // periodic: retries failing sinks, forces files
+                        idleSafely(); // periodic: retries failing sinks, forces files
                     }
                 }
                 continue;
@@ -175,11 +194,16 @@ final class TrailWriter {
             queue.drainTo(items, MAX_BATCH - 1);
             try {
                 stop = process(items);
-            } catch (RuntimeException | Error e) {
-                // A bug must not kill the only writer: fail the waiters, keep going.
+                writerError = null;
+            } catch (Throwable e) {
+                // A bug must not kill the only writer: fail the waiters, say the trail is failing, keep going.
+                writerError = "audit writer error: " + e;
+                failing = true;
+                System.getLogger(TrailWriter.class.getName()).log(System.Logger.Level.ERROR, writerError, e);
                 for (Item item : items) {
+                    stop |= item.stop();
                     if (item.ack() != null) {
-                        item.ack().complete(new Ack(-1, false, "audit writer error: " + e));
+                        item.ack().complete(new Ack(-1, false, writerError));
                     }
                 }
             }
@@ -212,7 +236,7 @@ final class TrailWriter {
             if (item.stop()) {
                 stop = true;
             } else if (item.event() != null) {
-                AuditEvent event = item.scrub() ? item.event().scrubbed() : item.event();
+                AuditEvent event = item.scrub() ? scrubbed(item.event()) : item.event();
                 batch.add(new SequencedEvent(++seq, event, item.parent()));
                 durable |= item.ack() != null;
             } else {
@@ -252,6 +276,23 @@ final class TrailWriter {
         }
     }
 
+    /** A scrubber bug must not cost the event: it is kept with its SQL and error withheld, and says so. */
+    private static AuditEvent scrubbed(AuditEvent event) {
+        try {
+            return event.scrubbed();
+        } catch (RuntimeException | StackOverflowError e) {
+            return event.withheld("[withheld: literal scrubbing failed: " + e.getClass().getSimpleName() + "]");
+        }
+    }
+
+    private void idleSafely() {
+        try {
+            idle();
+        } catch (Throwable e) {
+            System.getLogger(TrailWriter.class.getName()).log(System.Logger.Level.ERROR, "audit writer idle tick", e);
+        }
+    }
+
     private void idle() {
         long now = System.nanoTime();
         reopenDueSinks(now);
@@ -264,11 +305,18 @@ final class TrailWriter {
         updateHealth();
     }
 
+    /**
+     * Failing while any sink can't write (it is retried, and the trail refuses statements when fail-closed), or
+     * when no sink is left that writes at all. A disabled sink alone (an incompatible library) does not count
+     * while another one writes: it is reported by {@link #disabled()} instead.
+     */
     private void updateHealth() {
-        boolean any = false;
+        boolean any = writerError != null;
+        int disabled = 0;
         for (SinkState s : sinks) {
             any |= !s.healthy();
+            disabled += s.disabled() != null ? 1 : 0;
         }
-        failing = any;
+        failing = any || (disabled > 0 && disabled == sinks.size());
     }
 }
