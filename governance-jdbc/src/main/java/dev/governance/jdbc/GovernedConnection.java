@@ -1,5 +1,6 @@
 package dev.governance.jdbc;
 
+import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.identity.Identity;
 
 import java.sql.Connection;
@@ -31,6 +32,21 @@ public interface GovernedConnection extends Connection {
      * Reviewers pass their own identity to {@code approve}/{@code deny}; this connection's identity plays no part.
      */
     dev.governance.jdbc.approval.Approvals approvals();
+
+    /**
+     * Names the application acting through this connection for its identity (an MCP client, and the tool it
+     * called): written as {@code client} into every later audit event of this connection; null clears it.
+     */
+    void client(AuditEvent.Client client);
+
+    /**
+     * Records a call the acting {@link #client} made that runs no SQL of its own (an MCP tool call, event
+     * {@code tool-call}), as this connection's current identity.
+     *
+     * @param error the refusal or failure the call ended with (SQLState and message), or null
+     * @throws SQLException when the identity is no longer valid (28000), or the trail can't be written (VG010)
+     */
+    void recordCall(String error) throws SQLException;
 
     /** An open {@link #runAs} scope; closing it never throws. */
     interface IdentityScope extends AutoCloseable {

@@ -37,6 +37,8 @@ import java.util.Objects;
  * @param reason         the requester's or the reviewer's reason
  * @param policy         the loaded policy (policy-loaded)
  * @param gap            what a sink lost (gap events, written by the trail itself)
+ * @param client         the application acting through the connection (an MCP client and the tool it called), or
+ *                       null
  */
 public record AuditEvent(
         EventType event,
@@ -60,7 +62,8 @@ public record AuditEvent(
         String reviewer,
         String reason,
         PolicyInfo policy,
-        Gap gap) {
+        Gap gap,
+        Client client) {
 
     public AuditEvent {
         Objects.requireNonNull(event, "event");
@@ -113,6 +116,10 @@ public record AuditEvent(
     public record PolicyInfo(String source, String version, String sha256) {
     }
 
+    /** The application acting for the identity: an MCP client's name and version, and the tool it called. */
+    public record Client(String name, String version, String tool) {
+    }
+
     /** Events {@code from}..{@code to} (inclusive) never reached one sink; {@code lost} of them. */
     public record Gap(long from, long to, long lost, String sink, String reason) {
     }
@@ -125,7 +132,7 @@ public record AuditEvent(
     public AuditEvent outcome(Long rows, Long durationMicros, String error) {
         return new AuditEvent(event, Timestamps.now(), phase == null ? null : Phase.OUTCOME, connectionId,
                 identity, environment, database, sql, fingerprint, type, tables, columns, decision, masked, rows,
-                durationMicros, error, requestId, reviewer, reason, policy, gap);
+                durationMicros, error, requestId, reviewer, reason, policy, gap, client);
     }
 
     /** This event with literal values scrubbed from sql and error (the writer's safety net). */
@@ -144,7 +151,7 @@ public record AuditEvent(
         }
         return new AuditEvent(event, ts, phase, connectionId, identity, environment, database, cleanSql, fingerprint,
                 type, tables, columns, decision, masked, rows, durationMicros, cleanError, requestId, reviewer, reason,
-                policy, gap);
+                policy, gap, client);
     }
 
     /** Fluent construction; every field is optional except the event type ({@code ts} defaults to now). */
@@ -170,6 +177,7 @@ public record AuditEvent(
         private String reviewer;
         private String reason;
         private PolicyInfo policy;
+        private Client client;
         private Gap gap;
 
         private Builder(EventType event) {
@@ -204,11 +212,12 @@ public record AuditEvent(
             return this;
         }
         Builder gap(Gap value) { this.gap = value; return this; }
+        public Builder client(Client value) { this.client = value; return this; }
 
         public AuditEvent build() {
             return new AuditEvent(event, ts == null ? Timestamps.now() : ts, phase, connectionId, identity,
                     environment, database, sql, fingerprint, type, tables, columns, decision, masked, rows,
-                    durationMicros, error, requestId, reviewer, reason, policy, gap);
+                    durationMicros, error, requestId, reviewer, reason, policy, gap, client);
         }
     }
 }

@@ -113,6 +113,15 @@ final class AuditJson {
                 g.writeStringField("sha256", e.policy().sha256());
                 g.writeEndObject();
             }
+            if (e.client() != null) {
+                g.writeObjectFieldStart("client");
+                g.writeStringField("name", e.client().name());
+                g.writeStringField("version", e.client().version());
+                if (e.client().tool() != null) {
+                    g.writeStringField("tool", e.client().tool());
+                }
+                g.writeEndObject();
+            }
             if (e.gap() != null) {
                 g.writeObjectFieldStart("gap");
                 g.writeNumberField("from", e.gap().from());

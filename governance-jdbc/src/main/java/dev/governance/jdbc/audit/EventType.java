@@ -9,6 +9,8 @@ public enum EventType {
     APPROVAL_REQUESTED("approval-requested"),
     APPROVAL_DECIDED("approval-decided"),
     POLICY_LOADED("policy-loaded"),
+    /** A call of an MCP tool, recorded by the MCP server as the identity that made it (with its client). */
+    TOOL_CALL("tool-call"),
     /** Written by the trail itself where a sink lost events (fail-open); never created by callers. */
     GAP("gap");
 

@@ -59,6 +59,11 @@ public final class Recorder {
         recordQuietly(event);
     }
 
+    /** A call of the acting client that runs no SQL of its own (an MCP tool call). */
+    public void call(Session session, Identity identity, String error) throws AuditUnavailableException {
+        trail().record(base(EventType.TOOL_CALL, session, identity).error(error).build());
+    }
+
     public void closed(Session session, Identity identity) {
         recordQuietly(base(EventType.CLOSE, session, identity).build());
     }
@@ -129,7 +134,8 @@ public final class Recorder {
     private static AuditEvent withMasked(AuditEvent e, List<AuditEvent.Masked> masked) {
         return new AuditEvent(e.event(), e.ts(), e.phase(), e.connectionId(), e.identity(), e.environment(),
                 e.database(), e.sql(), e.fingerprint(), e.type(), e.tables(), e.columns(), e.decision(), masked,
-                e.rows(), e.durationMicros(), e.error(), e.requestId(), e.reviewer(), e.reason(), e.policy(), e.gap());
+                e.rows(), e.durationMicros(), e.error(), e.requestId(), e.reviewer(), e.reason(), e.policy(), e.gap(),
+                e.client());
     }
 
     private void recordQuietly(AuditEvent event) {
@@ -142,7 +148,7 @@ public final class Recorder {
 
     private AuditEvent.Builder base(EventType type, Session session, Identity identity) {
         AuditEvent.Builder b = AuditEvent.builder(type).connectionId(session.connectionId())
-                .environment(session.environment())
+                .environment(session.environment()).client(session.client())
                 .database(session.database().product(), session.database().url());
         return identity == null ? b : b.identity(identity);
     }

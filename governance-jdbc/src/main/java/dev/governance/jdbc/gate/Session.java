@@ -1,6 +1,7 @@
 package dev.governance.jdbc.gate;
 
 import dev.governance.jdbc.IdentityException;
+import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.identity.IdentityResolver;
 import dev.governance.jdbc.masking.ViewLookup;
@@ -26,6 +27,7 @@ public final class Session {
     private final DatabaseInfo database;
     private final Deque<Identity> runAsStack = new ArrayDeque<>();
     private volatile String reason;
+    private volatile AuditEvent.Client client;
     /** The schema unqualified names resolve to, once the connection switched it; null: the dialect's default. */
     private volatile String defaultSchema;
     private volatile PrimaryKeys primaryKeys;
@@ -108,6 +110,15 @@ public final class Session {
             views = lookup;
         }
         return lookup;
+    }
+
+    /** The application acting through this connection (an MCP client and its tool), recorded with its events. */
+    public AuditEvent.Client client() {
+        return client;
+    }
+
+    public void client(AuditEvent.Client client) {
+        this.client = client;
     }
 
     /** The requester's reason ({@code setClientInfo("governance.reason", ...)}), or null. */

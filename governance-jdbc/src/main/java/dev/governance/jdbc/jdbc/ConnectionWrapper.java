@@ -118,6 +118,16 @@ public final class ConnectionWrapper implements GovernedConnection {
     }
 
     @Override
+    public void client(dev.governance.jdbc.audit.AuditEvent.Client client) {
+        session.client(client);
+    }
+
+    @Override
+    public void recordCall(String error) throws SQLException {
+        session.governance().recorder().call(session, session.identity(), error);
+    }
+
+    @Override
     public IdentityScope runAs(String token) throws SQLException {
         Identity identity = session.verify(token);
         session.pushIdentity(identity);
