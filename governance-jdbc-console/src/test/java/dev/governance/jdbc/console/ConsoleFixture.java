@@ -64,6 +64,12 @@ final class ConsoleFixture implements AutoCloseable {
         return this;
     }
 
+    /** A fresh directory under target/console-tests (cleaned by mvn clean). */
+    static Path newDirectory() throws java.io.IOException {
+        return Files.createTempDirectory(Files.createDirectories(Path.of("target", "console-tests")), "run-")
+                .toAbsolutePath();
+    }
+
     String base() {
         String uri = server.uri().toString();
         return uri.substring(0, uri.length() - 1);

@@ -8,7 +8,6 @@ import dev.governance.jdbc.identity.IdentityKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -56,13 +55,17 @@ class ConsoleHttpTest {
             new String[] {"GET", "/no-such-page"}, new String[] {"POST", "/logout"},
             new String[] {"POST", "/approvals/some-id/decide"});
 
-    @TempDir
+    /**
+     * Under target/, not a JUnit temporary directory: the driver's trail writer finishes its last events (connection
+     * closes) after a test, and would race the directory's deletion.
+     */
     Path dir;
     ConsoleFixture console;
     String h2;
 
     @BeforeEach
     void start() throws Exception {
+        dir = ConsoleFixture.newDirectory();
         h2 = "jdbc:h2:mem:console_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
         try (Connection raw = DriverManager.getConnection(h2); Statement s = raw.createStatement()) {
             s.execute("CREATE TABLE orders(id INT PRIMARY KEY, status VARCHAR(20), note VARCHAR(200))");
@@ -208,6 +211,28 @@ class ConsoleHttpTest {
             rs.next();
             assertEquals(1, rs.getInt(1));
         }
+    }
+
+    @Test
+    void theHumanAnAgentActsForCannotApproveItsRequest() throws Exception {
+        java.util.Properties agent = console.agent("agent-9", "fail");
+        agent.setProperty("governance.identity.token",
+                console.actingToken("agent-9", "alice", IdentityKind.AGENT, List.of("agents")));
+        String id;
+        try (Connection c = DriverManager.getConnection("jdbc:governed:" + h2.substring(5), agent);
+             Statement s = c.createStatement()) {
+            id = assertThrows(ApprovalPendingException.class,
+                    () -> s.executeUpdate("DELETE FROM orders WHERE id = 1")).requestId();
+        }
+        assertEquals("alice", stored(id).onBehalfOf());
+        HttpClientSession alice = new HttpClientSession(console.base());
+        alice.signIn(console.token("alice", IdentityKind.HUMAN, List.of("dba")));
+        String page = alice.get("/approvals").body();
+        assertTrue(page.contains("You are a party to this request"), page);
+        HttpResponse<String> refused = alice.post("/approvals/" + id + "/decide",
+                Map.of("verdict", "approve", "csrf", alice.csrf()));
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertEquals(ApprovalStatus.PENDING, stored(id).status());
     }
 
     @Test

@@ -53,12 +53,12 @@ public final class ApprovalCards {
                 .append(id).append("</small></header><dl>")
                 .append(row("requester", r.subject() + " (" + r.kind() + (r.groups().isEmpty() ? "" : ", groups "
                         + String.join(", ", r.groups())) + ")", "requester"))
-                .append(row("on behalf of", RequestFields.onBehalfOf(r), "on-behalf-of"))
+                .append(row("on behalf of", r.onBehalfOf(), "on-behalf-of"))
                 .append(row("reason", r.reason() == null ? "none given" : r.reason(), "reason"))
                 .append(row("rule", String.join(", ", r.ruleIds()), "rule"))
                 .append(row("approvers", "groups " + String.join(", ", r.approverGroups()), "approvers"))
                 .append(row("environment", r.environment(), "environment"))
-                .append(row("database", RequestFields.database(r), "database"))
+                .append(row("database", r.database().url() == null ? null : r.database().describe(), "database"))
                 .append(row("requested", r.created().toString(), "created"))
                 .append("</dl><pre class=\"sql\">").append(SqlHighlighter.html(r.fullSql() == null ? r.sql() : r.fullSql()))
                 .append("</pre>").append(impact(impact));
@@ -94,8 +94,7 @@ public final class ApprovalCards {
 
     /** Why this viewer can't decide (shown as a hint; the server refuses anyway), or null. */
     static String cannotDecide(ApprovalRequest r, Identity viewer) {
-        if (viewer.subject().equals(r.subject()) || viewer.subject().equals(RequestFields.onBehalfOf(r))
-                || r.subject().equals(viewer.onBehalfOf())) {
+        if (r.partyTo(viewer.subject(), viewer.onBehalfOf())) {
             return "You are a party to this request: someone else decides it.";
         }
         if (!viewer.inAnyGroup(r.approverGroups())) {

@@ -117,5 +117,10 @@ public final class ApprovalFeed implements AutoCloseable {
     @Override
     public void close() {
         poller.shutdownNow();
+        try {
+            poller.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

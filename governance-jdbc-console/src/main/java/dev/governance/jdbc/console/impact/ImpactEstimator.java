@@ -153,23 +153,20 @@ public final class ImpactEstimator {
     }
 
     /**
-     * The configured database a request was made on: the one whose URL (without credentials) is the request's;
-     * with a single database configured, that one.
+     * The configured database a request was made on: the one whose URL (without credentials) is the one the request
+     * recorded. A request from a store that recorded no database is matched to the only database configured.
      */
     Optional<String> databaseFor(ApprovalRequest request) {
-        String wanted = RequestDatabase.url(request);
-        if (wanted != null) {
-            for (String url : databases) {
-                if (UrlSanitizer.sanitize(url).equals(wanted) || UrlSanitizer.sanitize(url).equals(UrlSanitizer.sanitize(wanted))) {
-                    return Optional.of(url);
-                }
-            }
+        String wanted = request.database().url();
+        if (wanted == null) {
+            return databases.size() == 1 ? Optional.of(databases.get(0)) : Optional.empty();
         }
-        return databases.size() == 1 ? Optional.of(databases.get(0)) : Optional.empty();
+        String sanitized = UrlSanitizer.sanitize(wanted);
+        return databases.stream().filter(url -> UrlSanitizer.sanitize(url).equals(sanitized)).findFirst();
     }
 
     private static String describe(ApprovalRequest request) {
-        String url = RequestDatabase.url(request);
+        String url = request.database().url();
         return url == null ? "known for this request" : url;
     }
 }
