@@ -135,14 +135,14 @@ public record AuditEvent(
                 durationMicros, error, requestId, reviewer, reason, policy, gap, client);
     }
 
-    /** This event with literal values scrubbed from sql and error (the writer's safety net). */
     /** This event with its SQL and error replaced by {@code note} (when they can't be made safe to record). */
     AuditEvent withheld(String note) {
         return new AuditEvent(event, ts, phase, connectionId, identity, environment, database, sql == null ? null : note,
                 fingerprint, type, tables, columns, decision, masked, rows, durationMicros, error == null ? null : note,
-                requestId, reviewer, reason, policy, gap);
+                requestId, reviewer, reason, policy, gap, client);
     }
 
+    /** This event with literal values scrubbed from sql and error (the writer's safety net). */
     AuditEvent scrubbed() {
         String cleanSql = LiteralScrubber.sql(sql);
         String cleanError = LiteralScrubber.error(error);
