@@ -228,8 +228,10 @@ public final class Admission {
 
     private boolean changesRows() {
         for (StatementFacts facts : analysis.statements()) {
-            if (facts.type().changesRows()) {
-                return true;
+            for (StatementType kind : facts.kinds()) {
+                if (kind.changesRows()) {
+                    return true;
+                }
             }
         }
         return false;

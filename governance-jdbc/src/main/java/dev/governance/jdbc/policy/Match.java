@@ -71,7 +71,7 @@ public record Match(List<IdentitySelector> identity, List<Glob> environments, Se
 
     /** The parts that look at one statement. */
     public boolean matchesStatement(StatementFacts facts, PrimaryKeys keys) {
-        if (!statements.isEmpty() && !statements.contains(facts.type())) {
+        if (!statements.isEmpty() && !anyKind(statements, facts)) {
             return false;
         }
         if (!objects.isEmpty() && !objects.contains(facts.objectKind())) {
@@ -99,6 +99,19 @@ public record Match(List<IdentitySelector> identity, List<Glob> environments, Se
             return false;
         }
         return primaryKey == null || primaryKey == (updatedPrimaryKey(facts, keys) != null);
+    }
+
+    /** True when the statement is any of {@code wanted}: every kind it may be counts (an upsert is an UPDATE). */
+    static boolean anyKind(Set<StatementType> wanted, StatementFacts facts) {
+        if (wanted.contains(facts.type())) {
+            return true;
+        }
+        for (StatementType kind : facts.kinds()) {
+            if (wanted.contains(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean matches(Identity who, String environment, Analysis analysis, StatementFacts facts, PrimaryKeys keys) {

@@ -84,7 +84,7 @@ public final class PolicyEngine {
             statements = List.of(UNREADABLE);
         }
         for (StatementFacts facts : statements) {
-            for (Rule rule : candidates[facts.type().ordinal()]) {
+            for (Rule rule : candidates(facts)) {
                 if (!rule.when().matches(identity, environment, analysis, facts, keys)) {
                     continue;
                 }
@@ -103,6 +103,21 @@ public final class PolicyEngine {
         }
         boolean masking = policy.masking().appliesTo(identity);
         return tally.isEmpty() ? nothingApplies[masking ? 1 : 0] : tally.decision(defaults.mode(), masking);
+    }
+
+    /** The rules whose {@code when} can match a statement of these kinds, in document order. */
+    private Rule[] candidates(StatementFacts facts) {
+        Set<StatementType> kinds = facts.kinds();
+        if (kinds.size() <= 1) {
+            return candidates[facts.type().ordinal()];
+        }
+        List<Rule> list = new ArrayList<>();
+        for (Rule r : policy.rules()) {
+            if (r.when().statements().isEmpty() || Match.anyKind(r.when().statements(), facts)) {
+                list.add(r);
+            }
+        }
+        return list.toArray(new Rule[0]);
     }
 
     /** Whether results for {@code identity} need masking under this policy. */
@@ -199,7 +214,17 @@ public final class PolicyEngine {
 
     private static String statementName(StatementFacts facts) {
         ObjectKind kind = facts.objectKind();
-        return kind == null || kind == ObjectKind.NONE ? facts.type().name() : facts.type() + " " + kind;
+        String name = kind == null || kind == ObjectKind.NONE ? facts.type().name() : facts.type() + " " + kind;
+        if (facts.kinds().size() > 1) {
+            StringBuilder also = new StringBuilder();
+            for (StatementType t : TYPES) {
+                if (t != facts.type() && facts.kinds().contains(t)) {
+                    also.append(also.length() == 0 ? "" : ", ").append(t.name());
+                }
+            }
+            name += " (also " + also + ")";
+        }
+        return name;
     }
 
     private static String hazardNames(Set<Hazard> hazards) {

@@ -14,6 +14,7 @@ import net.sf.jsqlparser.statement.Statement;
  * @param schemaSwitch    the schema unqualified names resolve to after this statement ({@code SET search_path},
  *                        {@code SET SCHEMA}, {@code USE}), or null: a connection that runs it should pass it to
  *                        {@link SqlAnalyzer#analyze(String, Dialect, String)} from then on
+ * @param kinds           every kind of statement this one may be, {@code type} included (see {@link #kinds()})
  */
 public record AnalyzedStatement(
         StatementType type,
@@ -30,5 +31,6 @@ public record AnalyzedStatement(
         String normalizedSql,
         Statement parsedStatement,
         String schemaSwitch,
-        java.util.List<Set<ColumnName>> notNullBranches) implements StatementFacts {
+        java.util.List<Set<ColumnName>> notNullBranches,
+        Set<StatementType> kinds) implements StatementFacts {
 }

@@ -93,7 +93,7 @@ final class StatementClassifier {
         String first = v.word(0);
         int i = -1;
         switch (first) {
-            case "INSERT", "REPLACE" -> i = v.find("INTO", 1) + 1;
+            case "INSERT", "REPLACE", "UPSERT", "MERGE" -> i = v.find("INTO", 1) + 1;
             case "UPDATE" -> i = v.skipModifiers(1);
             case "DELETE" -> i = v.find("FROM", 1) + 1;
             case "TRUNCATE" -> i = v.is(1, "TABLE") ? 2 : 1;

@@ -10,6 +10,16 @@ public interface StatementFacts {
 
     StatementType type();
 
+    /**
+     * Every kind of statement this one may be, {@link #type()} included: an upsert ({@code INSERT … ON CONFLICT DO
+     * UPDATE}, {@code ON DUPLICATE KEY UPDATE}, H2 {@code MERGE INTO … KEY}) is also an UPDATE, {@code REPLACE} also
+     * a DELETE, a {@code MERGE} also each action it names, a statement with a writing CTE also that write. Rules and
+     * row limits that name any of these kinds apply to it.
+     */
+    default Set<StatementType> kinds() {
+        return Set.of(type());
+    }
+
     /** What a DDL/DCL statement acts on; {@link ObjectKind#NONE} for DML and queries. */
     ObjectKind objectKind();
 

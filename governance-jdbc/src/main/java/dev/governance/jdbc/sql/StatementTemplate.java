@@ -13,6 +13,8 @@ import net.sf.jsqlparser.statement.Statement;
  * @param settingArguments first arguments of set_config(...) calls; null entries when they couldn't be read
  * @param transientProblem the problem (a timeout) may not recur: don't cache
  * @param schemaSwitch     the schema this statement makes unqualified names resolve to afterwards, or null
+ * @param kinds            every kind of statement it may be besides {@code baseType} (upserts, REPLACE, MERGE actions,
+ *                         writing CTEs); may include {@code baseType}
  */
 record StatementTemplate(
         StatementType baseType,
@@ -30,7 +32,8 @@ record StatementTemplate(
         boolean transientProblem,
         String normalizedSql,
         Statement parsed,
-        SchemaSwitch schemaSwitch) {
+        SchemaSwitch schemaSwitch,
+        Set<StatementType> kinds) {
 
     boolean unparseable() {
         return problem != null;
@@ -79,6 +82,16 @@ record StatementTemplate(
         }
         return new AnalyzedStatement(type, objectKind, tablesRead, tablesWritten, columns, updatedColumns, functions,
                 all, unbounded, problem != null, problem, normalizedSql, parsed,
-                schemaSwitch == null ? null : schemaSwitch.schema(), java.util.List.copyOf(notNull));
+                schemaSwitch == null ? null : schemaSwitch.schema(), java.util.List.copyOf(notNull), kinds(type));
+    }
+
+    private Set<StatementType> kinds(StatementType type) {
+        if (kinds.isEmpty() || kinds.size() == 1 && kinds.contains(type)) {
+            return Set.of(type);
+        }
+        Set<StatementType> all = EnumSet.copyOf(kinds);
+        all.remove(baseType); // a query typed OTHER (it reaches outside the data) is no longer a SELECT
+        all.add(type);
+        return Set.copyOf(all);
     }
 }

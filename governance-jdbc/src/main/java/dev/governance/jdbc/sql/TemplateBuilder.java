@@ -34,7 +34,8 @@ final class TemplateBuilder {
         if (problem != null && lexProblem == null && onlyTransactionWords(kind, piece.tokens())) {
             // BEGIN, START TRANSACTION READ ONLY, ROLLBACK TO SAVEPOINT s: nothing here the parser could add
             return new StatementTemplate(kind.type(), kind.objectKind(), Set.of(), Set.of(), Set.of(), Set.of(),
-                    Set.of(), Set.copyOf(hazards), List.of(), List.of(), false, null, false, piece.normalized(), null, null);
+                    Set.of(), Set.copyOf(hazards), List.of(), List.of(), false, null, false, piece.normalized(), null, null,
+                    Set.of());
         }
         StructureCollector collector = new StructureCollector(resolver);
         Statement statement = parsed.statement();
@@ -89,7 +90,8 @@ final class TemplateBuilder {
         return new StatementTemplate(type, objectKind, Set.copyOf(read), Set.copyOf(writtenTables),
                 Set.copyOf(collector.columns), Set.copyOf(collector.updatedColumns), Set.copyOf(functions),
                 Set.copyOf(hazards), List.copyOf(collector.changes), List.copyOf(settingArguments), dependsOnParameters,
-                null, false, piece.normalized(), statement, SchemaSwitch.of(keywords, dialect));
+                null, false, piece.normalized(), statement, SchemaSwitch.of(keywords, dialect),
+                StatementKinds.of(type, keywords, collector.writeKinds));
     }
 
     private static StatementTemplate unparseable(TextShaper.Piece piece, Resolver resolver, KeywordView keywords,
@@ -114,7 +116,8 @@ final class TemplateBuilder {
         return new StatementTemplate(type, kind.objectKind(), read, Set.copyOf(written), Set.of(), Set.of(),
                 Set.copyOf(tokenFunctions), Set.copyOf(hazards), List.copyOf(changes), List.of(), false, problem,
                 transientProblem, piece.normalized(), statement instanceof net.sf.jsqlparser.statement.UnsupportedStatement
-                        ? null : statement, SchemaSwitch.of(keywords, resolver.dialect()));
+                        ? null : statement, SchemaSwitch.of(keywords, resolver.dialect()),
+                StatementKinds.of(type, keywords, Set.of()));
     }
 
     private static boolean writesByKeyword(StatementType type) {
