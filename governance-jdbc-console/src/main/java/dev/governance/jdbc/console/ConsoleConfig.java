@@ -17,10 +17,13 @@ import java.util.List;
  * @param databases  JDBC URLs (with credentials) of the databases whose requests' impact is shown
  * @param record     audit sinks the console records its decisions in ({@code approval-decided})
  * @param poll       how often the store is looked at for new requests
+ * @param kinds      the kinds of identity that may sign in
  */
 public record ConsoleConfig(String store, Path audit, InetSocketAddress http, Settings.IdentitySettings identity,
-                            List<String> databases, List<String> record, Duration poll) {
+                            List<String> databases, List<String> record, Duration poll,
+                            java.util.Set<dev.governance.jdbc.identity.IdentityKind> kinds) {
     public ConsoleConfig {
+        kinds = java.util.Set.copyOf(kinds);
         databases = List.copyOf(databases);
         record = List.copyOf(record);
     }

@@ -78,7 +78,7 @@ public final class ConsoleServer implements AutoCloseable {
     private ConsoleServer(ConsoleConfig config, PrintWriter log) throws IOException, ConfigurationException, SQLException {
         this.log = log;
         IdentityResolver resolver = IdentityResolver.create(config.identity());
-        this.auth = new Authenticator(resolver, new Sessions(clock));
+        this.auth = new Authenticator(resolver, new Sessions(clock), config.kinds());
         this.trail = AuditTrail.of(new Settings.AuditSettings(config.record(), Settings.OnFailure.FAIL_CLOSED, false));
         trail.checkAvailable();
         this.desk = new ApprovalDesk(new Approvals(new JdbcApprovalStore(config.store())), trail);
@@ -235,15 +235,20 @@ public final class ConsoleServer implements AutoCloseable {
         var headers = request.exchange().getResponseHeaders();
         headers.add("Set-Cookie", Authenticator.SESSION_COOKIE + "=" + session.id()
                 + "; Path=/; HttpOnly; SameSite=Strict");
-        headers.add("Set-Cookie", Authenticator.LOGIN_COOKIE + "=; Path=/login; HttpOnly; SameSite=Strict; Max-Age=0");
+        headers.add("Set-Cookie", Authenticator.LOGIN_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
         Response.redirect(request.exchange(), "/approvals");
     }
 
     private void signInPage(Request request, int status, String why) throws IOException {
-        String nonce = Authenticator.loginNonce();
+        // One nonce per browser until it signs in: the page's own side requests (a favicon) get the sign-in page too,
+        // and must not replace the nonce of the form on screen.
+        String nonce = request.cookie(Authenticator.LOGIN_COOKIE);
         HttpExchange exchange = request.exchange();
-        exchange.getResponseHeaders().add("Set-Cookie", Authenticator.LOGIN_COOKIE + "=" + nonce
-                + "; Path=/login; HttpOnly; SameSite=Strict");
+        if (nonce == null || !nonce.matches("[A-Za-z0-9_-]{43}")) {
+            nonce = Authenticator.loginNonce();
+            exchange.getResponseHeaders().add("Set-Cookie", Authenticator.LOGIN_COOKIE + "=" + nonce
+                    + "; Path=/; HttpOnly; SameSite=Strict");
+        }
         if (status == 401) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"governance-jdbc console\"");
         }

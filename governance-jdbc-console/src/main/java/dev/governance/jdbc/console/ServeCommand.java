@@ -66,6 +66,10 @@ public final class ServeCommand implements Callable<Integer> {
                     + " jsonl:governance-console.jsonl in the audit directory")
     List<String> record = new ArrayList<>();
 
+    @Option(names = "--sign-in-kinds", split = ",", defaultValue = "human", paramLabel = "KINDS",
+            description = "kinds of identity that may sign in (default ${DEFAULT-VALUE}; e.g. human,service)")
+    List<String> kinds = new ArrayList<>();
+
     @Option(names = "--poll", defaultValue = "PT0.5S", paramLabel = "DURATION",
             description = "how often the store is looked at for new requests (default ${DEFAULT-VALUE})")
     Duration poll;
@@ -113,7 +117,16 @@ public final class ServeCommand implements Callable<Integer> {
         Settings.IdentitySettings identity = new Settings.IdentitySettings(null, null, jwks, issuer, audience,
                 List.of("RS256", "ES256", "EdDSA"), Duration.ofSeconds(60), kindClaim, groupsClaim, IdentityKind.AGENT,
                 null, IdentityKind.AGENT, List.of(), false);
-        return new ConsoleConfig(store, audit, address(http), identity, databases, sinks, poll);
+        java.util.Set<IdentityKind> admitted = new java.util.HashSet<>();
+        for (String kind : kinds) {
+            IdentityKind k = IdentityKind.parse(kind);
+            if (k == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--sign-in-kinds: unknown kind " + kind
+                        + " (human, agent, service)");
+            }
+            admitted.add(k);
+        }
+        return new ConsoleConfig(store, audit, address(http), identity, databases, sinks, poll, admitted);
     }
 
     private InetSocketAddress address(String hostPort) {

@@ -59,7 +59,8 @@ final class ConsoleFixture implements AutoCloseable {
                 List.of("RS256", "ES256", "EdDSA"), Duration.ofSeconds(60), "kind", "groups", IdentityKind.AGENT,
                 null, IdentityKind.AGENT, List.of(), false);
         ConsoleConfig config = new ConsoleConfig(store, auditDir, new InetSocketAddress("127.0.0.1", 0), identity,
-                databases, List.of("jsonl:" + auditDir.resolve("governance-console.jsonl")), Duration.ofMillis(200));
+                databases, List.of("jsonl:" + auditDir.resolve("governance-console.jsonl")), Duration.ofMillis(200),
+                java.util.Set.of(IdentityKind.HUMAN));
         server = ConsoleServer.start(config, new PrintWriter(log, true));
         return this;
     }
@@ -119,7 +120,9 @@ final class ConsoleFixture implements AutoCloseable {
         p.setProperty("governance.approval.store", store);
         p.setProperty("governance.approval.mode", mode);
         p.setProperty("governance.approval.timeout", "PT90S");
-        p.setProperty("governance.audit.sinks", "jsonl:" + auditDir.resolve("governance-audit.jsonl"));
+        // One trail file per configuration: two configurations (wait and fail) would each lock the same file.
+        p.setProperty("governance.audit.sinks", "jsonl:" + auditDir.resolve(mode.equals("wait")
+                ? "governance-audit.jsonl" : "governance-audit-" + mode + ".jsonl"));
         return p;
     }
 

@@ -183,9 +183,12 @@ class ConsoleHttpTest {
         assertTrue(refused.body().contains("not an approver"), refused.body());
 
         String requesterToken = console.token("agent-7", IdentityKind.AGENT, List.of("dba"));
-        HttpResponse<String> own = new HttpClientSession(console.base()).post("/approvals/" + id + "/decide",
+        HttpResponse<String> agent = new HttpClientSession(console.base()).post("/approvals/" + id + "/decide",
                 Map.of("verdict", "approve"), "Authorization", "Bearer " + requesterToken);
-        assertEquals(403, own.statusCode(), own.body());
+        assertEquals(401, agent.statusCode(), "agents don't sign in to the review console: " + agent.body());
+        HttpResponse<String> agentSignIn = new HttpClientSession(console.base()).signIn(requesterToken);
+        assertEquals(401, agentSignIn.statusCode());
+        assertTrue(agentSignIn.body().contains("is of kind agent"), agentSignIn.body());
         assertEquals(ApprovalStatus.PENDING, stored(id).status());
 
         HttpClientSession dba = new HttpClientSession(console.base());

@@ -20,10 +20,14 @@ public final class Authenticator {
 
     private final IdentityResolver resolver;
     private final Sessions sessions;
+    private final java.util.Set<dev.governance.jdbc.identity.IdentityKind> kinds;
 
-    public Authenticator(IdentityResolver resolver, Sessions sessions) {
+    /** @param kinds the kinds of identity that may use the console (reviewers are people: {@code human} by default) */
+    public Authenticator(IdentityResolver resolver, Sessions sessions,
+                         java.util.Set<dev.governance.jdbc.identity.IdentityKind> kinds) {
         this.resolver = resolver;
         this.sessions = sessions;
+        this.kinds = java.util.Set.copyOf(kinds);
     }
 
     /** Why a request was not let in, for the 401 page. */
@@ -68,6 +72,11 @@ public final class Authenticator {
             Identity identity = resolver.verify(token);
             if (!identity.verified()) {
                 throw new Unauthenticated("the token was not verified");
+            }
+            if (!kinds.contains(identity.kind())) {
+                throw new Unauthenticated("token refused: " + identity.subject() + " is of kind "
+                        + identity.kind().label() + "; the console admits " + kinds.stream()
+                        .map(dev.governance.jdbc.identity.IdentityKind::label).sorted().toList());
             }
             return identity;
         } catch (IdentityException e) {

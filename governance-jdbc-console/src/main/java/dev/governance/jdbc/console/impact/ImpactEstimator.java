@@ -153,16 +153,30 @@ public final class ImpactEstimator {
     }
 
     /**
-     * The configured database a request was made on: the one whose URL (without credentials) is the one the request
-     * recorded. A request from a store that recorded no database is matched to the only database configured.
+     * The configured database a request was made on: the one whose URL names the same place (scheme, host, port,
+     * database: credentials and connection options aside) as the URL the request recorded. A request from a store
+     * that recorded no database is matched to the only database configured.
      */
     Optional<String> databaseFor(ApprovalRequest request) {
         String wanted = request.database().url();
         if (wanted == null) {
             return databases.size() == 1 ? Optional.of(databases.get(0)) : Optional.empty();
         }
-        String sanitized = UrlSanitizer.sanitize(wanted);
-        return databases.stream().filter(url -> UrlSanitizer.sanitize(url).equals(sanitized)).findFirst();
+        String place = place(wanted);
+        return databases.stream().filter(url -> place(url).equals(place)).findFirst();
+    }
+
+    /** The URL without credentials, query and {@code ;options}. */
+    static String place(String url) {
+        String sanitized = UrlSanitizer.sanitize(url);
+        int end = sanitized.length();
+        for (char c : new char[] {'?', ';'}) {
+            int at = sanitized.indexOf(c);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return sanitized.substring(0, end);
     }
 
     private static String describe(ApprovalRequest request) {
