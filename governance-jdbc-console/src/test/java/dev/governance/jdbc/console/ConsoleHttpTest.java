@@ -204,7 +204,7 @@ class ConsoleHttpTest {
 
         String trail = Files.readString(console.auditDir.resolve("governance-console.jsonl"));
         assertTrue(trail.contains("\"event\":\"approval-decided\"") && trail.contains("\"requestId\":\"" + id + "\"")
-                && trail.contains("\"reviewer\":\"dora\""), trail);
+                && trail.contains("\"reviewer\":\"dora\"") && trail.contains("\"comment\":\"checked the count\""), trail);
 
         try (Connection c = console.connectAgent(h2, "agent-7", "fail"); Statement s = c.createStatement()) {
             assertEquals(3, s.executeUpdate("DELETE FROM orders WHERE status = 'void'"), "the grant is used once");

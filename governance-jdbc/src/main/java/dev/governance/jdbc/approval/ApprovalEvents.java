@@ -14,10 +14,15 @@ public final class ApprovalEvents {
      * {@code refused}; the request id, its recorded SQL and the requester's reason say what it was about.
      */
     public static AuditEvent decided(ApprovalRequest request, Identity reviewer) {
+        return decided(request, reviewer, null);
+    }
+
+    /** The same, with the reviewer's comment on the decision (null for none). */
+    public static AuditEvent decided(ApprovalRequest request, Identity reviewer, String comment) {
         String verdict = request.status() == ApprovalStatus.APPROVED ? "approved" : "refused";
         return AuditEvent.builder(EventType.APPROVAL_DECIDED).identity(reviewer)
                 .environment(request.environment()).sql(request.sql()).fingerprint(request.fingerprint())
                 .decision(verdict, request.ruleIds(), "enforce")
-                .requestId(request.id()).reviewer(reviewer.subject()).reason(request.reason()).build();
+                .requestId(request.id()).reviewer(reviewer.subject()).reason(request.reason()).comment(comment).build();
     }
 }

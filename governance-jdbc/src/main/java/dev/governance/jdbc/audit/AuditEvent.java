@@ -39,6 +39,7 @@ import java.util.Objects;
  * @param gap            what a sink lost (gap events, written by the trail itself)
  * @param client         the application acting through the connection (an MCP client and the tool it called), or
  *                       null
+ * @param comment        the reviewer's comment on an approval decision, or null
  */
 public record AuditEvent(
         EventType event,
@@ -63,7 +64,8 @@ public record AuditEvent(
         String reason,
         PolicyInfo policy,
         Gap gap,
-        Client client) {
+        Client client,
+        String comment) {
 
     public AuditEvent {
         Objects.requireNonNull(event, "event");
@@ -132,14 +134,14 @@ public record AuditEvent(
     public AuditEvent outcome(Long rows, Long durationMicros, String error) {
         return new AuditEvent(event, Timestamps.now(), phase == null ? null : Phase.OUTCOME, connectionId,
                 identity, environment, database, sql, fingerprint, type, tables, columns, decision, masked, rows,
-                durationMicros, error, requestId, reviewer, reason, policy, gap, client);
+                durationMicros, error, requestId, reviewer, reason, policy, gap, client, comment);
     }
 
     /** This event with its SQL and error replaced by {@code note} (when they can't be made safe to record). */
     AuditEvent withheld(String note) {
         return new AuditEvent(event, ts, phase, connectionId, identity, environment, database, sql == null ? null : note,
                 fingerprint, type, tables, columns, decision, masked, rows, durationMicros, error == null ? null : note,
-                requestId, reviewer, reason, policy, gap, client);
+                requestId, reviewer, reason, policy, gap, client, comment);
     }
 
     /** This event with literal values scrubbed from sql and error (the writer's safety net). */
@@ -151,7 +153,7 @@ public record AuditEvent(
         }
         return new AuditEvent(event, ts, phase, connectionId, identity, environment, database, cleanSql, fingerprint,
                 type, tables, columns, decision, masked, rows, durationMicros, cleanError, requestId, reviewer, reason,
-                policy, gap, client);
+                policy, gap, client, comment);
     }
 
     /** Fluent construction; every field is optional except the event type ({@code ts} defaults to now). */
@@ -179,6 +181,7 @@ public record AuditEvent(
         private PolicyInfo policy;
         private Client client;
         private Gap gap;
+        private String comment;
 
         private Builder(EventType event) {
             this.event = Objects.requireNonNull(event, "event");
@@ -213,11 +216,12 @@ public record AuditEvent(
         }
         Builder gap(Gap value) { this.gap = value; return this; }
         public Builder client(Client value) { this.client = value; return this; }
+        public Builder comment(String value) { this.comment = value; return this; }
 
         public AuditEvent build() {
             return new AuditEvent(event, ts == null ? Timestamps.now() : ts, phase, connectionId, identity,
                     environment, database, sql, fingerprint, type, tables, columns, decision, masked, rows,
-                    durationMicros, error, requestId, reviewer, reason, policy, gap, client);
+                    durationMicros, error, requestId, reviewer, reason, policy, gap, client, comment);
         }
     }
 }

@@ -106,6 +106,9 @@ final class AuditJson {
             if (e.reason() != null) {
                 g.writeStringField("reason", e.reason());
             }
+            if (e.comment() != null) {
+                g.writeStringField("comment", e.comment());
+            }
             if (e.policy() != null) {
                 g.writeObjectFieldStart("policy");
                 g.writeStringField("source", e.policy().source());

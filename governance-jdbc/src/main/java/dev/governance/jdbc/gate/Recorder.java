@@ -135,7 +135,7 @@ public final class Recorder {
         return new AuditEvent(e.event(), e.ts(), e.phase(), e.connectionId(), e.identity(), e.environment(),
                 e.database(), e.sql(), e.fingerprint(), e.type(), e.tables(), e.columns(), e.decision(), masked,
                 e.rows(), e.durationMicros(), e.error(), e.requestId(), e.reviewer(), e.reason(), e.policy(), e.gap(),
-                e.client());
+                e.client(), e.comment());
     }
 
     private void recordQuietly(AuditEvent event) {

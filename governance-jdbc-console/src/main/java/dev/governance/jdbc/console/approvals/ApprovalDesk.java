@@ -66,7 +66,7 @@ public final class ApprovalDesk {
         trail.checkAvailable();
         ApprovalRequest decided = approve ? approvals.approve(id, reviewer) : approvals.deny(id, reviewer);
         try {
-            trail.recordSync(ApprovalEvents.decided(decided, reviewer));
+            trail.recordSync(ApprovalEvents.decided(decided, reviewer, note));
         } catch (SQLException e) {
             throw new SQLException("the decision on " + id + " is stored, but could not be recorded in the audit"
                     + " trail: " + e.getMessage(), e.getSQLState(), e);

@@ -60,6 +60,9 @@ public final class AuditPages {
             if (r.hasNonNull("reviewer")) {
                 out.append(" · reviewer ").append(Html.escape(r.path("reviewer").asText()));
             }
+            if (r.hasNonNull("comment")) {
+                out.append(" · “").append(Html.escape(r.path("comment").asText())).append("”");
+            }
             out.append("</small></div>");
         }
         out.append("</td><td class=\"decision\">").append(Html.escape(action));
