@@ -134,7 +134,11 @@ public final class Admission {
         T result;
         try {
             Decision.RowLimit limit = rowLimit();
-            result = limit == null ? call.call() : RowLimiter.run(session.physical(), limit, call, rows);
+            result = limit == null ? call.call()
+                    : RowLimiter.run(session.physical(), session.dialect(), analysis.statements(), limit, call, rows);
+        } catch (dev.governance.jdbc.GovernanceException ours) {
+            complete(null, describe(ours));
+            throw ours; // our own refusal (VG020, an uncountable change): no data in it to scrub
         } catch (SQLException e) {
             complete(null, describe(e));
             throw scrub(e);
@@ -245,7 +249,9 @@ public final class Admission {
             throws SQLException {
         Decision.RowLimit strictest = null;
         long now = System.nanoTime();
+        List<StatementFacts> statements = new ArrayList<>();
         for (Admission admission : queued) {
+            statements.addAll(admission.analysis.statements());
             admission.started = now;
             Decision.RowLimit limit = admission.rowLimit();
             if (limit != null && (strictest == null || limit.limit() < strictest.limit())) {
@@ -254,7 +260,8 @@ public final class Admission {
         }
         T result;
         try {
-            result = strictest == null ? call.call() : RowLimiter.run(session.physical(), strictest, call, rows);
+            result = strictest == null ? call.call()
+                    : RowLimiter.run(session.physical(), session.dialect(), statements, strictest, call, rows);
         } catch (SQLException | RuntimeException e) {
             for (Admission admission : queued) {
                 admission.complete(null, describe(e));
