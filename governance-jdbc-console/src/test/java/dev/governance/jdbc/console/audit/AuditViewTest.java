@@ -1,0 +1,123 @@
+package dev.governance.jdbc.console.audit;
+
+import dev.governance.jdbc.audit.AuditEvent;
+import dev.governance.jdbc.audit.AuditTrail;
+import dev.governance.jdbc.audit.EventType;
+import dev.governance.jdbc.config.Settings;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The audit view over a trail the driver's own writer produced: filters, pages newest first, summary, chain state. */
+class AuditViewTest {
+    static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
+
+    @TempDir
+    Path dir;
+    TrailFiles files;
+
+    @BeforeEach
+    void writeTrail() throws Exception {
+        try (AuditTrail trail = AuditTrail.of(new Settings.AuditSettings(
+                List.of("jsonl:" + dir.resolve("governance-audit.jsonl")), Settings.OnFailure.FAIL_CLOSED, false))) {
+            for (int i = 0; i < 130; i++) {
+                boolean refused = i % 10 == 0;
+                String subject = i % 2 == 0 ? "agent-a" : "agent-b";
+                trail.recordSync(AuditEvent.builder(EventType.STATEMENT).ts(START.plusSeconds(60L * i))
+                        .identity(new AuditEvent.Who(subject, "agent", List.of("agents"), true, i % 4 == 1 ? "alice" : null))
+                        .environment(i < 100 ? "production" : "staging")
+                        .sql(refused ? "DROP TABLE orders" : "SELECT id FROM " + (i % 3 == 0 ? "orders" : "customers"))
+                        .type(refused ? "DROP" : "SELECT")
+                        .tables(refused || i % 3 != 0 ? List.of("public.customers") : List.of("public.orders"), List.of())
+                        .decision(refused ? "deny" : "allow", refused ? List.of("no-drop") : List.of(), "enforce")
+                        .rows(refused ? null : (long) i).durationMicros(100L + i).build());
+            }
+            trail.flush();
+        }
+        files = new TrailFiles(dir, List.of());
+    }
+
+    @Test
+    void pagesAreNewestFirstAndCoverEveryMatchOnce() throws Exception {
+        Timeline timeline = new Timeline(files);
+        Timeline.Page first = timeline.page(AuditFilter.NONE, 0, 50);
+        assertEquals(130, first.matched());
+        assertEquals(50, first.entries().size());
+        assertEquals(130, first.entries().get(0).seq(), "newest first");
+        assertTrue(first.hasNext());
+        Timeline.Page third = timeline.page(AuditFilter.NONE, 2, 50);
+        assertEquals(30, third.entries().size());
+        assertEquals(1, third.entries().get(29).seq());
+        assertFalse(third.hasNext());
+    }
+
+    @Test
+    void filtersCombineIdentityTableDecisionEnvironmentAndTime() throws Exception {
+        Timeline timeline = new Timeline(files);
+        Instant now = START.plusSeconds(60L * 200);
+        Timeline.Page refusals = timeline.page(AuditFilter.from(Map.of("subject", "agent-a", "decision", "deny"), now), 0, 50);
+        assertEquals(13, refusals.matched(), "every tenth event, all of agent-a");
+        refusals.entries().forEach(e -> {
+            assertEquals("agent-a", e.record().path("identity").path("subject").asText());
+            assertEquals("deny", e.record().path("decision").path("action").asText());
+        });
+        assertEquals(30, timeline.page(AuditFilter.from(Map.of("environment", "staging"), now), 0, 50).matched());
+        Timeline.Page window = timeline.page(AuditFilter.from(Map.of("since", "2026-12-01T10:10:00Z",
+                "until", "2026-12-01T10:19:00Z"), now), 0, 50);
+        assertEquals(10, window.matched());
+        assertEquals(Timeline.Page.class, window.getClass());
+        long orders = timeline.page(AuditFilter.from(Map.of("table", "orders"), now), 0, 50).matched();
+        assertEquals(39, orders, "tables matched with or without schema");
+        assertThrows(IllegalArgumentException.class, () -> AuditFilter.from(Map.of("since", "yesterday-ish"), now));
+        assertEquals(START.plusSeconds(60L * 200).minusSeconds(3600), AuditFilter.time("1h", now));
+    }
+
+    @Test
+    void summaryCountsStatementsRefusalsAndTablesPerIdentity() throws Exception {
+        List<IdentitySummary.Row> rows = new IdentitySummary(files).rows(AuditFilter.NONE);
+        assertEquals(2, rows.size());
+        IdentitySummary.Row a = rows.stream().filter(r -> r.subject.equals("agent-a")).findFirst().orElseThrow();
+        assertEquals(65, a.statements);
+        assertEquals(13, a.refusals);
+        assertEquals(List.of("public.customers", "public.orders"), List.copyOf(a.tables));
+    }
+
+    @Test
+    void chainStateTurnsBrokenWhenARecordIsEdited() throws Exception {
+        ChainStates chain = new ChainStates(files);
+        assertTrue(chain.states().stream().allMatch(ChainStates.State::intact));
+        Path file = dir.resolve("governance-audit.jsonl");
+        String text = Files.readString(file);
+        Files.writeString(file, text.replaceFirst("\"rows\":7,", "\"rows\":8,"));
+        ChainStates.State state = chain.states().get(0);
+        assertEquals("BROKEN", state.status(), state.summary());
+        assertTrue(state.summary().contains("seq 8"), state.summary());
+    }
+
+    @Test
+    void recordsShowEscapedAndAsRecorded() throws Exception {
+        try (AuditTrail trail = AuditTrail.of(new Settings.AuditSettings(
+                List.of("jsonl:" + dir.resolve("other.jsonl")), Settings.OnFailure.FAIL_CLOSED, false))) {
+            trail.recordSync(AuditEvent.builder(EventType.STATEMENT).identity(new AuditEvent.Who("<b>x</b>", "agent",
+                    List.of(), true, null)).sql("SELECT \"<script>alert(1)</script>\" FROM t WHERE a = ?")
+                    .decision("allow", List.of(), "enforce").build());
+            trail.flush();
+        }
+        Timeline.Page page = new Timeline(files).page(AuditFilter.from(Map.of("subject", "<b>x</b>"), Instant.now()), 0, 50);
+        String html = AuditPages.timeline(page, Map.of("subject", "<b>x</b>"), List.of());
+        assertFalse(html.contains("<script>alert") || html.contains("<b>x</b>"), html);
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && html.contains("&lt;b&gt;x&lt;/b&gt;"), html);
+        assertTrue(html.contains("a = <span class=\"ph\">?</span>"), "literals only as the trail recorded them");
+    }
+}
