@@ -3,10 +3,8 @@ package dev.governance.jdbc.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -31,10 +29,28 @@ public record AuditQuery(String subject, String table, String decision, Instant 
     public record Match(JsonNode record, String line) {
     }
 
-    /** Streams matches to {@code sink}; returns how many lines could not be read as records. */
-    public long run(Path file, Consumer<Match> sink) throws IOException {
+    /** Streams the matches of every segment of a trail, oldest first; returns how many lines were unreadable. */
+    public long run(AuditFiles.Trail trail, Consumer<Match> sink) throws IOException {
         long skipped = 0;
-        try (LineReader reader = new LineReader(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+        for (AuditFiles.Segment segment : trail.segments()) {
+            try {
+                skipped += run(segment, sink);
+            } catch (java.nio.file.NoSuchFileException e) {
+                // retired or compressed since listed
+            }
+        }
+        return skipped;
+    }
+
+    /** Streams the matches of one file (a {@code .gz} segment decompressed); returns how many lines were unreadable. */
+    public long run(Path file, Consumer<Match> sink) throws IOException {
+        boolean gz = file.getFileName().toString().endsWith(AuditFiles.GZ);
+        return run(new AuditFiles.Segment(file, -1, gz), sink);
+    }
+
+    private long run(AuditFiles.Segment segment, Consumer<Match> sink) throws IOException {
+        long skipped = 0;
+        try (LineReader reader = new LineReader(segment.open())) {
             while (reader.next()) {
                 String line = new String(reader.bytes(), 0, reader.length(), StandardCharsets.UTF_8);
                 JsonNode node;

@@ -8,7 +8,9 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,9 +33,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class JsonlSink implements AuditSink {
     static final long FORCE_INTERVAL_NANOS = 1_000_000_000L;
+    private static final long CLOSE_HOUSEKEEPING_MILLIS = 5_000;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path path;
+    private final SegmentPolicy policy;
+    private final SegmentHousekeeper housekeeper;
     private final AuditJson json = new AuditJson();
     private final HashChain chain = new HashChain();
     private final ByteArrayBuilder out = new ByteArrayBuilder();
@@ -44,13 +49,28 @@ public final class JsonlSink implements AuditSink {
     private long lastSeq;
     private String lastHash = HashChain.GENESIS;
     private long unforcedSince = -1;
+    /** The live file's first seq and when its first record was written; -1/null while it is empty. */
+    private long liveFirstSeq = -1;
+    private Instant liveStartedAt;
 
+    /** With the default segments: 256MB, all kept, closed ones compressed. */
     public JsonlSink(Path path) {
+        this(path, SegmentPolicy.DEFAULT);
+    }
+
+    public JsonlSink(Path path, SegmentPolicy policy) {
         this.path = path.toAbsolutePath().normalize();
+        this.policy = policy;
+        this.housekeeper = new SegmentHousekeeper(this.path, policy);
     }
 
     public Path path() {
         return path;
+    }
+
+    /** Waits for compression and retention scheduled so far (tests). */
+    boolean awaitHousekeeping(long millis) {
+        return housekeeper.await(millis);
     }
 
     @Override
@@ -80,22 +100,20 @@ public final class JsonlSink implements AuditSink {
                 ch.truncate(tail.tornFrom);
                 ch.force(true);
             }
+            liveFirstSeq = -1;
+            liveStartedAt = null;
             if (tail.lastLine != null) {
-                JsonNode last = MAPPER.readTree(tail.lastLine);
-                HashChain.Split split = HashChain.split(tail.lastLine, 0, tail.lastLine.length);
-                if (split == null || !last.path("seq").canConvertToLong()) {
-                    throw new IOException(path + ": the last record is not a chained audit record;"
-                            + " run `audit verify` and move the file aside");
-                }
-                lastSeq = last.path("seq").asLong();
-                lastHash = split.hash();
+                continueAfter(tail.lastLine, path.toString());
+                JsonNode first = MAPPER.readTree(firstLine(ch));
+                liveFirstSeq = first.path("seq").asLong();
+                liveStartedAt = parseTs(first.path("ts").asText(null));
             } else {
-                lastSeq = 0;
-                lastHash = HashChain.GENESIS;
+                continueAfterClosedSegments();
             }
             committedSize = ch.size();
             ch.position(committedSize);
             channel = ch;
+            housekeeper.schedule(); // finishes compression or retention a crash cut short
             return lastSeq;
         } catch (IOException | RuntimeException e) {
             if (lock != null) {
@@ -111,10 +129,98 @@ public final class JsonlSink implements AuditSink {
         }
     }
 
+    /** The chain continues after this record (the last of the live file or of the newest closed segment). */
+    private void continueAfter(byte[] line, String where) throws IOException {
+        JsonNode last = MAPPER.readTree(line);
+        HashChain.Split split = HashChain.split(line, 0, line.length);
+        if (split == null || !last.path("seq").canConvertToLong()) {
+            throw new IOException(where + ": the last record is not a chained audit record;"
+                    + " run `audit verify` and move the file aside");
+        }
+        lastSeq = last.path("seq").asLong();
+        lastHash = split.hash();
+    }
+
+    /** An empty live file (just rotated, or a crash between rename and create): continue the newest segment. */
+    private void continueAfterClosedSegments() throws IOException {
+        AuditFiles.Trail trail = AuditFiles.trail(path);
+        List<AuditFiles.Segment> closed = trail.closed();
+        for (int i = closed.size() - 1; i >= 0; i--) {
+            byte[] line = SegmentHousekeeper.lastLine(closed.get(i));
+            if (line != null) {
+                continueAfter(line, closed.get(i).path().toString());
+                return;
+            }
+        }
+        AuditFiles.Retired retired = trail.lastRetired();
+        lastSeq = retired == null ? 0 : retired.lastSeq();
+        lastHash = retired == null ? HashChain.GENESIS : retired.lastHash();
+    }
+
+    private static byte[] firstLine(FileChannel ch) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(ch.size(), 1 << 20));
+        ch.read(head, 0);
+        byte[] bytes = head.array();
+        for (int i = 0; i < head.position(); i++) {
+            if (bytes[i] == '\n') {
+                return java.util.Arrays.copyOf(bytes, i);
+            }
+        }
+        throw new IOException("the first audit record is implausibly long");
+    }
+
+    private static Instant parseTs(String ts) {
+        try {
+            return ts == null ? null : Instant.parse(ts);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Past the size or age of {@link SegmentPolicy}: close the live file as a segment named by its first seq. */
+    private boolean rotationDue() {
+        if (channel == null || liveFirstSeq < 0 || !policy.rotates()) {
+            return false;
+        }
+        return (policy.maxBytes() > 0 && committedSize >= policy.maxBytes())
+                || (policy.period() != null && liveStartedAt != null
+                    && !Instant.now().isBefore(liveStartedAt.plus(policy.period())));
+    }
+
+    /**
+     * Crash-safe at every step: the live file is forced, renamed (atomically) to its segment name, the folder
+     * forced; a fresh live file is opened and continues the chain from the segment's last record. A crash
+     * after the rename leaves no live file, and the next open continues from the newest segment.
+     */
+    private void rotate() throws IOException {
+        channel.force(true);
+        Path closed = AuditFiles.segmentPath(path, liveFirstSeq, false);
+        if (Files.exists(closed) || Files.exists(closed.resolveSibling(closed.getFileName() + AuditFiles.GZ))) {
+            throw new IOException("can't rotate " + path + ": " + closed + " already exists");
+        }
+        Files.move(path, closed, StandardCopyOption.ATOMIC_MOVE);
+        forceDirectory(path.getParent());
+        unforcedSince = -1;
+        closeQuietly();
+        open();
+    }
+
+    /** Makes a rename durable (a no-op where folders can't be opened, as on Windows). */
+    static void forceDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // not supported on this platform; the rename itself is atomic
+        }
+    }
+
     @Override
     public void write(List<SequencedEvent> batch, boolean durable) throws IOException {
         if (channel == null) {
             open();
+        }
+        if (rotationDue()) {
+            rotate();
         }
         out.reset();
         String prev = lastHash;
@@ -158,6 +264,15 @@ public final class JsonlSink implements AuditSink {
             }
             throw e;
         }
+        if (liveFirstSeq < 0) {
+            for (SequencedEvent s : batch) {
+                if (s.seq() > lastSeq) {
+                    liveFirstSeq = s.seq();
+                    liveStartedAt = s.event().ts();
+                    break;
+                }
+            }
+        }
         lastHash = prev;
         lastSeq = seq;
     }
@@ -165,18 +280,23 @@ public final class JsonlSink implements AuditSink {
     /** Forces what was written and not yet forced (flush, idle, close). */
     @Override
     public void flush() throws IOException {
+        if (rotationDue()) {
+            rotate(); // a quiet trail still closes its segment on time
+        }
         if (channel != null && unforcedSince >= 0) {
             channel.force(false);
             unforcedSince = -1;
         }
     }
 
+    /** Forces and closes; waits a little for compression and retention in progress (a cut-off run resumes at the next open). */
     @Override
     public void close() throws IOException {
         try {
             flush();
         } finally {
             closeQuietly();
+            housekeeper.await(CLOSE_HOUSEKEEPING_MILLIS);
         }
     }
 

@@ -10,17 +10,21 @@ final class Sinks {
     }
 
     static List<AuditSink> create(List<String> specs) {
+        return create(specs, SegmentPolicy.DEFAULT);
+    }
+
+    static List<AuditSink> create(List<String> specs, SegmentPolicy segments) {
         List<AuditSink> sinks = new ArrayList<>(specs.size());
         for (String spec : specs) {
-            sinks.add(createOrStandIn(spec));
+            sinks.add(createOrStandIn(spec, segments));
         }
         return sinks;
     }
 
     /** A sink whose construction throws (any Throwable) becomes an {@link UnavailableSink}: the others still work. */
-    static AuditSink createOrStandIn(String spec) {
+    static AuditSink createOrStandIn(String spec, SegmentPolicy segments) {
         try {
-            return create(spec);
+            return create(spec, segments);
         } catch (IllegalArgumentException e) {
             throw e; // a bad spec is a configuration error, reported at connect
         } catch (Throwable e) {
@@ -31,11 +35,15 @@ final class Sinks {
     }
 
     static AuditSink create(String spec) {
+        return create(spec, SegmentPolicy.DEFAULT);
+    }
+
+    static AuditSink create(String spec, SegmentPolicy segments) {
         if (spec.equals("otel")) {
             return new OtelSink();
         }
         if (spec.startsWith("jsonl:")) {
-            return new JsonlSink(Path.of(spec.substring("jsonl:".length())));
+            return new JsonlSink(Path.of(spec.substring("jsonl:".length())), segments);
         }
         if (spec.startsWith("jdbc:")) {
             // Both "jdbc:h2:mem:audit" and "jdbc:jdbc:h2:mem:audit" name the same database.

@@ -1,6 +1,7 @@
 package dev.governance.jdbc.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.governance.jdbc.audit.AuditFiles;
 import dev.governance.jdbc.audit.AuditQuery;
 import dev.governance.jdbc.audit.AuditVerifier;
 import picocli.CommandLine;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -37,46 +39,99 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = {"Check the hash chain of a JSONL audit trail.",
-                    "Exit 0: intact. Exit 1: broken (edited, deleted, inserted or reordered records; the first bad"
-                            + " seq is printed) or unreadable. Exit 3: torn last line left by a crash, chain intact"
-                            + " up to the printed seq."})
+            description = {"Check the hash chain of a JSONL audit trail: a live file with its closed segments, one"
+                    + " segment, a run of segments, or every trail in a folder.",
+                    "Exit 0: intact. Exit 1: broken (edited, deleted, inserted or reordered records; a missing,"
+                            + " swapped or truncated segment; the file and first bad seq are printed), unreadable, or"
+                            + " not matching --anchor. Exit 3: torn last line left by a crash, chain intact up to the"
+                            + " printed seq."})
     public static final class Verify implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "the trail (jsonl)")
-        Path file;
+        @Parameters(arity = "1..*", paramLabel = "FILE-OR-FOLDER",
+                description = "the live file (checked with its closed segments), a segment, several segments, or a folder")
+        List<Path> files;
+
+        @Option(names = "--anchor", paramLabel = "SEQ:HASH",
+                description = "a chain head published elsewhere (an `anchor` record of the otel or jdbc: sink);"
+                        + " the trail must hold that seq with that hash, else its newest records were cut off")
+        String anchor;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (!Files.isRegularFile(file)) {
-                err.println("audit verify: " + file + ": no such file");
-                return 1;
-            }
-            AuditVerifier.Result result;
-            try {
-                result = AuditVerifier.verify(file);
-            } catch (IOException e) {
-                err.println("audit verify: " + file + ": " + e.getMessage());
-                return 1;
-            }
-            switch (result.status()) {
-                case INTACT -> {
-                    out.println(file + ": " + result.summary());
-                    return 0;
-                }
-                case TORN_TAIL -> {
-                    out.println(file + ": " + result.summary());
-                    return EXIT_TORN;
-                }
-                default -> {
-                    out.println(file + ": " + result.summary());
+            long anchorSeq = -1;
+            String anchorHash = null;
+            if (anchor != null) {
+                int colon = anchor.indexOf(':');
+                try {
+                    anchorSeq = Long.parseLong(anchor.substring(0, Math.max(0, colon)));
+                    anchorHash = anchor.substring(colon + 1).trim();
+                } catch (NumberFormatException e) {
+                    err.println("audit verify: --anchor must be SEQ:HASH, e.g. 1042:3b9c…");
                     return 1;
                 }
             }
+            int exit = 0;
+            try {
+                if (files.size() > 1) {
+                    AuditVerifier.Result r = AuditVerifier.verifyFiles(files);
+                    out.println(files.size() + " segments: " + r.summary());
+                    exit = exitCode(r);
+                } else if (Files.isDirectory(files.get(0))) {
+                    List<AuditFiles.Trail> trails = AuditFiles.find(files.get(0));
+                    if (trails.isEmpty()) {
+                        err.println("audit verify: " + files.get(0) + ": no audit trail (*.jsonl) in this folder");
+                        return 1;
+                    }
+                    for (AuditFiles.Trail trail : trails) {
+                        AuditVerifier.Result r = AuditVerifier.verify(trail);
+                        out.println(trail.name() + ": " + r.summary());
+                        exit = worse(exit, exitCode(r));
+                        exit = worse(exit, checkAnchor(trail, anchorSeq, anchorHash, out));
+                    }
+                    return exit;
+                } else {
+                    Path file = files.get(0);
+                    AuditFiles.Trail trail = AuditFiles.trail(file);
+                    if (!Files.isRegularFile(file) && trail.segments().isEmpty()) {
+                        err.println("audit verify: " + file + ": no such file");
+                        return 1;
+                    }
+                    AuditVerifier.Result r = Files.isRegularFile(file) ? AuditVerifier.verify(file) : AuditVerifier.verify(trail);
+                    out.println(file + ": " + r.summary());
+                    exit = exitCode(r);
+                    exit = worse(exit, checkAnchor(trail, anchorSeq, anchorHash, out));
+                }
+            } catch (IOException e) {
+                err.println("audit verify: " + e.getMessage());
+                return 1;
+            }
+            return exit;
+        }
+
+        private static int checkAnchor(AuditFiles.Trail trail, long seq, String hash, PrintWriter out) throws IOException {
+            if (hash == null) {
+                return 0;
+            }
+            String problem = AuditVerifier.checkAnchor(trail, seq, hash);
+            out.println(trail.name() + ": " + (problem == null ? "anchor seq " + seq + " matches" : "ANCHOR MISMATCH: " + problem));
+            return problem == null ? 0 : 1;
+        }
+
+        private static int exitCode(AuditVerifier.Result r) {
+            return switch (r.status()) {
+                case INTACT -> 0;
+                case TORN_TAIL -> EXIT_TORN;
+                case BROKEN -> 1;
+            };
+        }
+
+        /** Broken (1) outranks torn (3) outranks intact (0). */
+        private static int worse(int a, int b) {
+            return a == 1 || b == 1 ? 1 : Math.max(a, b);
         }
     }
 
@@ -88,7 +143,8 @@ public final class AuditCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "the trail (jsonl)")
+        @Parameters(index = "0", paramLabel = "FILE-OR-FOLDER",
+                description = "the live file (read with its closed segments), one segment, or a folder of trails")
         Path file;
 
         @Option(names = "--subject", paramLabel = "S", description = "identity subject (* globs)")
@@ -114,7 +170,7 @@ public final class AuditCommand implements Callable<Integer> {
             Instant from = since == null ? null : Instant.now().minus(parseDuration(since));
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 err.println("audit query: " + file + ": no such file");
                 return 1;
             }
@@ -125,14 +181,24 @@ public final class AuditCommand implements Callable<Integer> {
             long[] count = {0};
             long skipped;
             try {
-                skipped = query.run(file, match -> {
+                java.util.function.Consumer<AuditQuery.Match> print = match -> {
                     count[0]++;
                     if (json) {
                         out.println(match.line());
                     } else {
                         printRow(out, match.record());
                     }
-                });
+                };
+                skipped = 0;
+                if (Files.isDirectory(file)) {
+                    for (AuditFiles.Trail trail : AuditFiles.find(file)) {
+                        skipped += query.run(trail, print);
+                    }
+                } else if (AuditFiles.trail(file).live().equals(file.toAbsolutePath().normalize())) {
+                    skipped = query.run(AuditFiles.trail(file), print);
+                } else {
+                    skipped = query.run(file, print);
+                }
             } catch (IOException e) {
                 err.println("audit query: " + file + ": " + e.getMessage());
                 return 1;

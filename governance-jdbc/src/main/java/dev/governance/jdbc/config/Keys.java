@@ -30,6 +30,9 @@ public final class Keys {
     public static final String AUDIT_SINKS = "governance.audit.sinks";
     public static final String AUDIT_ON_FAILURE = "governance.audit.on-failure";
     public static final String AUDIT_LITERALS = "governance.audit.literals";
+    public static final String AUDIT_ROTATE = "governance.audit.rotate";
+    public static final String AUDIT_RETAIN = "governance.audit.retain";
+    public static final String AUDIT_COMPRESS = "governance.audit.compress";
     public static final String APPROVAL_STORE = "governance.approval.store";
     public static final String APPROVAL_MODE = "governance.approval.mode";
     public static final String APPROVAL_TIMEOUT = "governance.approval.timeout";
@@ -64,6 +67,9 @@ public final class Keys {
         d.put(AUDIT_SINKS, "otel,jsonl:governance-audit.jsonl");
         d.put(AUDIT_ON_FAILURE, "fail-closed");
         d.put(AUDIT_LITERALS, "false");
+        d.put(AUDIT_ROTATE, "256MB");
+        d.put(AUDIT_RETAIN, "all");
+        d.put(AUDIT_COMPRESS, "gzip");
         d.put(APPROVAL_STORE, "memory");
         d.put(APPROVAL_MODE, "fail");
         d.put(APPROVAL_TIMEOUT, "PT2M");

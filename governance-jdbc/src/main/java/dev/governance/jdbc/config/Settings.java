@@ -1,5 +1,6 @@
 package dev.governance.jdbc.config;
 
+import dev.governance.jdbc.audit.SegmentPolicy;
 import java.time.Duration;
 import java.util.List;
 
@@ -68,10 +69,17 @@ public record Settings(
         }
     }
 
-    /** The {@code governance.audit.*} part. */
-    public record AuditSettings(List<String> sinks, OnFailure onFailure, boolean literals) {
+    /** The {@code governance.audit.*} part; {@code segments}: rotate, retain and compress of {@code jsonl:} sinks. */
+    public record AuditSettings(List<String> sinks, OnFailure onFailure, boolean literals,
+                                SegmentPolicy segments) {
         public AuditSettings {
             sinks = List.copyOf(sinks);
+            java.util.Objects.requireNonNull(segments, "segments");
+        }
+
+        /** With the default segment policy (256MB segments, all kept, closed ones compressed). */
+        public AuditSettings(List<String> sinks, OnFailure onFailure, boolean literals) {
+            this(sinks, onFailure, literals, SegmentPolicy.DEFAULT);
         }
     }
 

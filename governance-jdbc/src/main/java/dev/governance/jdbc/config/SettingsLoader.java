@@ -1,5 +1,6 @@
 package dev.governance.jdbc.config;
 
+import dev.governance.jdbc.audit.SegmentPolicy;
 import dev.governance.jdbc.ConfigurationException;
 import dev.governance.jdbc.identity.IdentityKind;
 
@@ -153,7 +154,8 @@ public final class SettingsLoader {
         Settings.AuditSettings audit = new Settings.AuditSettings(
                 values.sinks(Keys.AUDIT_SINKS),
                 values.choice(Keys.AUDIT_ON_FAILURE, Settings.OnFailure.class),
-                values.bool(Keys.AUDIT_LITERALS));
+                values.bool(Keys.AUDIT_LITERALS),
+                values.segments());
         Settings.ApprovalSettings approval = new Settings.ApprovalSettings(
                 values.store(Keys.APPROVAL_STORE),
                 values.choice(Keys.APPROVAL_MODE, Settings.ApprovalMode.class),
@@ -316,6 +318,27 @@ public final class SettingsLoader {
                 allowed.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             }
             throw bad(key, "must be one of " + allowed);
+        }
+
+        SegmentPolicy segments() throws ConfigurationException {
+            String rotate = required(Keys.AUDIT_ROTATE);
+            String retain = required(Keys.AUDIT_RETAIN);
+            String compress = required(Keys.AUDIT_COMPRESS);
+            try {
+                SegmentPolicy.parse(rotate, "all", "none");
+            } catch (IllegalArgumentException e) {
+                throw bad(Keys.AUDIT_ROTATE, e.getMessage());
+            }
+            try {
+                SegmentPolicy.parse("never", retain, "none");
+            } catch (IllegalArgumentException e) {
+                throw bad(Keys.AUDIT_RETAIN, e.getMessage());
+            }
+            try {
+                return SegmentPolicy.parse(rotate, retain, compress);
+            } catch (IllegalArgumentException e) {
+                throw bad(Keys.AUDIT_COMPRESS, e.getMessage());
+            }
         }
 
         ConfigurationException bad(String key, String why) {

@@ -19,6 +19,10 @@ public final class CrashWriterMain {
             exitAfterAsyncRecords(Path.of(args[0]), Integer.parseInt(args[2]));
             return;
         }
+        if (args.length > 1 && args[1].equals("rotate")) {
+            rotateUntilKilled(Path.of(args[0]));
+            return;
+        }
         AuditTrail trail = AuditTrail.create(List.of(new JsonlSink(Path.of(args[0]))), Settings.OnFailure.FAIL_CLOSED, 256);
         String bigSql = "SELECT " + "a, ".repeat(600) + "b FROM t WHERE x = ?";
         for (int t = 0; t < 2; t++) {
@@ -43,6 +47,34 @@ public final class CrashWriterMain {
             System.out.println("ack " + seq + " .");
             System.out.flush();
         }
+    }
+
+    /**
+     * 8 threads acknowledge records into a trail that rotates every 4KB and compresses closed segments: a kill
+     * lands during a rotation or a compression most of the time.
+     */
+    private static void rotateUntilKilled(Path file) throws Exception {
+        AuditTrail trail = AuditTrail.create(List.of(new JsonlSink(file, new SegmentPolicy(4096, null, 0, null, true))),
+                Settings.OnFailure.FAIL_CLOSED, 256);
+        Thread[] threads = new Thread[8];
+        for (int t = 0; t < threads.length; t++) {
+            String subject = "agent-" + t;
+            threads[t] = new Thread(() -> {
+                try {
+                    for (int n = 0; ; n++) {
+                        long seq = trail.recordSync(Events.statement(subject, n));
+                        synchronized (System.out) {
+                            System.out.println("ack " + seq + " .");
+                            System.out.flush();
+                        }
+                    }
+                } catch (Exception e) {
+                    e.printStackTrace();
+                }
+            });
+            threads[t].start();
+        }
+        threads[0].join();
     }
 
     /** Records asynchronously through the shared registry and exits at once: the shutdown hook must drain. */

@@ -145,6 +145,14 @@ class SettingsLoaderTest {
             "governance.audit.sinks|otel,jsonl:",
             "governance.audit.on-failure|ignore",
             "governance.audit.literals|maybe",
+            "governance.audit.rotate|256 furlongs",
+            "governance.audit.rotate|0MB",
+            "governance.audit.rotate|PT0S",
+            "governance.audit.rotate|P1Y",
+            "governance.audit.retain|0",
+            "governance.audit.retain|forever",
+            "governance.audit.retain|-3",
+            "governance.audit.compress|zip",
             "governance.approval.store|redis://x",
             "governance.approval.mode|later",
             "governance.approval.timeout|2 minutes",
@@ -159,6 +167,23 @@ class SettingsLoaderTest {
                 () -> loader(Map.of(), Map.of()).load(props(key, value)));
         assertEquals("VG000", e.getSQLState());
         assertTrue(e.getMessage().contains(key), e.getMessage());
+    }
+
+    @Test
+    void auditSegmentsParseSizesPeriodsCountsAndDurations() throws Exception {
+        Settings d = loader(Map.of(), Map.of()).load(new Properties()).settings();
+        assertEquals(dev.governance.jdbc.audit.SegmentPolicy.DEFAULT, d.audit().segments());
+        Properties p = new Properties();
+        p.setProperty("governance.audit.rotate", "1GB,PT24H");
+        p.setProperty("governance.audit.retain", "P90D");
+        p.setProperty("governance.audit.compress", "none");
+        dev.governance.jdbc.audit.SegmentPolicy s = loader(Map.of(), Map.of()).load(p).settings().audit().segments();
+        assertEquals(1L << 30, s.maxBytes());
+        assertEquals(java.time.Duration.ofHours(24), s.period());
+        assertEquals(java.time.Duration.ofDays(90), s.keepFor());
+        assertEquals(false, s.gzip());
+        p.setProperty("governance.audit.retain", "30");
+        assertEquals(30, loader(Map.of(), Map.of()).load(p).settings().audit().segments().keepCount());
     }
 
     @Test
