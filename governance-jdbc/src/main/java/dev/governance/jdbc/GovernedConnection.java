@@ -48,6 +48,14 @@ public interface GovernedConnection extends Connection {
      */
     void recordCall(String error) throws SQLException;
 
+    /**
+     * What the policy decides on {@code sql} for this connection's current identity, environment and database,
+     * without running it, preparing it or asking for approval (what {@code check} prints).
+     *
+     * @throws SQLException 28000 when the identity is no longer valid
+     */
+    dev.governance.jdbc.policy.Decision decide(String sql) throws SQLException;
+
     /** An open {@link #runAs} scope; closing it never throws. */
     interface IdentityScope extends AutoCloseable {
         Identity identity();

@@ -40,6 +40,9 @@ public final class Keys {
     public static final String MASKING_KEY_FILE = "governance.masking.key-file";
     public static final String ALLOW_UNWRAP = "governance.allow-unwrap";
     public static final String DELEGATE_DRIVER = "governance.delegate-driver";
+    /** Read by the MCP server (governance-jdbc-mcp); known here so one configuration file serves both. */
+    public static final String MCP_MAX_ROWS = "governance.mcp.max-rows";
+    public static final String MCP_MAX_BYTES = "governance.mcp.max-bytes";
 
     /** Keys and defaults; a key mapped to null has no default. */
     static final Map<String, String> DEFAULTS;
@@ -77,6 +80,8 @@ public final class Keys {
         d.put(MASKING_KEY_FILE, null);
         d.put(ALLOW_UNWRAP, "false");
         d.put(DELEGATE_DRIVER, null);
+        d.put(MCP_MAX_ROWS, "200");
+        d.put(MCP_MAX_BYTES, "64KB");
         DEFAULTS = java.util.Collections.unmodifiableMap(d);
     }
 

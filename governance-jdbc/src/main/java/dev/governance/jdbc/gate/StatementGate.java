@@ -70,6 +70,12 @@ public final class StatementGate {
         }
     }
 
+    /** The decision on a SQL text for the session's identity, for display only: nothing runs, nothing is asked. */
+    public Decision decideOnly(Session session, String sql) throws SQLException {
+        Identity identity = session.identity();
+        return decide(session, identity, analyze(session, sql));
+    }
+
     /** Runs a batch whose statements were each admitted when they were added. */
     public <T> T executeBatch(Session session, List<Admission> queued, JdbcCall<T> call, RowCount<T> rows)
             throws SQLException {

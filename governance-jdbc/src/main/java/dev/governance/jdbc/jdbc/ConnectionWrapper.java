@@ -118,6 +118,11 @@ public final class ConnectionWrapper implements GovernedConnection {
     }
 
     @Override
+    public dev.governance.jdbc.policy.Decision decide(String sql) throws SQLException {
+        return session.governance().gate().decideOnly(session, sql);
+    }
+
+    @Override
     public void client(dev.governance.jdbc.audit.AuditEvent.Client client) {
         session.client(client);
     }

@@ -176,6 +176,14 @@ public final class ResultSetWrapper implements ResultSet {
         return cut;
     }
 
+    /**
+     * True when every value of result column {@code column} (1-based) is masked for this identity by name or rule
+     * (values of other columns that look sensitive are masked when read, too).
+     */
+    public boolean masked(int column) {
+        return masked != null && masked.masked(column);
+    }
+
     @Override
     public boolean isClosed() throws SQLException {
         return closed || delegate.isClosed();
