@@ -133,12 +133,13 @@ public final class AuditPages {
 
     public static String chain(List<ChainStates.State> states, String root) {
         StringBuilder out = new StringBuilder(4096).append("<h1>Chain verification</h1><p class=\"muted\">")
-                .append(Html.escape(root)).append(": every segment checked as <code>audit verify</code> checks it.</p>")
+                .append(Html.escape(root)).append(": every segment checked on its own, and each trail as a whole (a missing,"
+                        + " swapped or truncated segment shows there), as <code>audit verify</code> checks them.</p>")
                 .append("<table class=\"grid\" id=\"chain\"><thead><tr><th>trail</th><th>segment</th><th>state</th>")
                 .append("<th>records</th><th>details</th></tr></thead><tbody>");
         for (ChainStates.State s : states) {
             out.append("<tr class=\"").append(s.intact() ? "intact" : "broken").append("\"><td>").append(Html.escape(s.trail()))
-                    .append("</td><td>").append(Html.escape(s.segment().getFileName().toString())).append("</td><td class=\"state\">")
+                    .append("</td><td>").append(Html.escape(s.segment())).append("</td><td class=\"state\">")
                     .append(Html.escape(s.status())).append("</td><td>").append(s.records()).append("</td><td>")
                     .append(Html.escape(s.summary())).append("</td></tr>");
         }

@@ -1,5 +1,6 @@
 package dev.governance.jdbc.console.audit;
 
+import dev.governance.jdbc.audit.AuditFiles;
 import dev.governance.jdbc.audit.AuditVerifier;
 
 import java.io.IOException;
@@ -11,13 +12,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The hash chain's verification state of every segment, by the driver's {@link AuditVerifier} (what
- * {@code audit verify} runs). A result is kept until its file changes (size or modification time), so a page view
- * re-reads only what grew.
+ * The hash chain's verification state, by the driver's {@link AuditVerifier} (what {@code audit verify} runs): each
+ * segment on its own, and each trail as a whole (which also notices a missing, swapped or truncated segment, and
+ * names the segment where the chain breaks). Results are kept until a file changes (size or modification time).
  */
 public final class ChainStates {
-    /** One segment's state. */
-    public record State(String trail, Path segment, String status, String summary, long records) {
+    /** Label of the row that stands for a whole trail. */
+    public static final String WHOLE_TRAIL = "(all segments)";
+
+    /** One segment's state, or a whole trail's ({@code segment} = {@link #WHOLE_TRAIL}). */
+    public record State(String trail, String segment, String status, String summary, long records) {
         public boolean intact() {
             return !"BROKEN".equals(status) && !"UNREADABLE".equals(status);
         }
@@ -27,7 +31,7 @@ public final class ChainStates {
     }
 
     private final TrailFiles files;
-    private final Map<Path, Map.Entry<Key, State>> cache = new ConcurrentHashMap<>();
+    private final Map<Object, Map.Entry<Object, State>> cache = new ConcurrentHashMap<>();
 
     public ChainStates(TrailFiles files) {
         this.files = files;
@@ -35,27 +39,50 @@ public final class ChainStates {
 
     public List<State> states() throws IOException {
         List<State> out = new ArrayList<>();
-        for (TrailFiles.Trail trail : files.trails()) {
-            for (Path segment : trail.segments()) {
-                out.add(state(trail.name(), segment));
+        for (AuditFiles.Trail trail : files.trails()) {
+            List<Key> keys = new ArrayList<>();
+            for (AuditFiles.Segment segment : trail.segments()) {
+                Key key = key(segment.path());
+                keys.add(key);
+                out.add(cached(segment.path(), key, () -> state(trail.name(), segment.name(),
+                        AuditVerifier.verifyFiles(List.of(segment.path())))));
+            }
+            if (trail.segments().size() > 1 || !trail.retired().isEmpty()) {
+                out.add(cached(trail.live(), List.copyOf(keys), () -> state(trail.name(), WHOLE_TRAIL,
+                        AuditVerifier.verify(trail))));
             }
         }
         return out;
     }
 
-    private State state(String trail, Path segment) {
+    private interface Check {
+        State run() throws IOException;
+    }
+
+    private State cached(Object what, Object version, Check check) {
+        Map.Entry<Object, State> hit = cache.get(what);
+        if (hit != null && hit.getKey().equals(version)) {
+            return hit.getValue();
+        }
+        State state;
         try {
-            Key key = new Key(segment, Files.size(segment), Files.getLastModifiedTime(segment).toMillis());
-            Map.Entry<Key, State> cached = cache.get(segment);
-            if (cached != null && cached.getKey().equals(key)) {
-                return cached.getValue();
-            }
-            AuditVerifier.Result result = AuditVerifier.verify(segment);
-            State state = new State(trail, segment, result.status().name(), result.summary(), result.records());
-            cache.put(segment, Map.entry(key, state));
-            return state;
+            state = check.run();
         } catch (IOException e) {
-            return new State(trail, segment, "UNREADABLE", "can't be read: " + e.getMessage(), 0);
+            return new State(what.toString(), String.valueOf(what), "UNREADABLE", "can't be read: " + e.getMessage(), 0);
+        }
+        cache.put(what, Map.entry(version, state));
+        return state;
+    }
+
+    private static State state(String trail, String segment, AuditVerifier.Result result) {
+        return new State(trail, segment, result.status().name(), result.summary(), result.records());
+    }
+
+    private static Key key(Path path) {
+        try {
+            return new Key(path, Files.size(path), Files.getLastModifiedTime(path).toMillis());
+        } catch (IOException e) {
+            return new Key(path, -1, -1);
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.governance.jdbc.console.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.governance.jdbc.audit.AuditQuery;
+import dev.governance.jdbc.audit.AuditFiles;
+import dev.governance.jdbc.audit.AuditReader;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,27 +43,24 @@ public final class IdentitySummary {
 
     public List<Row> rows(AuditFilter filter) throws IOException {
         Map<String, Row> rows = new LinkedHashMap<>();
-        AuditQuery all = new AuditQuery(null, null, null, null, null);
-        for (TrailFiles.Trail trail : files.trails()) {
-            for (Path segment : trail.segments()) {
-                all.run(segment, match -> {
-                    JsonNode r = match.record();
-                    if (!filter.matches(r)) {
-                        return;
-                    }
-                    String subject = r.path("identity").path("subject").asText(null);
-                    if (subject == null) {
-                        return;
-                    }
-                    Row row = rows.get(subject);
-                    if (row == null) {
-                        row = rows.size() < MAX_IDENTITIES ? new Row(subject)
-                                : rows.computeIfAbsent("(others)", Row::new);
-                        rows.putIfAbsent(row.subject, row);
-                    }
-                    add(row, r);
-                });
-            }
+        for (AuditFiles.Trail trail : files.trails()) {
+            new AuditReader(trail).forEachRecord(1, record -> {
+                JsonNode r = Records.parse(record.json());
+                if (r == null || !filter.matches(r)) {
+                    return true;
+                }
+                String subject = r.path("identity").path("subject").asText(null);
+                if (subject == null) {
+                    return true;
+                }
+                Row row = rows.get(subject);
+                if (row == null) {
+                    row = rows.size() < MAX_IDENTITIES ? new Row(subject) : rows.computeIfAbsent("(others)", Row::new);
+                    rows.putIfAbsent(row.subject, row);
+                }
+                add(row, r);
+                return true;
+            });
         }
         List<Row> out = new ArrayList<>(rows.values());
         out.sort(Comparator.comparing((Row row) -> row.lastSeen == null ? Instant.MIN : row.lastSeen).reversed());

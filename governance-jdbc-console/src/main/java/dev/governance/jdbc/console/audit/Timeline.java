@@ -1,10 +1,10 @@
 package dev.governance.jdbc.console.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.governance.jdbc.audit.AuditQuery;
+import dev.governance.jdbc.audit.AuditFiles;
+import dev.governance.jdbc.audit.AuditReader;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Pages of the trail, newest first, across every trail and segment. Files are streamed record by record (the
- * driver's {@link AuditQuery} reader); only the newest {@code (page + 1) × size} matches are held, never the trail.
+ * Pages of the trail, newest first, across every trail and segment (plain or compressed). Segments are streamed
+ * record by record by the driver's {@link AuditReader}; only the newest {@code (page + 1) × size} matches are held,
+ * never the trail.
  */
 public final class Timeline {
     /** Deepest page served: 200 pages of 50; narrower filters reach further back. */
@@ -45,26 +46,27 @@ public final class Timeline {
         int keep = (p + 1) * size;
         PriorityQueue<Entry> newest = new PriorityQueue<>(keep + 1, OLDEST_FIRST);
         long[] matched = {0};
-        long unreadable = 0;
-        AuditQuery all = new AuditQuery(null, null, null, null, null);
-        for (TrailFiles.Trail trail : files.trails()) {
-            for (Path segment : trail.segments()) {
-                unreadable += all.run(segment, match -> {
-                    JsonNode r = match.record();
-                    if (!filter.matches(r)) {
-                        return;
-                    }
+        long[] unreadable = {0};
+        for (AuditFiles.Trail trail : files.trails()) {
+            new AuditReader(trail).forEachRecord(1, record -> {
+                JsonNode r = Records.parse(record.json());
+                if (r == null) {
+                    unreadable[0]++;
+                    return true;
+                }
+                if (filter.matches(r)) {
                     matched[0]++;
-                    newest.add(new Entry(trail.name(), r, Timestamps.of(r), r.path("seq").asLong()));
+                    newest.add(new Entry(trail.name(), r, Timestamps.of(r), record.seq()));
                     if (newest.size() > keep) {
                         newest.poll();
                     }
-                });
-            }
+                }
+                return true;
+            });
         }
         List<Entry> sorted = new ArrayList<>(newest);
         sorted.sort(OLDEST_FIRST.reversed());
         List<Entry> slice = sorted.subList(Math.min(sorted.size(), p * size), sorted.size());
-        return new Page(List.copyOf(slice.subList(0, Math.min(size, slice.size()))), matched[0], p, size, unreadable);
+        return new Page(List.copyOf(slice.subList(0, Math.min(size, slice.size()))), matched[0], p, size, unreadable[0]);
     }
 }

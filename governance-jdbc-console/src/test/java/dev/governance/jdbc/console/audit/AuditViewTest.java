@@ -3,6 +3,7 @@ package dev.governance.jdbc.console.audit;
 import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.audit.AuditTrail;
 import dev.governance.jdbc.audit.EventType;
+import dev.governance.jdbc.audit.SegmentPolicy;
 import dev.governance.jdbc.config.Settings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,10 @@ class AuditViewTest {
 
     @BeforeEach
     void writeTrail() throws Exception {
+        // Small segments, compressed once closed: the view reads across all of them.
         try (AuditTrail trail = AuditTrail.of(new Settings.AuditSettings(
-                List.of("jsonl:" + dir.resolve("governance-audit.jsonl")), Settings.OnFailure.FAIL_CLOSED, false))) {
+                List.of("jsonl:" + dir.resolve("governance-audit.jsonl")), Settings.OnFailure.FAIL_CLOSED, false,
+                new SegmentPolicy(4_000, null, 0, null, true)))) {
             for (int i = 0; i < 130; i++) {
                 boolean refused = i % 10 == 0;
                 String subject = i % 2 == 0 ? "agent-a" : "agent-b";
@@ -94,15 +97,40 @@ class AuditViewTest {
     }
 
     @Test
-    void chainStateTurnsBrokenWhenARecordIsEdited() throws Exception {
+    void chainStateIsPerSegmentAndPerTrailAndTurnsBrokenOnTampering() throws Exception {
         ChainStates chain = new ChainStates(files);
-        assertTrue(chain.states().stream().allMatch(ChainStates.State::intact));
-        Path file = dir.resolve("governance-audit.jsonl");
-        String text = Files.readString(file);
-        Files.writeString(file, text.replaceFirst("\"rows\":7,", "\"rows\":8,"));
-        ChainStates.State state = chain.states().get(0);
-        assertEquals("BROKEN", state.status(), state.summary());
-        assertTrue(state.summary().contains("seq 8"), state.summary());
+        List<ChainStates.State> states = chain.states();
+        assertTrue(states.size() > 3, "several segments: " + states);
+        assertTrue(states.stream().allMatch(ChainStates.State::intact), states.toString());
+        assertEquals(1, states.stream().filter(s -> s.segment().equals(ChainStates.WHOLE_TRAIL)).count());
+
+        List<Path> closed = new java.util.ArrayList<>();
+        try (var list = Files.list(dir)) {
+            list.filter(p -> p.getFileName().toString().matches("governance-audit\\.\\d+\\.jsonl(\\.gz)?"))
+                    .sorted().forEach(closed::add);
+        }
+        Files.delete(closed.get(1));
+        List<ChainStates.State> after = chain.states();
+        ChainStates.State whole = after.stream().filter(s -> s.segment().equals(ChainStates.WHOLE_TRAIL))
+                .findFirst().orElseThrow();
+        assertEquals("BROKEN", whole.status(), "a missing segment breaks the trail: " + whole.summary());
+        assertTrue(after.stream().filter(s -> !s.segment().equals(ChainStates.WHOLE_TRAIL))
+                .allMatch(ChainStates.State::intact), "each remaining segment is still whole on its own");
+
+        try (AuditTrail trail = AuditTrail.of(new Settings.AuditSettings(List.of("jsonl:" + dir.resolve("tamper.jsonl")),
+                Settings.OnFailure.FAIL_CLOSED, false, SegmentPolicy.NEVER))) {
+            for (long i = 1; i <= 10; i++) {
+                trail.recordSync(AuditEvent.builder(EventType.STATEMENT).sql("SELECT 1").rows(i)
+                        .decision("allow", List.of(), "enforce").build());
+            }
+            trail.flush();
+        }
+        Path tamper = dir.resolve("tamper.jsonl");
+        Files.writeString(tamper, Files.readString(tamper).replaceFirst("\"rows\":7,", "\"rows\":8,"));
+        ChainStates.State edited = chain.states().stream().filter(s -> s.trail().equals("tamper.jsonl"))
+                .findFirst().orElseThrow();
+        assertEquals("BROKEN", edited.status(), edited.summary());
+        assertTrue(edited.summary().contains("seq 7"), edited.summary());
     }
 
     @Test
