@@ -129,6 +129,7 @@ final class McpScenarios {
             stopsAtResultLimit(client);
             checksWithoutRunning(client);
             approvalRoundTrip(client);
+            waitMode(client);
         } catch (AssertionError | Exception e) {
             throw new AssertionError(e.getMessage() + "\nserver stderr:\n" + stderr, e);
         } finally {
@@ -272,6 +273,47 @@ final class McpScenarios {
         McpFixture.Result retry = McpFixture.call(client, "query", Map.of("sql", create));
         assertFalse(retry.error(), "the approved statement runs: " + retry);
         assertTrue(tableExists(notes), "the table exists, seen through the real driver");
+    }
+
+    /** {@code wait}: the call blocks until a reviewer decides (or the timeout, VG003 with the request id). */
+    private void waitMode(McpSyncClient client) throws Exception {
+        String alter = "ALTER TABLE " + notes + " ADD COLUMN extra INT";
+        McpFixture.Result late = McpFixture.call(client, "query", Map.of("sql", alter, "wait", true, "timeoutSeconds", 1));
+        assertTrue(late.error(), late.toString());
+        assertEquals("VG003", late.body().path("sqlState").asText(), late.toString());
+        String id = late.body().path("requestId").asText();
+        assertFalse(id.isBlank(), late.toString());
+
+        java.util.concurrent.CompletableFuture<McpFixture.Result> waiting = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return McpFixture.call(client, "query", Map.of("sql", alter, "wait", true, "timeoutSeconds", 300));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        Thread.sleep(2000); // let the call start waiting; it passes either way
+        String dba = fixture.token("dana", IdentityKind.HUMAN, "dba");
+        assertEquals(0, Main.run("approvals", "approve", "--store", db.approvalStore(), "--as", dba,
+                "--jwks", fixture.jwks.toString(), "--issuer", McpFixture.ISSUER, "--audience", McpFixture.AUDIENCE, id));
+        McpFixture.Result done = waiting.get(McpFixture.TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        assertFalse(done.error(), "the waiting call ran once approved: " + done);
+        assertTrue(columnExists(notes, "extra"), "the change is in the database");
+    }
+
+    private boolean columnExists(String table, String column) throws SQLException {
+        try (Connection c = db.raw()) {
+            for (String t : List.of(table, table.toUpperCase(Locale.ROOT))) {
+                for (String col : List.of(column, column.toUpperCase(Locale.ROOT))) {
+                    try (ResultSet rs = c.getMetaData().getColumns(null, null, t, col)) {
+                        if (rs.next()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
     }
 
     /** HTTP: bearer tokens per request; masked for an agent, real for a pii-reader; 401 without or with a bad one. */
