@@ -3,6 +3,10 @@ package dev.governance.jdbc.audit;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -48,9 +52,32 @@ public final class OtelSink implements AuditSink {
     static final AttributeKey<String> FINGERPRINT = AttributeKey.stringKey("governance.fingerprint");
     static final AttributeKey<Long> ROWS = AttributeKey.longKey("governance.rows");
     static final AttributeKey<Long> SEQ = AttributeKey.longKey("governance.audit.seq");
+    static final AttributeKey<String> EVENT = AttributeKey.stringKey("governance.event");
+    static final AttributeKey<String> PHASE = AttributeKey.stringKey("governance.phase");
+    static final AttributeKey<List<String>> GROUPS = AttributeKey.stringArrayKey("governance.groups");
+    static final AttributeKey<List<String>> COLUMNS = AttributeKey.stringArrayKey("governance.columns");
+    static final AttributeKey<String> DB_URL = AttributeKey.stringKey("governance.database.url");
+    static final AttributeKey<Long> DURATION_MICROS = AttributeKey.longKey("governance.duration_micros");
+    static final AttributeKey<String> ERROR = AttributeKey.stringKey("governance.error");
+    static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey("governance.approval.request_id");
+    static final AttributeKey<String> REVIEWER = AttributeKey.stringKey("governance.approval.reviewer");
+    static final AttributeKey<String> REASON = AttributeKey.stringKey("governance.reason");
+    static final AttributeKey<String> COMMENT = AttributeKey.stringKey("governance.comment");
+    static final AttributeKey<String> CLIENT_NAME = AttributeKey.stringKey("governance.client.name");
+    static final AttributeKey<String> CLIENT_VERSION = AttributeKey.stringKey("governance.client.version");
+    static final AttributeKey<String> CLIENT_TOOL = AttributeKey.stringKey("governance.client.tool");
+    static final AttributeKey<String> POLICY_SOURCE = AttributeKey.stringKey("governance.policy.source");
+    static final AttributeKey<String> POLICY_VERSION = AttributeKey.stringKey("governance.policy.version");
+    static final AttributeKey<String> POLICY_SHA256 = AttributeKey.stringKey("governance.policy.sha256");
+    static final AttributeKey<Long> GAP_FROM = AttributeKey.longKey("governance.gap.from");
+    static final AttributeKey<Long> GAP_TO = AttributeKey.longKey("governance.gap.to");
+    static final AttributeKey<Long> GAP_LOST = AttributeKey.longKey("governance.gap.lost");
+    static final AttributeKey<String> ANCHOR_FILE = AttributeKey.stringKey("governance.audit.file");
+    static final AttributeKey<String> ANCHOR_HASH = AttributeKey.stringKey("governance.audit.hash");
 
     private final OpenTelemetry injected;
     private Tracer tracer;
+    private Logger logger;
     private volatile String disabled;
 
     /** Uses the application's global OpenTelemetry once it is installed. */
@@ -93,9 +120,11 @@ public final class OtelSink implements AuditSink {
             }
             for (SequencedEvent s : batch) {
                 AuditEvent e = s.event();
+                Attributes attributes = attributes(s);
                 if (e.event() == EventType.STATEMENT && e.phase() != Phase.INTENT) {
-                    emit(t, s);
+                    emit(t, s, attributes);
                 }
+                log(logger, s, attributes);
             }
         } catch (LinkageError e) {
             disable(e);
@@ -134,16 +163,138 @@ public final class OtelSink implements AuditSink {
 
     private Tracer tracer() {
         if (tracer == null) {
-            if (injected != null) {
-                tracer = injected.getTracer(SCOPE);
-            } else if (GlobalOpenTelemetry.isSet()) {
-                tracer = GlobalOpenTelemetry.get().getTracer(SCOPE);
+            OpenTelemetry otel = injected != null ? injected : GlobalOpenTelemetry.isSet() ? GlobalOpenTelemetry.get() : null;
+            if (otel != null) {
+                logger = otel.getLogsBridge().get(SCOPE);
+                tracer = otel.getTracer(SCOPE);
             }
         }
         return tracer;
     }
 
-    private static void emit(Tracer tracer, SequencedEvent s) {
+    /**
+     * One log record per event, whatever the event, with the span's attributes plus the event's own: spans may
+     * be sampled away, log records are not, so a Collector receives the whole trail from every instance.
+     */
+    private static void log(Logger logger, SequencedEvent s, Attributes attributes) {
+        AuditEvent e = s.event();
+        boolean bad = e.error() != null || (e.decision() != null && "deny".equals(e.decision().action()))
+                || e.event() == EventType.CONNECT_DENIED || e.event() == EventType.GAP;
+        logger.logRecordBuilder()
+                .setTimestamp(e.ts())
+                .setContext(s.parent())
+                .setSeverity(bad ? Severity.WARN : Severity.INFO)
+                .setSeverityText(bad ? "WARN" : "INFO")
+                .setEventName("governance.audit." + e.event().label())
+                .setBody(body(e))
+                .setAllAttributes(attributes)
+                .emit();
+    }
+
+    /** A one-line summary for log viewers; the attributes carry the fields. */
+    private static String body(AuditEvent e) {
+        StringBuilder b = new StringBuilder(e.event().label());
+        if (e.phase() != null) {
+            b.append('/').append(e.phase().label());
+        }
+        if (e.identity() != null) {
+            b.append(' ').append(e.identity().subject());
+        }
+        if (e.decision() != null) {
+            b.append(' ').append(e.decision().action());
+        }
+        if (e.sql() != null) {
+            b.append(": ").append(e.sql());
+        }
+        if (e.error() != null) {
+            b.append(" (").append(e.error()).append(')');
+        }
+        return b.toString();
+    }
+
+    /** The attributes of an event's span and log record (contract fields as {@code db.*} and {@code governance.*}). */
+    static Attributes attributes(SequencedEvent s) {
+        AuditEvent e = s.event();
+        AttributesBuilder b = Attributes.builder();
+        String system = dbSystem(e.database());
+        b.put(SEQ, s.seq());
+        b.put(EVENT, e.event().label());
+        put(b, PHASE, e.phase() == null ? null : e.phase().label());
+        if (e.database() != null) {
+            b.put(DB_SYSTEM_NAME, system);
+            b.put(DB_SYSTEM, system);
+            put(b, DB_URL, e.database().url());
+        }
+        put(b, DB_QUERY_TEXT, e.sql());
+        put(b, DB_OPERATION_NAME, e.type() == null ? null : e.type().toUpperCase(Locale.ROOT));
+        put(b, DB_COLLECTION_NAME, primaryTable(e.tables()));
+        put(b, ENVIRONMENT, e.environment());
+        put(b, CONNECTION_ID, e.connectionId());
+        put(b, FINGERPRINT, e.fingerprint());
+        if (e.identity() != null) {
+            put(b, SUBJECT, e.identity().subject());
+            put(b, KIND, e.identity().kind());
+            put(b, ON_BEHALF_OF, e.identity().onBehalfOf());
+            b.put(VERIFIED, e.identity().verified());
+            if (!e.identity().groups().isEmpty()) {
+                b.put(GROUPS, e.identity().groups());
+            }
+        }
+        if (e.decision() != null) {
+            put(b, DECISION, e.decision().action());
+            put(b, MODE, e.decision().mode());
+            b.put(RULES, e.decision().rules());
+        }
+        if (e.tables() != null) {
+            b.put(TABLES_READ, e.tables().read());
+            b.put(TABLES_WRITTEN, e.tables().written());
+        }
+        if (e.columns() != null && !e.columns().isEmpty()) {
+            b.put(COLUMNS, e.columns());
+        }
+        if (e.masked() != null && !e.masked().isEmpty()) {
+            List<String> columns = new ArrayList<>(e.masked().size());
+            for (AuditEvent.Masked m : e.masked()) {
+                columns.add(m.column());
+            }
+            b.put(MASKED, columns);
+        }
+        if (e.rows() != null) {
+            b.put(ROWS, e.rows());
+        }
+        if (e.durationMicros() != null) {
+            b.put(DURATION_MICROS, e.durationMicros());
+        }
+        put(b, ERROR, e.error());
+        put(b, REQUEST_ID, e.requestId());
+        put(b, REVIEWER, e.reviewer());
+        put(b, REASON, e.reason());
+        put(b, COMMENT, e.comment());
+        if (e.client() != null) {
+            put(b, CLIENT_NAME, e.client().name());
+            put(b, CLIENT_VERSION, e.client().version());
+            put(b, CLIENT_TOOL, e.client().tool());
+        }
+        if (e.policy() != null) {
+            put(b, POLICY_SOURCE, e.policy().source());
+            put(b, POLICY_VERSION, e.policy().version());
+            put(b, POLICY_SHA256, e.policy().sha256());
+        }
+        if (e.gap() != null) {
+            b.put(GAP_FROM, e.gap().from());
+            b.put(GAP_TO, e.gap().to());
+            b.put(GAP_LOST, e.gap().lost());
+        }
+        return b.build();
+    }
+
+    private static void put(AttributesBuilder b, AttributeKey<String> key, String value) {
+        if (value != null) {
+            b.put(key, value);
+        }
+    }
+
+    private static void emit(Tracer tracer, SequencedEvent s, Attributes attributes) {
         AuditEvent e = s.event();
         String table = primaryTable(e.tables());
         String operation = e.type() == null ? null : e.type().toUpperCase(Locale.ROOT);
@@ -155,40 +306,9 @@ public final class OtelSink implements AuditSink {
                 .setParent(s.parent())
                 .setSpanKind(SpanKind.CLIENT)
                 .setStartTimestamp(startMicros, TimeUnit.MICROSECONDS)
+                .setAllAttributes(attributes)
                 .setAttribute(DB_SYSTEM_NAME, system)
-                .setAttribute(DB_SYSTEM, system)
-                .setAttribute(SEQ, s.seq());
-        set(b, DB_QUERY_TEXT, e.sql());
-        set(b, DB_OPERATION_NAME, operation);
-        set(b, DB_COLLECTION_NAME, table);
-        set(b, ENVIRONMENT, e.environment());
-        set(b, CONNECTION_ID, e.connectionId());
-        set(b, FINGERPRINT, e.fingerprint());
-        if (e.identity() != null) {
-            set(b, SUBJECT, e.identity().subject());
-            set(b, KIND, e.identity().kind());
-            set(b, ON_BEHALF_OF, e.identity().onBehalfOf());
-            b.setAttribute(VERIFIED, e.identity().verified());
-        }
-        if (e.decision() != null) {
-            set(b, DECISION, e.decision().action());
-            set(b, MODE, e.decision().mode());
-            b.setAttribute(RULES, e.decision().rules());
-        }
-        if (e.tables() != null) {
-            b.setAttribute(TABLES_READ, e.tables().read());
-            b.setAttribute(TABLES_WRITTEN, e.tables().written());
-        }
-        if (e.masked() != null && !e.masked().isEmpty()) {
-            List<String> columns = new ArrayList<>(e.masked().size());
-            for (AuditEvent.Masked m : e.masked()) {
-                columns.add(m.column());
-            }
-            b.setAttribute(MASKED, columns);
-        }
-        if (e.rows() != null) {
-            b.setAttribute(ROWS, e.rows());
-        }
+                .setAttribute(DB_SYSTEM, system);
         Span span = b.startSpan();
         boolean denied = e.decision() != null && "deny".equals(e.decision().action());
         if (denied) {
@@ -200,12 +320,6 @@ public final class OtelSink implements AuditSink {
             span.setStatus(StatusCode.ERROR, e.error());
         }
         span.end(endMicros, TimeUnit.MICROSECONDS);
-    }
-
-    private static void set(SpanBuilder b, AttributeKey<String> key, String value) {
-        if (value != null) {
-            b.setAttribute(key, value);
-        }
     }
 
     /** Semconv: {@code {db.operation.name} {db.collection.name}}, else the operation, else the system. */
