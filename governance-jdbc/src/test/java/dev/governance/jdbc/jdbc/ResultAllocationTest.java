@@ -1,0 +1,146 @@
+package dev.governance.jdbc.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.governance.jdbc.testing.TestConnections;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A result with nothing to mask costs nothing per row: no masking state is built for it, and reading it through
+ * the governed driver allocates no more per row than reading it through the raw driver (bytes counted by the
+ * JVM for this thread, not timed). Reading a masked column does allocate: the negative control.
+ */
+class ResultAllocationTest {
+    private static final int ROWS = 20_000;
+    /** Bytes per row the governed read may allocate beyond the raw read: less than one object. */
+    private static final long SLACK_PER_ROW = 4;
+
+    private String url;
+    private Connection owner;
+
+    @BeforeEach
+    void createTable() throws SQLException {
+        url = TestConnections.newH2Url();
+        owner = TestConnections.open(url, TestConnections.service());
+        try (Statement s = owner.createStatement()) {
+            s.execute("CREATE TABLE lines(id INT PRIMARY KEY, qty INT, shipped DATE, paid BOOLEAN,"
+                    + " city VARCHAR(40), note VARCHAR(80), email VARCHAR(80))");
+            s.execute("INSERT INTO lines SELECT X, MOD(X, 50), DATE '2026-01-01', MOD(X, 2) = 0, 'city ' || MOD(X, 97),"
+                    + " 'left at the back door, parcel ' || X, 'user' || X || '@example.com' FROM SYSTEM_RANGE(1, "
+                    + ROWS + ")");
+        }
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        owner.close();
+    }
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
+    /** Bytes this thread allocates while reading every row of {@code sql} (the result is opened before counting). */
+    private static long readAll(Connection c, String sql, boolean texts) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            long sink = 0;
+            long before = allocatedBytes();
+            while (rs.next()) {
+                sink += rs.getInt(1) + rs.getInt(2);
+                for (int i = 3; texts && i <= columns; i++) {
+                    String v = rs.getString(i);
+                    sink += v == null ? 0 : v.length();
+                }
+            }
+            long allocated = allocatedBytes() - before;
+            assertTrue(sink > 0);
+            return allocated;
+        }
+    }
+
+    /** Extra bytes per row of the governed read over the raw read, after both ran a few times. */
+    private long extraPerRow(Properties identity, String sql, boolean texts) throws SQLException {
+        String rawUrl = url.replace("jdbc:governed:", "jdbc:");
+        try (Connection raw = DriverManager.getConnection(rawUrl); Connection governed = TestConnections.open(url, identity)) {
+            long rawBytes = Long.MAX_VALUE;
+            long governedBytes = Long.MAX_VALUE;
+            for (int round = 0; round < 5; round++) { // the least of several rounds: past class loading and caches
+                rawBytes = Math.min(rawBytes, readAll(raw, sql, texts));
+                governedBytes = Math.min(governedBytes, readAll(governed, sql, texts));
+            }
+            return (governedBytes - rawBytes) / ROWS;
+        }
+    }
+
+    /** The wrapper's masking state (its only per-result masking object; getters check it and delegate when null). */
+    private static Object maskingState(ResultSet rs) {
+        try {
+            Field field = ResultSetWrapper.class.getDeclaredField("masked");
+            field.setAccessible(true);
+            return field.get(rs);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("ResultSetWrapper keeps its masking state in `masked`", e);
+        }
+    }
+
+    @Test
+    void allocationIsMeasurable() {
+        assumeTrue(allocatedBytes() >= 0, "this JVM counts allocated bytes per thread");
+        long before = allocatedBytes();
+        Object[] garbage = new Object[ROWS];
+        assertTrue(allocatedBytes() - before >= ROWS * 4L, "the counter sees an allocation of " + garbage.length);
+    }
+
+    @Test
+    void serviceReadingTextAllocatesNothingPerRowBeyondTheRawDriver() throws SQLException {
+        long extra = extraPerRow(TestConnections.service(), "SELECT id, qty, city, note, email FROM lines", true);
+        assertTrue(extra < SLACK_PER_ROW, "a service's result is never masked; extra bytes per row: " + extra);
+    }
+
+    @Test
+    void agentResultWithNothingToMaskHasNoMaskingState() throws SQLException {
+        try (Connection c = TestConnections.open(url, TestConnections.agent()); Statement s = c.createStatement()) {
+            try (ResultSet plain = s.executeQuery("SELECT id, qty, shipped, paid FROM lines WHERE id < 3")) {
+                assertNull(maskingState(plain), "no masking plan for ids, counts, dates: every getter just delegates");
+            }
+            try (ResultSet masked = s.executeQuery("SELECT id, email FROM lines WHERE id < 3")) {
+                assertNotNull(maskingState(masked), "control: a result with an email column has a plan");
+            }
+        }
+        long extra = extraPerRow(TestConnections.agent(), "SELECT id, qty, shipped, paid FROM lines", false);
+        assertTrue(extra < SLACK_PER_ROW, "extra bytes per row: " + extra);
+    }
+
+    @Test
+    void agentScanningInnocentTextAllocatesNothingPerRow() throws SQLException {
+        // city and note are scanned for sensitive values (detect: auto); innocent values come back as they are
+        long extra = extraPerRow(TestConnections.agent(), "SELECT id, qty, city, note FROM lines", true);
+        assertTrue(extra < SLACK_PER_ROW, "extra bytes per row: " + extra);
+    }
+
+    @Test
+    void maskingAColumnDoesAllocatePerRow() throws SQLException {
+        long extra = extraPerRow(TestConnections.agent(), "SELECT id, qty, email FROM lines", true);
+        assertTrue(extra >= 16, "control: a masked value is a new string on every row; extra bytes per row: " + extra);
+        try (Connection c = TestConnections.open(url, TestConnections.agent()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT email FROM lines WHERE id = 1")) {
+            assertTrue(rs.next());
+            assertFalse(rs.getString(1).contains("user1@example.com"));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.governance.jdbc.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ad-hoc SQL with a new literal on every call is parsed once per shape: the cache hits (the second text gets the
+ * very parse tree the first one built) while each text still carries its own values.
+ */
+class AnalysisCacheTest {
+
+    private final SqlAnalyzer analyzer = new SqlAnalyzer();
+
+    private Object parseTree(String sql, Dialect dialect) {
+        SqlAnalysis analysis = (SqlAnalysis) analyzer.analyze(sql, dialect);
+        Object tree = analysis.analyzedStatements().get(0).parsedStatement();
+        assertNotNull(tree, "parsed: " + sql);
+        return tree;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT id, customer FROM orders WHERE id = %d",
+        "SELECT * FROM orders WHERE customer = 'customer-%d' AND total > %d.50",
+        "UPDATE orders SET status = 'paid-%d' WHERE id = %d",
+        "SELECT id FROM orders WHERE created > DATE '2026-01-%02d' ORDER BY id LIMIT %d",
+        "INSERT INTO notes (id, body) VALUES (%d, 'note %d')",
+    })
+    void textsDifferingOnlyInLiteralsShareOneParse(String shape) {
+        for (Dialect dialect : List.of(Dialect.POSTGRESQL, Dialect.H2, Dialect.MYSQL)) {
+            Object first = parseTree(String.format(shape, 1, 1), dialect);
+            for (int i = 2; i < 200; i++) {
+                assertSame(first, parseTree(String.format(shape, i, i % 28 + 1), dialect),
+                        "a cache hit gives the parse tree of the first text: " + dialect + " " + shape + " #" + i);
+            }
+        }
+        assertEquals(3, analyzer.cachedShapes(), "one shape per dialect");
+    }
+
+    @Test
+    void eachTextKeepsItsOwnLiteralValues() {
+        Analysis one = analyzer.analyze("DELETE FROM orders WHERE id = 1 OR 1 = 1", Dialect.POSTGRESQL);
+        Analysis two = analyzer.analyze("DELETE FROM orders WHERE id = 1 OR 1 = 2", Dialect.POSTGRESQL);
+        assertSame(((SqlAnalysis) one).analyzedStatements().get(0).parsedStatement(),
+                ((SqlAnalysis) two).analyzedStatements().get(0).parsedStatement());
+        assertEquals(true, one.statements().get(0).unboundedChange(), "1 = 1 is decided with its own values");
+        assertEquals(false, two.statements().get(0).unboundedChange());
+    }
+
+    @Test
+    void anotherShapeIsAnotherParse() {
+        Object byId = parseTree("SELECT id FROM orders WHERE id = 1", Dialect.POSTGRESQL);
+        assertNotSame(byId, parseTree("SELECT id FROM orders WHERE customer = 1", Dialect.POSTGRESQL));
+        assertNotSame(byId, parseTree("SELECT id FROM orders WHERE id = 1", Dialect.H2), "dialects are kept apart");
+        assertNotSame(byId, ((SqlAnalysis) analyzer.analyze("SELECT id FROM orders WHERE id = 1", Dialect.POSTGRESQL,
+                "other")).analyzedStatements().get(0).parsedStatement(), "default schemas are kept apart");
+        assertEquals(4, analyzer.cachedShapes());
+    }
+}
