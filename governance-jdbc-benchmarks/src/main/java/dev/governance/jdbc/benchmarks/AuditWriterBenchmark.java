@@ -35,22 +35,26 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class AuditWriterBenchmark {
 
-    /** Reported next to the score; measured on the file between iterations. */
+    /**
+     * The trail, and what is reported next to the score, measured between iterations. One state: JMH's counters
+     * need their own state class, and a second state for the trail would be a second instance of it.
+     */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class Written {
-        public double bytesPerRecord;
-        private double measured; // JMH zeroes the counter before each iteration: the benchmark sets it again
-
-        @Setup(Level.Iteration)
-        public void measure(Trail trail) throws IOException, AuditUnavailableException {
-            long records = trail.trail.recordSync(trail.event); // its seq: every record so far, forced to disk
-            measured = records == 0 ? 0 : (double) Files.size(trail.file) / records;
-        }
-    }
-
-    @State(Scope.Thread)
     public static class Trail {
+        public double bytesPerRecord;
+        /** CPU time the writer thread spends per record: 1e9 / this is what one free core sustains. */
+        public double writerCpuNanosPerRecord;
+        /** Bytes the writer thread allocates per record. */
+        public double writerAllocatedPerRecord;
+        // JMH zeroes the counters before each iteration: the benchmark sets them again from these
+        private double bytes;
+        private double cpu;
+        private double allocated;
+        private long lastRecords = -1;
+        private long lastCpu;
+        private long lastAllocated;
+
         private Path directory;
         private Path file;
         private AuditTrail trail;
@@ -97,11 +101,40 @@ public class AuditWriterBenchmark {
                 }
             }
         }
+
+        @Setup(Level.Iteration)
+        public void measure() throws IOException, AuditUnavailableException {
+            long records = trail.recordSync(event); // its seq: every record so far, forced to disk
+            bytes = records == 0 ? 0 : (double) Files.size(file) / records;
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long writer = writerThreadId();
+            long cpuNow = threads.getThreadCpuTime(writer);
+            long allocatedNow = threads.getThreadAllocatedBytes(writer);
+            if (lastRecords >= 0 && records > lastRecords) { // over the previous iteration
+                cpu = (double) (cpuNow - lastCpu) / (records - lastRecords);
+                allocated = (double) (allocatedNow - lastAllocated) / (records - lastRecords);
+            }
+            lastRecords = records;
+            lastCpu = cpuNow;
+            lastAllocated = allocatedNow;
+        }
+
+        private static long writerThreadId() {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (t.getName().startsWith("governance-audit-writer")) {
+                    return t.getId();
+                }
+            }
+            throw new IllegalStateException("no audit writer thread");
+        }
     }
 
     @Benchmark
-    public void record(Trail trail, Written written) throws AuditUnavailableException {
+    public void record(Trail trail) throws AuditUnavailableException {
         trail.trail.record(trail.event);
-        written.bytesPerRecord = written.measured;
+        trail.bytesPerRecord = trail.bytes;
+        trail.writerCpuNanosPerRecord = trail.cpu;
+        trail.writerAllocatedPerRecord = trail.allocated;
     }
 }
