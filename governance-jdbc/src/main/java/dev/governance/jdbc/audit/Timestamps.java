@@ -15,7 +15,54 @@ public final class Timestamps {
     }
 
     public static String format(Instant instant) {
-        return MICROS.format(instant);
+        long seconds = instant.getEpochSecond();
+        long days = Math.floorDiv(seconds, 86_400);
+        if (days < FIRST_DAY || days > LAST_DAY) {
+            return MICROS.format(instant);
+        }
+        // Every record carries one: written by hand (a formatter builds a zoned date-time per call).
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        long[] ymd = civil(days);
+        byte[] out = new byte[27];
+        digits(out, 0, ymd[0], 4);
+        out[4] = '-';
+        digits(out, 5, ymd[1], 2);
+        out[7] = '-';
+        digits(out, 8, ymd[2], 2);
+        out[10] = 'T';
+        digits(out, 11, secondOfDay / 3600, 2);
+        out[13] = ':';
+        digits(out, 14, secondOfDay / 60 % 60, 2);
+        out[16] = ':';
+        digits(out, 17, secondOfDay % 60, 2);
+        out[19] = '.';
+        digits(out, 20, instant.getNano() / 1000, 6);
+        out[26] = 'Z';
+        return new String(out, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** 0000-01-01 and 9999-12-31 as days since the epoch: four-digit years, the formatter's plain form. */
+    private static final long FIRST_DAY = -719_528;
+    private static final long LAST_DAY = 2_932_896;
+
+    /** Year, month, day of a day since 1970-01-01 (proleptic Gregorian; H. Hinnant's civil_from_days). */
+    private static long[] civil(long days) {
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long day = doy - (153 * mp + 2) / 5 + 1;
+        long month = mp < 10 ? mp + 3 : mp - 9;
+        return new long[] {yoe + era * 400 + (month <= 2 ? 1 : 0), month, day};
+    }
+
+    private static void digits(byte[] out, int at, long value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     public static Instant parse(String text) {

@@ -111,7 +111,7 @@ final class TrailWriter {
 
     /** Wakes the writer when someone waits for it, or when it sleeps; a busy writer picks events up on its own. */
     private void wake(boolean someoneWaits) {
-        if (someoneWaits || sleeping || queue.remainingCapacity() == 0) {
+        if (someoneWaits || sleeping) { // a full queue: put() wakes it
             LockSupport.unpark(thread);
         }
     }
