@@ -28,16 +28,32 @@ import java.util.Map;
 public class CallableStatementWrapper extends PreparedStatementWrapper implements CallableStatement {
     final CallableStatement callableDelegate;
 
-    CallableStatementWrapper(CallableStatement delegate, ConnectionWrapper connection, PreparedSql prepared) {
+    /**
+     * @param callEscape true when the text is a JDBC call escape ({@code {call p(?)}}, {@code {? = call f(?)}}):
+     *                   its OUT parameters are a procedure's (the escape reads as CALL or SELECT f(?) once translated)
+     */
+    CallableStatementWrapper(CallableStatement delegate, ConnectionWrapper connection, PreparedSql prepared,
+                             boolean callEscape) {
         super(delegate, connection, prepared);
         this.callableDelegate = delegate;
+        this.callEscape = callEscape;
     }
 
     /** Value masking of OUT parameters when the last execution's identity is masked; null otherwise. */
-    private OutParameterMasking outMasking() {
+    private final boolean callEscape;
+
+    private OutParameterMasking outMasking() throws SQLException {
         Admission admission = lastAdmission();
         if (admission == null || !admission.decision().masking()) {
             return null;
+        }
+        // OUT parameters of a query (H2 hands out its first row's columns as OUT parameters) would bypass the
+        // result's masking plan: only a procedure call's OUT parameters are read, value-scanned.
+        boolean call = callEscape || admission.analysis().statements().stream()
+                .allMatch(s -> s.type() == dev.governance.jdbc.sql.StatementType.CALL);
+        if (!call) {
+            throw new SQLException("OUT parameters are masked for this identity and this statement is not a procedure"
+                    + " call: read its result set instead", dev.governance.jdbc.SqlStates.POLICY_DENIED);
         }
         return new OutParameterMasking(session.governance().masker());
     }
@@ -47,228 +63,266 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
     @Override
     public Array getArray(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getArray(parameterName) : m.array(callableDelegate.getArray(parameterName));
+        return m == null ? callableDelegate.getArray(parameterName) : m.array(m.scrubbing(() -> callableDelegate.getArray(parameterName)));
     }
 
     @Override
     public Array getArray(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getArray(parameterIndex) : m.array(callableDelegate.getArray(parameterIndex));
+        return m == null ? callableDelegate.getArray(parameterIndex) : m.array(m.scrubbing(() -> callableDelegate.getArray(parameterIndex)));
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(String parameterName) throws SQLException {
-        return callableDelegate.getBigDecimal(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getBigDecimal(parameterName)
+                : m.typed(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getBigDecimal(parameterName), java.math.BigDecimal.ZERO);
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(int parameterIndex, int x) throws SQLException {
-        return callableDelegate.getBigDecimal(parameterIndex, x);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getBigDecimal(parameterIndex, x)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getBigDecimal(parameterIndex, x), java.math.BigDecimal.ZERO.setScale(x));
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(int parameterIndex) throws SQLException {
-        return callableDelegate.getBigDecimal(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getBigDecimal(parameterIndex)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getBigDecimal(parameterIndex), java.math.BigDecimal.ZERO);
     }
 
     @Override
     public Blob getBlob(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getBlob(parameterName) : m.blob(callableDelegate.getBlob(parameterName));
+        return m == null ? callableDelegate.getBlob(parameterName) : m.blob(m.scrubbing(() -> callableDelegate.getBlob(parameterName)));
     }
 
     @Override
     public Blob getBlob(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getBlob(parameterIndex) : m.blob(callableDelegate.getBlob(parameterIndex));
+        return m == null ? callableDelegate.getBlob(parameterIndex) : m.blob(m.scrubbing(() -> callableDelegate.getBlob(parameterIndex)));
     }
 
     @Override
     public boolean getBoolean(String parameterName) throws SQLException {
-        return callableDelegate.getBoolean(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getBoolean(parameterName)
+                : m.typed(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getBoolean(parameterName), false);
     }
 
     @Override
     public boolean getBoolean(int parameterIndex) throws SQLException {
-        return callableDelegate.getBoolean(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getBoolean(parameterIndex)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getBoolean(parameterIndex), false);
     }
 
     @Override
     public byte getByte(String parameterName) throws SQLException {
-        return callableDelegate.getByte(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getByte(parameterName)
+                : m.typed(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getByte(parameterName), (byte) 0);
     }
 
     @Override
     public byte getByte(int parameterIndex) throws SQLException {
-        return callableDelegate.getByte(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getByte(parameterIndex)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getByte(parameterIndex), (byte) 0);
     }
 
     @Override
     public byte[] getBytes(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getBytes(parameterName) : m.bytes(callableDelegate.getBytes(parameterName));
+        return m == null ? callableDelegate.getBytes(parameterName) : m.bytes(m.scrubbing(() -> callableDelegate.getBytes(parameterName)));
     }
 
     @Override
     public byte[] getBytes(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getBytes(parameterIndex) : m.bytes(callableDelegate.getBytes(parameterIndex));
+        return m == null ? callableDelegate.getBytes(parameterIndex) : m.bytes(m.scrubbing(() -> callableDelegate.getBytes(parameterIndex)));
     }
 
     @Override
     public java.io.Reader getCharacterStream(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getCharacterStream(parameterName) : m.reader(callableDelegate.getCharacterStream(parameterName));
+        return m == null ? callableDelegate.getCharacterStream(parameterName) : m.reader(m.scrubbing(() -> callableDelegate.getCharacterStream(parameterName)));
     }
 
     @Override
     public java.io.Reader getCharacterStream(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getCharacterStream(parameterIndex) : m.reader(callableDelegate.getCharacterStream(parameterIndex));
+        return m == null ? callableDelegate.getCharacterStream(parameterIndex) : m.reader(m.scrubbing(() -> callableDelegate.getCharacterStream(parameterIndex)));
     }
 
     @Override
     public Clob getClob(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getClob(parameterName) : m.clob(callableDelegate.getClob(parameterName));
+        return m == null ? callableDelegate.getClob(parameterName) : m.clob(m.scrubbing(() -> callableDelegate.getClob(parameterName)));
     }
 
     @Override
     public Clob getClob(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getClob(parameterIndex) : m.clob(callableDelegate.getClob(parameterIndex));
+        return m == null ? callableDelegate.getClob(parameterIndex) : m.clob(m.scrubbing(() -> callableDelegate.getClob(parameterIndex)));
     }
 
     @Override
     public Date getDate(String parameterName, java.util.Calendar cal) throws SQLException {
-        return callableDelegate.getDate(parameterName, cal);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getDate(parameterName, cal)
+                : m.typed(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getDate(parameterName, cal), Date.valueOf("1970-01-01"));
     }
 
     @Override
     public Date getDate(String parameterName) throws SQLException {
-        return callableDelegate.getDate(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getDate(parameterName)
+                : m.typed(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getDate(parameterName), Date.valueOf("1970-01-01"));
     }
 
     @Override
     public Date getDate(int parameterIndex, java.util.Calendar cal) throws SQLException {
-        return callableDelegate.getDate(parameterIndex, cal);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getDate(parameterIndex, cal)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getDate(parameterIndex, cal), Date.valueOf("1970-01-01"));
     }
 
     @Override
     public Date getDate(int parameterIndex) throws SQLException {
-        return callableDelegate.getDate(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getDate(parameterIndex)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getDate(parameterIndex), Date.valueOf("1970-01-01"));
     }
 
     @Override
     public double getDouble(String parameterName) throws SQLException {
-        return callableDelegate.getDouble(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getDouble(parameterName)
+                : m.typed(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getDouble(parameterName), 0d);
     }
 
     @Override
     public double getDouble(int parameterIndex) throws SQLException {
-        return callableDelegate.getDouble(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getDouble(parameterIndex)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getDouble(parameterIndex), 0d);
     }
 
     @Override
     public float getFloat(String parameterName) throws SQLException {
-        return callableDelegate.getFloat(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getFloat(parameterName)
+                : m.typed(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getFloat(parameterName), 0f);
     }
 
     @Override
     public float getFloat(int parameterIndex) throws SQLException {
-        return callableDelegate.getFloat(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getFloat(parameterIndex)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getFloat(parameterIndex), 0f);
     }
 
     @Override
     public int getInt(String parameterName) throws SQLException {
-        return callableDelegate.getInt(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getInt(parameterName)
+                : m.typed(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getInt(parameterName), 0);
     }
 
     @Override
     public int getInt(int parameterIndex) throws SQLException {
-        return callableDelegate.getInt(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getInt(parameterIndex)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getInt(parameterIndex), 0);
     }
 
     @Override
     public long getLong(String parameterName) throws SQLException {
-        return callableDelegate.getLong(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getLong(parameterName)
+                : m.typed(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getLong(parameterName), 0L);
     }
 
     @Override
     public long getLong(int parameterIndex) throws SQLException {
-        return callableDelegate.getLong(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getLong(parameterIndex)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getLong(parameterIndex), 0L);
     }
 
     @Override
     public java.io.Reader getNCharacterStream(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getNCharacterStream(parameterName) : m.reader(callableDelegate.getNCharacterStream(parameterName));
+        return m == null ? callableDelegate.getNCharacterStream(parameterName) : m.reader(m.scrubbing(() -> callableDelegate.getNCharacterStream(parameterName)));
     }
 
     @Override
     public java.io.Reader getNCharacterStream(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getNCharacterStream(parameterIndex) : m.reader(callableDelegate.getNCharacterStream(parameterIndex));
+        return m == null ? callableDelegate.getNCharacterStream(parameterIndex) : m.reader(m.scrubbing(() -> callableDelegate.getNCharacterStream(parameterIndex)));
     }
 
     @Override
     public NClob getNClob(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getNClob(parameterName) : m.nclob(callableDelegate.getNClob(parameterName));
+        return m == null ? callableDelegate.getNClob(parameterName) : m.nclob(m.scrubbing(() -> callableDelegate.getNClob(parameterName)));
     }
 
     @Override
     public NClob getNClob(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getNClob(parameterIndex) : m.nclob(callableDelegate.getNClob(parameterIndex));
+        return m == null ? callableDelegate.getNClob(parameterIndex) : m.nclob(m.scrubbing(() -> callableDelegate.getNClob(parameterIndex)));
     }
 
     @Override
     public String getNString(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getNString(parameterName) : m.text(callableDelegate.getNString(parameterName));
+        return m == null ? callableDelegate.getNString(parameterName) : m.text(m.scrubbing(() -> callableDelegate.getNString(parameterName)));
     }
 
     @Override
     public String getNString(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getNString(parameterIndex) : m.text(callableDelegate.getNString(parameterIndex));
+        return m == null ? callableDelegate.getNString(parameterIndex) : m.text(m.scrubbing(() -> callableDelegate.getNString(parameterIndex)));
     }
 
     @Override
     public <T> T getObject(String parameterName, Class<T> type) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getObject(parameterName, type) : m.object(callableDelegate.getObject(parameterName, type), type);
+        return m == null ? callableDelegate.getObject(parameterName, type) : m.object(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getObject(parameterName, type), type);
     }
 
     @Override
     public Object getObject(String parameterName, java.util.Map<String, Class<?>> map) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getObject(parameterName, map) : m.object(callableDelegate.getObject(parameterName, map));
+        return m == null ? callableDelegate.getObject(parameterName, map) : m.object(m.scrubbing(() -> callableDelegate.getObject(parameterName, map)));
     }
 
     @Override
     public Object getObject(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getObject(parameterName) : m.object(callableDelegate.getObject(parameterName));
+        return m == null ? callableDelegate.getObject(parameterName) : m.object(m.scrubbing(() -> callableDelegate.getObject(parameterName)));
     }
 
     @Override
     public <T> T getObject(int parameterIndex, Class<T> type) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getObject(parameterIndex, type) : m.object(callableDelegate.getObject(parameterIndex, type), type);
+        return m == null ? callableDelegate.getObject(parameterIndex, type) : m.object(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getObject(parameterIndex, type), type);
     }
 
     @Override
     public Object getObject(int parameterIndex, java.util.Map<String, Class<?>> map) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getObject(parameterIndex, map) : m.object(callableDelegate.getObject(parameterIndex, map));
+        return m == null ? callableDelegate.getObject(parameterIndex, map) : m.object(m.scrubbing(() -> callableDelegate.getObject(parameterIndex, map)));
     }
 
     @Override
     public Object getObject(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getObject(parameterIndex) : m.object(callableDelegate.getObject(parameterIndex));
+        return m == null ? callableDelegate.getObject(parameterIndex) : m.object(m.scrubbing(() -> callableDelegate.getObject(parameterIndex)));
     }
 
     @Override
@@ -327,64 +381,84 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
 
     @Override
     public short getShort(String parameterName) throws SQLException {
-        return callableDelegate.getShort(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getShort(parameterName)
+                : m.typed(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getShort(parameterName), (short) 0);
     }
 
     @Override
     public short getShort(int parameterIndex) throws SQLException {
-        return callableDelegate.getShort(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getShort(parameterIndex)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getShort(parameterIndex), (short) 0);
     }
 
     @Override
     public String getString(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getString(parameterName) : m.text(callableDelegate.getString(parameterName));
+        return m == null ? callableDelegate.getString(parameterName) : m.text(m.scrubbing(() -> callableDelegate.getString(parameterName)));
     }
 
     @Override
     public String getString(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getString(parameterIndex) : m.text(callableDelegate.getString(parameterIndex));
+        return m == null ? callableDelegate.getString(parameterIndex) : m.text(m.scrubbing(() -> callableDelegate.getString(parameterIndex)));
     }
 
     @Override
     public Time getTime(String parameterName, java.util.Calendar cal) throws SQLException {
-        return callableDelegate.getTime(parameterName, cal);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getTime(parameterName, cal)
+                : m.typed(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getTime(parameterName, cal), new Time(0L));
     }
 
     @Override
     public Time getTime(String parameterName) throws SQLException {
-        return callableDelegate.getTime(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getTime(parameterName)
+                : m.typed(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getTime(parameterName), new Time(0L));
     }
 
     @Override
     public Time getTime(int parameterIndex, java.util.Calendar cal) throws SQLException {
-        return callableDelegate.getTime(parameterIndex, cal);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getTime(parameterIndex, cal)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getTime(parameterIndex, cal), new Time(0L));
     }
 
     @Override
     public Time getTime(int parameterIndex) throws SQLException {
-        return callableDelegate.getTime(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getTime(parameterIndex)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getTime(parameterIndex), new Time(0L));
     }
 
     @Override
     public Timestamp getTimestamp(String parameterName, java.util.Calendar cal) throws SQLException {
-        return callableDelegate.getTimestamp(parameterName, cal);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getTimestamp(parameterName, cal)
+                : m.typed(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getTimestamp(parameterName, cal), new Timestamp(0L));
     }
 
     @Override
     public Timestamp getTimestamp(String parameterName) throws SQLException {
-        return callableDelegate.getTimestamp(parameterName);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getTimestamp(parameterName)
+                : m.typed(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getTimestamp(parameterName), new Timestamp(0L));
     }
 
     @Override
     public Timestamp getTimestamp(int parameterIndex, java.util.Calendar cal) throws SQLException {
-        return callableDelegate.getTimestamp(parameterIndex, cal);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getTimestamp(parameterIndex, cal)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getTimestamp(parameterIndex, cal), new Timestamp(0L));
     }
 
     @Override
     public Timestamp getTimestamp(int parameterIndex) throws SQLException {
-        return callableDelegate.getTimestamp(parameterIndex);
+        OutParameterMasking m = outMasking();
+        return m == null ? callableDelegate.getTimestamp(parameterIndex)
+                : m.typed(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getTimestamp(parameterIndex), new Timestamp(0L));
     }
 
     @Override

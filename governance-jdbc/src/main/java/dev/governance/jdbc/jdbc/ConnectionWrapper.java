@@ -1,6 +1,7 @@
 package dev.governance.jdbc.jdbc;
 
 import dev.governance.jdbc.GovernedConnection;
+import dev.governance.jdbc.sql.JdbcEscapes;
 import dev.governance.jdbc.gate.EntryPoint;
 import dev.governance.jdbc.gate.PreparedSql;
 import dev.governance.jdbc.gate.Session;
@@ -80,7 +81,7 @@ public final class ConnectionWrapper implements GovernedConnection {
     /** A governed wrapper for a statement the real driver created on its own (e.g. behind a metadata result). */
     StatementWrapper wrapForeign(Statement raw) {
         if (raw instanceof CallableStatement callable) {
-            return track(new CallableStatementWrapper(callable, this, null));
+            return track(new CallableStatementWrapper(callable, this, null, true));
         }
         if (raw instanceof PreparedStatement prepared) {
             return track(new PreparedStatementWrapper(prepared, this, null));
@@ -211,22 +212,23 @@ public final class ConnectionWrapper implements GovernedConnection {
     @Override
     public CallableStatement prepareCall(String sql) throws SQLException {
         PreparedSql prepared = prepare(EntryPoint.PREPARE_CALL, sql);
-        return track(new CallableStatementWrapper(delegate.prepareCall(sql), this, prepared));
+        return track(new CallableStatementWrapper(delegate.prepareCall(sql), this, prepared,
+                JdbcEscapes.isCall(sql)));
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
         PreparedSql prepared = prepare(EntryPoint.PREPARE_CALL, sql);
-        return track(new CallableStatementWrapper(
-                delegate.prepareCall(sql, resultSetType, resultSetConcurrency), this, prepared));
+        return track(new CallableStatementWrapper(delegate.prepareCall(sql, resultSetType, resultSetConcurrency), this, prepared,
+                JdbcEscapes.isCall(sql)));
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
                                          int resultSetHoldability) throws SQLException {
         PreparedSql prepared = prepare(EntryPoint.PREPARE_CALL, sql);
-        return track(new CallableStatementWrapper(
-                delegate.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability), this, prepared));
+        return track(new CallableStatementWrapper(delegate.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability), this, prepared,
+                JdbcEscapes.isCall(sql)));
     }
 
     @Override

@@ -37,12 +37,14 @@ import javax.sql.rowset.serial.SerialBlob;
 public final class MaskedCells {
     private final MaskingPlan plan;
     private final Masker masker;
+    private final TypedReads typed;
     /** The column of the last read: a cell masked with strategy {@code null} reads as SQL NULL ({@code wasNull}). */
     private int lastColumn;
 
     public MaskedCells(MaskingPlan plan, Masker masker) {
         this.plan = plan;
         this.masker = masker;
+        this.typed = new TypedReads(masker);
     }
 
     private MaskingStrategy strategy(int column) {
@@ -110,11 +112,7 @@ public final class MaskedCells {
 
     /** A number long enough to be a card or account number that the scanner recognises as one. */
     private static boolean sensitiveNumber(Object value) {
-        if (!(value instanceof Number number)) {
-            return false;
-        }
-        String digits = number instanceof BigDecimal d ? d.toPlainString() : number.toString();
-        return digits.length() >= 12 && ValueScanner.containsSensitive(digits);
+        return value instanceof Number number && TypedReads.sensitiveNumber(number);
     }
 
     // ---- objects -----------------------------------------------------------------------------------------------
@@ -158,21 +156,35 @@ public final class MaskedCells {
         if (type == Array.class) {
             return type.cast(getArray(rs, column));
         }
-        if (strategy(column) != null && (Number.class.isAssignableFrom(type) || java.util.Date.class.isAssignableFrom(type)
-                || java.time.temporal.Temporal.class.isAssignableFrom(type) || type == Boolean.class)) {
-            // a masked value converted by the driver could fail with the value in the message
-            Object raw = rs.getObject(column);
-            Object neutral = raw == null ? null : masker.mask(raw, MaskingStrategy.DEFAULT);
-            if (neutral == null || type.isInstance(neutral)) {
-                return type.cast(neutral);
+        if (type == CharSequence.class) {
+            return type.cast(getString(rs, column));
+        }
+        // Anything else is converted from the driver's own object, never by the driver (whose conversion of a
+        // masked or sensitive value hands it out in another form, or fails quoting it).
+        Object raw = typed.scrubbing(() -> rs.getObject(column));
+        if (raw == null) {
+            return null;
+        }
+        boolean hidden = masked(column) || typed.holdsSensitive(raw);
+        if (!hidden) {
+            Object value = object(typed.scrubbing(() -> rs.getObject(column, type)), column);
+            if (value == null || type.isInstance(value)) {
+                return type.cast(value);
             }
             throw refused(column, "getObject(" + type.getSimpleName() + ")");
         }
-        Object value = object(rs.getObject(column, type), column);
-        if (value == null || type.isInstance(value)) {
-            return type.cast(value);
+        Object shown = object(raw, column);
+        if (type.isInstance(shown)) {
+            return type.cast(shown);
         }
-        throw refused(column, "getObject(" + type.getSimpleName() + ")");
+        if (type == Object[].class && shown instanceof Array array) {
+            return type.cast(array.getArray());
+        }
+        T neutral = TypedReads.neutral(type);
+        if (neutral == null) {
+            throw refused(column, "getObject(" + type.getSimpleName() + ")");
+        }
+        return neutral;
     }
 
     private Object object(Object value, int column) throws SQLException {
@@ -428,199 +440,108 @@ public final class MaskedCells {
                 throw refused(column, "getSQLXML of a value holding sensitive data (read it with getString)");
             }
         }
-        return rs.getSQLXML(column);
+        return typed.scrubbing(() -> rs.getSQLXML(column));
     }
 
     public Ref getRef(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        requireUnmasked(column, "getRef");
-        return rs.getRef(column);
+        requireClean(rs, column, "getRef");
+        return typed.scrubbing(() -> rs.getRef(column));
     }
 
     public RowId getRowId(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        requireUnmasked(column, "getRowId");
-        return rs.getRowId(column);
+        requireClean(rs, column, "getRowId");
+        return typed.scrubbing(() -> rs.getRowId(column));
     }
 
     public URL getURL(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (strategy(column) != null || scanned(column)) {
-            String text = rs.getString(column);
-            if (strategy(column) != null || (text != null && scanText(text) != text)) {
-                throw refused(column, "getURL");
-            }
+        requireClean(rs, column, "getURL");
+        return typed.scrubbing(() -> rs.getURL(column));
+    }
+
+    /** For getters with no neutral value: refused on a masked cell, or a scanned one that holds a sensitive value. */
+    private void requireClean(ResultSet rs, int column, String what) throws SQLException {
+        requireUnmasked(column, what);
+        if (scanned(column) && typed.holdsSensitive(typed.scrubbing(() -> rs.getObject(column)))) {
+            throw refused(column, what);
         }
-        return rs.getURL(column);
     }
 
     // ---- typed values: read for wasNull and errors, then the neutral value --------------------------------------
 
     public boolean getBoolean(ResultSet rs, int column) throws SQLException {
-        lastColumn = column;
-        if (masked(column)) {
-            rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
-            return false;
-        }
-        try {
-            return rs.getBoolean(column);
-        } catch (SQLException e) {
-            throw ErrorScrubber.scrub(e, masker); // a failed conversion quotes the value
-        }
+        return read(rs, column, () -> rs.getBoolean(column), false);
     }
 
     public byte getByte(ResultSet rs, int column) throws SQLException {
-        lastColumn = column;
-        if (masked(column)) {
-            rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
-            return 0;
-        }
-        try {
-            return rs.getByte(column);
-        } catch (SQLException e) {
-            throw ErrorScrubber.scrub(e, masker); // a failed conversion quotes the value
-        }
+        return read(rs, column, () -> rs.getByte(column), (byte) 0);
     }
 
     public short getShort(ResultSet rs, int column) throws SQLException {
-        lastColumn = column;
-        if (masked(column)) {
-            rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
-            return 0;
-        }
-        try {
-            return rs.getShort(column);
-        } catch (SQLException e) {
-            throw ErrorScrubber.scrub(e, masker); // a failed conversion quotes the value
-        }
+        return read(rs, column, () -> rs.getShort(column), (short) 0);
     }
 
     public int getInt(ResultSet rs, int column) throws SQLException {
-        lastColumn = column;
-        if (masked(column)) {
-            rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
-            return 0;
-        }
-        try {
-            return rs.getInt(column);
-        } catch (SQLException e) {
-            throw ErrorScrubber.scrub(e, masker); // a failed conversion quotes the value
-        }
+        return read(rs, column, () -> rs.getInt(column), 0);
     }
 
     public long getLong(ResultSet rs, int column) throws SQLException {
-        lastColumn = column;
-        if (masked(column)) {
-            rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
-            return 0L;
-        }
-        try {
-            long value = rs.getLong(column);
-            return scanned(column) && sensitiveNumber(value) ? 0L : value;
-        } catch (SQLException e) {
-            throw ErrorScrubber.scrub(e, masker); // a failed conversion quotes the value
-        }
+        return read(rs, column, () -> rs.getLong(column), 0L);
     }
 
     public float getFloat(ResultSet rs, int column) throws SQLException {
-        lastColumn = column;
-        if (masked(column)) {
-            rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
-            return 0f;
-        }
-        try {
-            float value = rs.getFloat(column);
-            return scanned(column) && sensitiveNumber(value) ? 0f : value;
-        } catch (SQLException e) {
-            throw ErrorScrubber.scrub(e, masker); // a failed conversion quotes the value
-        }
+        return read(rs, column, () -> rs.getFloat(column), 0f);
     }
 
     public double getDouble(ResultSet rs, int column) throws SQLException {
-        lastColumn = column;
-        if (masked(column)) {
-            rs.getObject(column); // for wasNull; no conversion, whose error would quote the value
-            return 0d;
-        }
-        try {
-            double value = rs.getDouble(column);
-            return scanned(column) && sensitiveNumber(value) ? 0d : value;
-        } catch (SQLException e) {
-            throw ErrorScrubber.scrub(e, masker); // a failed conversion quotes the value
-        }
+        return read(rs, column, () -> rs.getDouble(column), 0d);
     }
 
     public BigDecimal getBigDecimal(ResultSet rs, int column) throws SQLException {
-        lastColumn = column;
-        if (masked(column)) {
-            return rs.getObject(column) == null ? null : BigDecimal.ZERO;
-        }
-        try {
-            BigDecimal value = rs.getBigDecimal(column);
-            return scanned(column) && sensitiveNumber(value) ? BigDecimal.ZERO : value;
-        } catch (SQLException e) {
-            throw ErrorScrubber.scrub(e, masker);
-        }
+        return read(rs, column, () -> rs.getBigDecimal(column), BigDecimal.ZERO);
     }
 
     @SuppressWarnings("deprecation")
     public BigDecimal getBigDecimal(ResultSet rs, int column, int scale) throws SQLException {
-        lastColumn = column;
-        if (masked(column)) {
-            return rs.getObject(column) == null ? null : BigDecimal.ZERO.setScale(scale);
-        }
-        try {
-            return rs.getBigDecimal(column, scale);
-        } catch (SQLException e) {
-            throw ErrorScrubber.scrub(e, masker);
-        }
+        return read(rs, column, () -> rs.getBigDecimal(column, scale), BigDecimal.ZERO.setScale(scale));
     }
 
     public Date getDate(ResultSet rs, int column) throws SQLException {
-        lastColumn = column;
-        return masked(column) ? neutral(rs, column, Date.valueOf("1970-01-01")) : scrubbing(() -> rs.getDate(column));
+        return read(rs, column, () -> rs.getDate(column), Date.valueOf("1970-01-01"));
     }
 
     public Date getDate(ResultSet rs, int column, Calendar cal) throws SQLException {
-        lastColumn = column;
-        return masked(column) ? neutral(rs, column, Date.valueOf("1970-01-01")) : scrubbing(() -> rs.getDate(column, cal));
+        return read(rs, column, () -> rs.getDate(column, cal), Date.valueOf("1970-01-01"));
     }
 
     public Time getTime(ResultSet rs, int column) throws SQLException {
-        lastColumn = column;
-        return masked(column) ? neutral(rs, column, new Time(0L)) : scrubbing(() -> rs.getTime(column));
+        return read(rs, column, () -> rs.getTime(column), new Time(0L));
     }
 
     public Time getTime(ResultSet rs, int column, Calendar cal) throws SQLException {
-        lastColumn = column;
-        return masked(column) ? neutral(rs, column, new Time(0L)) : scrubbing(() -> rs.getTime(column, cal));
+        return read(rs, column, () -> rs.getTime(column, cal), new Time(0L));
     }
 
     public Timestamp getTimestamp(ResultSet rs, int column) throws SQLException {
-        lastColumn = column;
-        return masked(column) ? neutral(rs, column, new Timestamp(0L)) : scrubbing(() -> rs.getTimestamp(column));
+        return read(rs, column, () -> rs.getTimestamp(column), new Timestamp(0L));
     }
 
     public Timestamp getTimestamp(ResultSet rs, int column, Calendar cal) throws SQLException {
+        return read(rs, column, () -> rs.getTimestamp(column, cal), new Timestamp(0L));
+    }
+
+    /**
+     * A typed read: an untouched cell as the driver converts it; a masked cell, or a scanned one holding a
+     * sensitive value, as {@code neutral}, never converted by the driver (see {@link TypedReads}).
+     */
+    private <T> T read(ResultSet rs, int column, TypedReads.Read<T> convert, T neutral) throws SQLException {
         lastColumn = column;
-        return masked(column) ? neutral(rs, column, new Timestamp(0L)) : scrubbing(() -> rs.getTimestamp(column, cal));
-    }
-
-    private interface Read<T> {
-        T get() throws SQLException;
-    }
-
-    private <T> T scrubbing(Read<T> read) throws SQLException {
-        try {
-            return read.get();
-        } catch (SQLException e) {
-            throw ErrorScrubber.scrub(e, masker);
+        if (untouched(column)) {
+            return typed.scrubbing(convert);
         }
-    }
-
-    /** The neutral value of a masked cell, read without a conversion (whose error would quote the value). */
-    private static <T> T neutral(ResultSet rs, int column, T value) throws SQLException {
-        return rs.getObject(column) == null ? null : value;
+        return typed.read(masked(column), () -> rs.getObject(column), convert, neutral);
     }
 
     // ---- writes ------------------------------------------------------------------------------------------------

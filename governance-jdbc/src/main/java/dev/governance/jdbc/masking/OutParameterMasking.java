@@ -20,9 +20,21 @@ import javax.sql.rowset.serial.SerialBlob;
  */
 public final class OutParameterMasking {
     private final Masker masker;
+    private final TypedReads typed;
 
     public OutParameterMasking(Masker masker) {
         this.masker = masker;
+        this.typed = new TypedReads(masker);
+    }
+
+    /** A typed getter ({@code getDouble}, {@code getDate}, …): see {@link TypedReads#read}. */
+    public <T> T typed(TypedReads.Read<Object> raw, TypedReads.Read<T> convert, T neutral) throws SQLException {
+        return typed.read(false, raw, convert, neutral);
+    }
+
+    /** A read from the real driver whose error could quote the value: rebuilt without it. */
+    public <T> T scrubbing(TypedReads.Read<T> read) throws SQLException {
+        return typed.scrubbing(read);
     }
 
     public String text(String value) {
@@ -56,12 +68,38 @@ public final class OutParameterMasking {
         return value;
     }
 
-    public <T> T object(T value, Class<T> type) throws SQLException {
-        Object masked = object(value);
-        if (masked == null || type.isInstance(masked)) {
-            return type.cast(masked);
+    /**
+     * {@code getObject(parameter, type)}: {@code raw} is the driver's own object, {@code convert} the driver's
+     * conversion, used only for a value that holds nothing sensitive; a sensitive one is handed out masked when it
+     * already has the type, as the type's neutral value otherwise, or refused when the type has none.
+     */
+    public <T> T object(TypedReads.Read<Object> raw, TypedReads.Read<T> convert, Class<T> type) throws SQLException {
+        if (type == null) {
+            throw new SQLException("getObject(…, null)", "HY009");
         }
-        throw refused("getObject(" + type.getSimpleName() + ")");
+        Object value = typed.scrubbing(raw);
+        if (value == null) {
+            return null;
+        }
+        if (!typed.holdsSensitive(value)) {
+            Object converted = object(typed.scrubbing(convert));
+            if (converted == null || type.isInstance(converted)) {
+                return type.cast(converted);
+            }
+            throw refused("getObject(" + type.getSimpleName() + ")");
+        }
+        Object shown = object(value);
+        if ((type == String.class || type == CharSequence.class) && shown instanceof Clob clob) {
+            shown = clob.getSubString(1, (int) clob.length());
+        }
+        if (type.isInstance(shown)) {
+            return type.cast(shown);
+        }
+        T neutral = TypedReads.neutral(type);
+        if (neutral == null) {
+            throw refused("getObject(" + type.getSimpleName() + ")");
+        }
+        return neutral;
     }
 
     public byte[] bytes(byte[] value) {

@@ -19,6 +19,23 @@ public final class JdbcEscapes {
         return sql.indexOf('{') >= 0;
     }
 
+    /** True when the whole text is a JDBC call escape: {@code {call p(…)}} or {@code {? = call f(…)}}. */
+    public static boolean isCall(String sql) {
+        int start = skipSpace(sql, 0);
+        if (start >= sql.length() || sql.charAt(start) != '{') {
+            return false;
+        }
+        int word = skipSpace(sql, start + 1);
+        if (sql.startsWith("?", word)) {
+            int eq = skipSpace(sql, word + 1);
+            if (eq >= sql.length() || sql.charAt(eq) != '=') {
+                return false;
+            }
+            word = skipSpace(sql, eq + 1);
+        }
+        return word(sql, word).equalsIgnoreCase("call");
+    }
+
     public static String translate(String sql) {
         StringBuilder out = new StringBuilder(sql.length());
         int n = sql.length();

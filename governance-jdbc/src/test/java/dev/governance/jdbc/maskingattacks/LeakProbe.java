@@ -33,7 +33,8 @@ import java.util.Map;
 final class LeakProbe {
 
     /** One getter's output that leaked. */
-    record Leak(String sql, int row, int column, String label, String getter, String leaked, String output) {
+    record Leak(String sql, int row, int column, String label, String getter, String leaked, String secret,
+                String output) {
         @Override
         public String toString() {
             String out = output.length() > 160 ? output.substring(0, 160) + "…" : output;
@@ -52,48 +53,12 @@ final class LeakProbe {
     record NamedGetter(String name, Getter getter) {
     }
 
-    /** Every read path, each by index and by label. */
-    static final List<NamedGetter> GETTERS = List.of(
-            both("getString", (rs, i, l) -> i > 0 ? rs.getString(i) : rs.getString(l)),
-            both("getNString", (rs, i, l) -> i > 0 ? rs.getNString(i) : rs.getNString(l)),
-            both("getObject", (rs, i, l) -> i > 0 ? rs.getObject(i) : rs.getObject(l)),
-            both("getObject(String)", (rs, i, l) -> i > 0 ? rs.getObject(i, String.class) : rs.getObject(l, String.class)),
-            both("getObject(byte[])", (rs, i, l) -> i > 0 ? rs.getObject(i, byte[].class) : rs.getObject(l, byte[].class)),
-            both("getObject(Object[])", (rs, i, l) -> i > 0 ? rs.getObject(i, Object[].class) : rs.getObject(l, Object[].class)),
-            both("getObject(Object)", (rs, i, l) -> i > 0 ? rs.getObject(i, Object.class) : rs.getObject(l, Object.class)),
-            both("getObject(Clob)", (rs, i, l) -> i > 0 ? rs.getObject(i, Clob.class) : rs.getObject(l, Clob.class)),
-            both("getObject(Blob)", (rs, i, l) -> i > 0 ? rs.getObject(i, Blob.class) : rs.getObject(l, Blob.class)),
-            both("getObject(InputStream)", (rs, i, l) -> i > 0 ? rs.getObject(i, InputStream.class)
-                    : rs.getObject(l, InputStream.class)),
-            both("getObject(Reader)", (rs, i, l) -> i > 0 ? rs.getObject(i, Reader.class) : rs.getObject(l, Reader.class)),
-            both("getObject(Array)", (rs, i, l) -> i > 0 ? rs.getObject(i, Array.class) : rs.getObject(l, Array.class)),
-            both("getObject(SQLXML)", (rs, i, l) -> i > 0 ? rs.getObject(i, SQLXML.class) : rs.getObject(l, SQLXML.class)),
-            both("getObject(CharSequence)", (rs, i, l) -> i > 0 ? rs.getObject(i, CharSequence.class)
-                    : rs.getObject(l, CharSequence.class)),
-            both("getObject(Map)", (rs, i, l) -> i > 0 ? rs.getObject(i, Map.of()) : rs.getObject(l, Map.of())),
-            both("getBytes", (rs, i, l) -> i > 0 ? rs.getBytes(i) : rs.getBytes(l)),
-            both("getAsciiStream", (rs, i, l) -> i > 0 ? rs.getAsciiStream(i) : rs.getAsciiStream(l)),
-            both("getBinaryStream", (rs, i, l) -> i > 0 ? rs.getBinaryStream(i) : rs.getBinaryStream(l)),
-            both("getCharacterStream", (rs, i, l) -> i > 0 ? rs.getCharacterStream(i) : rs.getCharacterStream(l)),
-            both("getNCharacterStream", (rs, i, l) -> i > 0 ? rs.getNCharacterStream(i) : rs.getNCharacterStream(l)),
-            both("getClob", (rs, i, l) -> i > 0 ? rs.getClob(i) : rs.getClob(l)),
-            both("getNClob", (rs, i, l) -> i > 0 ? rs.getNClob(i) : rs.getNClob(l)),
-            both("getBlob", (rs, i, l) -> i > 0 ? rs.getBlob(i) : rs.getBlob(l)),
-            both("getArray", (rs, i, l) -> i > 0 ? rs.getArray(i) : rs.getArray(l)),
-            both("getSQLXML", (rs, i, l) -> i > 0 ? rs.getSQLXML(i) : rs.getSQLXML(l)));
-
-    /** Typed getters: for text the value must not come back through a conversion error's message either. */
-    static final List<NamedGetter> TYPED_GETTERS = List.of(
-            both("getLong", (rs, i, l) -> i > 0 ? rs.getLong(i) : rs.getLong(l)),
-            both("getBigDecimal", (rs, i, l) -> i > 0 ? rs.getBigDecimal(i) : rs.getBigDecimal(l)),
-            both("getDate", (rs, i, l) -> i > 0 ? rs.getDate(i) : rs.getDate(l)),
-            both("getTimestamp", (rs, i, l) -> i > 0 ? rs.getTimestamp(i) : rs.getTimestamp(l)),
-            both("getBoolean", (rs, i, l) -> i > 0 ? rs.getBoolean(i) : rs.getBoolean(l)),
-            both("getURL", (rs, i, l) -> i > 0 ? rs.getURL(i) : rs.getURL(l)));
-
-    private static NamedGetter both(String name, Getter g) {
-        return new NamedGetter(name, g);
-    }
+    /**
+     * Every read path: each {@link ResultSet} column getter, by index and by label, with every argument its other
+     * parameters take, found by reflection ({@link ReflectiveGetters}) so none can be left out.
+     */
+    static final List<NamedGetter> GETTERS = ReflectiveGetters.calls(ResultSet.class).stream()
+            .map(call -> new NamedGetter(call.name(), call::invoke)).toList();
 
     private LeakProbe() {
     }
@@ -151,19 +116,16 @@ final class LeakProbe {
                     for (int col = 1; col <= columns; col++) {
                         String label = md.getColumnLabel(col);
                         for (NamedGetter g : getters) {
-                            for (boolean byLabel : new boolean[] {false, true}) {
-                                String getter = g.name() + (byLabel ? "(label)" : "(index)");
-                                String out;
-                                try {
-                                    Object v = g.getter().get(rs, byLabel ? -1 : col, label);
-                                    out = text(v);
-                                } catch (SQLException | RuntimeException e) {
-                                    out = messages(e);
-                                    getter += " threw";
-                                }
-                                outputs++;
-                                check(sql, rows, col, label, getter, out, secrets, leaks);
+                            String getter = g.name();
+                            String out;
+                            try {
+                                out = text(g.getter().get(rs, col, label));
+                            } catch (SQLException | RuntimeException e) {
+                                out = messages(e);
+                                getter += " threw";
                             }
+                            outputs++;
+                            check(sql, rows, col, label, getter, out, secrets, leaks);
                         }
                     }
                 }
@@ -172,11 +134,44 @@ final class LeakProbe {
         return new Outcome(false, null, rows, columns, outputs, leaks);
     }
 
+    /** Every {@link CallableStatement} getter, by index and by name, found by reflection. */
+    static final List<ReflectiveGetters.Call> CALLABLE_GETTERS = ReflectiveGetters.calls(java.sql.CallableStatement.class);
+
+    /**
+     * Reads OUT parameters 1..{@code parameters} of an executed call through every CallableStatement getter (by
+     * index, and by the name {@code names[i-1]}), checking each output and error message; the leaks found. Every
+     * getter's outcome is added to {@code refusals} when it threw, keyed by SQLState.
+     */
+    static List<Leak> probeCall(java.sql.CallableStatement cs, String sql, int parameters, String[] names,
+                                Collection<Secret> secrets, Map<String, Integer> outcomes) {
+        List<Leak> leaks = new ArrayList<>();
+        for (int p = 1; p <= parameters; p++) {
+            for (ReflectiveGetters.Call g : CALLABLE_GETTERS) {
+                String getter = g.name();
+                String out;
+                try {
+                    out = text(g.invoke(cs, p, names[p - 1]));
+                    outcomes.merge("value", 1, Integer::sum);
+                } catch (SQLException e) {
+                    out = messages(e);
+                    getter += " threw";
+                    outcomes.merge(String.valueOf(e.getSQLState()), 1, Integer::sum);
+                } catch (RuntimeException e) {
+                    out = messages(e);
+                    getter += " threw";
+                    outcomes.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                }
+                check(sql, 1, p, names[p - 1], getter, out, secrets, leaks);
+            }
+        }
+        return leaks;
+    }
+
     private static void check(String sql, int row, int col, String label, String getter, String out,
                               Collection<Secret> secrets, List<Leak> leaks) {
-        String leaked = findLeak(out, secrets);
-        if (leaked != null) {
-            leaks.add(new Leak(sql, row, col, label, getter, leaked, out));
+        Hit hit = out == null ? null : index(secrets).find(out);
+        if (hit != null) {
+            leaks.add(new Leak(sql, row, col, label, getter, hit.piece(), hit.secret(), out));
         }
     }
 
@@ -189,29 +184,90 @@ final class LeakProbe {
         if (out == null) {
             return null;
         }
-        String lower = out.toLowerCase(java.util.Locale.ROOT);
-        String squeezed = squeeze(out);
-        for (Secret secret : secrets) {
-            if (secret.window() == LeakAssertions.WINDOW) {
-                String leaked = LeakAssertions.findLeak(out, secret.form());
-                if (leaked != null) {
-                    return leaked + (secret.form().equals(secret.value()) ? "" : " (of " + secret.value() + ")");
-                }
-            } else {
+        Hit hit = index(secrets).find(out);
+        return hit == null ? null : hit.piece();
+    }
+
+    /** A piece of a secret found in an output, and the secret's plain value. */
+    record Hit(String piece, String secret) {
+    }
+
+    private static final Map<Collection<Secret>, SecretIndex> INDEXES =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    private static SecretIndex index(Collection<Secret> secrets) {
+        return INDEXES.computeIfAbsent(secrets, SecretIndex::new);
+    }
+
+    /**
+     * Every piece of every secret that counts as a leak, by length, so that checking an output costs one hash
+     * look-up per position and piece length instead of a search for each piece (the reflective probe checks
+     * hundreds of thousands of outputs).
+     */
+    private static final class SecretIndex {
+        /** Piece length → lower-cased piece → how to report it. */
+        private final Map<Integer, Map<String, Hit>> pieces = new java.util.TreeMap<>();
+        /** Plain values without punctuation (8 characters or more) → the value. */
+        private final Map<String, String> squeezedValues = new java.util.LinkedHashMap<>();
+
+        SecretIndex(Collection<Secret> secrets) {
+            for (Secret secret : secrets) {
+                boolean plain = secret.form().equals(secret.value());
                 String form = secret.form().toLowerCase(java.util.Locale.ROOT);
+                Map<String, Hit> byPiece = pieces.computeIfAbsent(secret.window(), k -> new java.util.HashMap<>());
                 for (int i = 0; i + secret.window() <= form.length(); i++) {
-                    if (lower.contains(form.substring(i, i + secret.window()))) {
-                        return form.substring(i, i + secret.window()) + " (encoded " + secret.value() + ")";
+                    String piece = form.substring(i, i + secret.window());
+                    String report = secret.window() == LeakAssertions.WINDOW
+                            ? secret.form().substring(i, i + secret.window()) + (plain ? "" : " (of " + secret.value() + ")")
+                            : piece + " (encoded " + secret.value() + ")";
+                    byPiece.putIfAbsent(piece, new Hit(report, secret.value()));
+                }
+                String squeezed = squeeze(secret.form());
+                if (plain && squeezed.length() >= 8) {
+                    squeezedValues.putIfAbsent(squeezed, secret.value());
+                }
+            }
+        }
+
+        /** Outputs repeat a lot (every text getter gives the same text): each distinct one is checked once. */
+        private final Map<String, java.util.Optional<Hit>> checked = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Hit find(String out) {
+            if (out.length() > 4096) {
+                return search(out);
+            }
+            if (checked.size() > 200_000) {
+                checked.clear();
+            }
+            return checked.computeIfAbsent(out, o -> java.util.Optional.ofNullable(search(o))).orElse(null);
+        }
+
+        private Hit search(String out) {
+            String lower = out.toLowerCase(java.util.Locale.ROOT);
+            // keyed placeholders and hash tokens can share hex digits with a secret without revealing it
+            String plainOut = TOKENS.matcher(lower).replaceAll("<masked-token>");
+            for (Map.Entry<Integer, Map<String, Hit>> e : pieces.entrySet()) {
+                int n = e.getKey();
+                String text = n == LeakAssertions.WINDOW ? plainOut : lower;
+                for (int i = 0; i + n <= text.length(); i++) {
+                    Hit hit = e.getValue().get(text.substring(i, i + n));
+                    if (hit != null) {
+                        return hit;
                     }
                 }
             }
-            String s = squeeze(secret.form());
-            if (secret.form().equals(secret.value()) && s.length() >= 8 && squeezed.contains(s)) {
-                return secret.value() + " (re-formatted)";
+            String squeezed = squeeze(out);
+            for (Map.Entry<String, String> e : squeezedValues.entrySet()) {
+                if (squeezed.contains(e.getKey())) {
+                    return new Hit(e.getValue() + " (re-formatted)", e.getValue());
+                }
             }
+            return null;
         }
-        return null;
     }
+
+    private static final java.util.regex.Pattern TOKENS =
+            java.util.regex.Pattern.compile("<email:[0-9a-f]{8}>|tok_[0-9a-f]{16}");
 
     private static String squeeze(String text) {
         StringBuilder b = new StringBuilder(text.length());
@@ -323,6 +379,16 @@ final class LeakProbe {
                     }
                 }
                 return b.toString();
+            }
+            if ((v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue())) {
+                // 4.012888888881881E15 is a card number too: give the digits as well
+                return v + " " + new java.math.BigDecimal(v.toString()).toPlainString();
+            }
+            if (v instanceof java.sql.RowId rowId) {
+                return rowId + " " + text(rowId.getBytes());
+            }
+            if (v instanceof java.sql.Ref ref) {
+                return ref.getBaseTypeName() + " " + text(ref.getObject());
             }
             return String.valueOf(v);
         } catch (IOException e) {

@@ -247,44 +247,37 @@ class MaskingAttackTest {
             "SELECT COALESCE(o.note, c.email) FROM orders o LEFT JOIN customers c ON c.id = o.customer_id + 100",
             "SELECT CASE WHEN TRUE THEN (SELECT LISTAGG(ssn, ',') FROM customers) END");
 
-    /** A leak found on main: these queries leak through these getters (all getters when none are named). */
-    record KnownLeak(String reason, Set<String> getters, List<String> queries) {
-        boolean covers(LeakProbe.Leak leak) {
-            return queries.contains(leak.sql()) && (getters.isEmpty()
-                    || getters.stream().anyMatch(g -> leak.getter().startsWith(g + "(")));
-        }
+    /** A leak found earlier and fixed: these queries are probed again, with no exemption, by their own test. */
+    record FixedLeak(String reason, List<String> queries) {
     }
-
-    /** The getters K1 covers. */
-    static final Set<String> K1_GETTERS = Set.of("getArray", "getObject(Array)");
 
     /**
      * K1: getArray / getObject(i, Array.class) of an unmasked cell that isn't an array: H2 wraps the value in a
-     * one-element array whose element is not value-scanned.
+     * one-element array whose element was not value-scanned.
      */
-    static final KnownLeak K1_SCALAR_AS_ARRAY = new KnownLeak(
-            "MaskedCells.getArray / getObject(Array): a scanned non-array cell read as an array comes back unscanned",
-            K1_GETTERS, List.of(
-                    "SELECT JSON_OBJECT('n': note) FROM orders", "SELECT JSON_ARRAY(notes) FROM customers",
+    static final FixedLeak K1_SCALAR_AS_ARRAY = new FixedLeak(
+            "MaskedCells.getArray / getObject(Array): a scanned non-array cell read as an array came back unscanned",
+            List.of("SELECT JSON_OBJECT('n': note) FROM orders", "SELECT JSON_ARRAY(notes) FROM customers",
                     "SELECT CAST(note AS CLOB) FROM orders", "SELECT CAST(note AS VARBINARY) FROM orders",
                     "SELECT STRINGTOUTF8(notes) FROM customers", "SELECT ROW(id, note) FROM orders"));
 
-    /** K2: columns of a view are not traced to the table columns behind it. */
-    static final KnownLeak K2_VIEWS = new KnownLeak(
-            "MaskingPlanner/LineageAnalyzer: a view's columns are not traced to its base table, and the view's own"
-                    + " innocent column names don't trigger unknown-lineage", Set.of(), List.of(
-                    "SELECT h FROM v_hex", "SELECT d FROM v_digits"));
+    /** K2: columns of a view were not traced to the table columns behind it. */
+    static final FixedLeak K2_VIEWS = new FixedLeak(
+            "MaskingPlanner/LineageAnalyzer: a view's columns were not traced to its base table",
+            List.of("SELECT h FROM v_hex", "SELECT d FROM v_digits"));
 
-    /** K3: a copy in an innocent column, cast to a number, is not value-scanned. */
-    static final KnownLeak K3_NUMERIC_COPIES = new KnownLeak(
-            "MaskingPlanner/MaskedCells: numeric results computed from an innocent column holding a card number are"
-                    + " not value-scanned", Set.of(), List.of(
+    /**
+     * K3: a copy in an innocent column, cast to a number: value-scanned, and read through every typed getter
+     * ({@code getDouble} gave 4.012888888881881E15, {@code getObject(…, Integer.class)} failed quoting the number).
+     */
+    static final FixedLeak K3_NUMERIC_COPIES = new FixedLeak(
+            "MaskedCells: numeric results computed from an innocent column holding a card number", List.of(
                     "SELECT CAST(SUBSTRING(note, 11) AS BIGINT) AS n FROM orders WHERE id = 12",
                     "SELECT CAST(SUBSTRING(notes, 21, 16) AS DECIMAL(20, 0)) AS n FROM customers WHERE id = 1"));
 
     /** K4: a copy in an innocent column, encoded: the value scanner decodes hex and base64 before it looks. */
-    static final KnownLeak K4_TRANSFORMED_COPIES = new KnownLeak(
-            "hex-encoded copies in innocent columns", Set.of(), List.of("SELECT RAWTOHEX(note) FROM orders"));
+    static final FixedLeak K4_TRANSFORMED_COPIES = new FixedLeak(
+            "hex-encoded copies in innocent columns", List.of("SELECT RAWTOHEX(note) FROM orders"));
 
     /**
      * The documented limit (docs/masking.md): a copy in an innocent column that the query itself obfuscates is not
@@ -295,15 +288,24 @@ class MaskingAttackTest {
             "SELECT REPLACE(note, '@', ' at ') FROM orders WHERE id = 11",
             "SELECT REGEXP_REPLACE(note, '(.)', '$1 ') FROM orders WHERE id = 11");
 
-    /** The documented limit, as the broad suite runs it (asserted by the knownLimit test below). */
-    static final KnownLeak OBFUSCATED_COPIES_LIMIT = new KnownLeak(
-            "documented limit: copies obfuscated by the query itself", Set.of(), List.of(
-                    "SELECT REPLACE(note, '@', ' at ') FROM orders",
-                    "SELECT SUBSTRING(note, 13, 8) || '|' || SUBSTRING(note, 21) FROM orders WHERE id = 11",
-                    "SELECT REGEXP_REPLACE(note, '(.)', '$1 ') FROM orders"));
+    /**
+     * The one tolerated output of the documented limit in the broad suite: in {@code sql}, row {@code row}, an output
+     * holding exactly {@code shown} (the obfuscated copy of the note of order 11, dave.secret@example.com) — nothing
+     * else in that query, and no other row or value, is exempt.
+     */
+    record Exemption(String sql, int row, String shown) {
+        boolean covers(LeakProbe.Leak leak) {
+            return leak.sql().equals(sql) && leak.row() == row && "dave.secret@example.com".equals(leak.secret())
+                    && leak.output().replace("\0", "").contains(shown); // getUnicodeStream: UTF-16 read as UTF-8
+        }
+    }
 
-    static final List<KnownLeak> KNOWN_LEAKS = List.of(K1_SCALAR_AS_ARRAY, K2_VIEWS, K3_NUMERIC_COPIES,
-            K4_TRANSFORMED_COPIES, OBFUSCATED_COPIES_LIMIT);
+    static final List<Exemption> OBFUSCATED_COPIES_LIMIT = List.of(
+            new Exemption("SELECT REPLACE(note, '@', ' at ') FROM orders", 2, "reach me at dave.secret at example.com"),
+            new Exemption("SELECT SUBSTRING(note, 13, 8) || '|' || SUBSTRING(note, 21) FROM orders WHERE id = 11", 1,
+                    "dave.sec|<email:"), // the second half is an e-mail address again: masked
+            new Exemption("SELECT REGEXP_REPLACE(note, '(.)', '$1 ') FROM orders", 2,
+                    "r e a c h   m e   a t   d a v e . s e c r e t @ e x a m p l e . c o m "));
 
     static H2Fixture db;
     static Connection agent;
@@ -330,7 +332,7 @@ class MaskingAttackTest {
         return QUERIES.stream();
     }
 
-    /** Every query, every getter; only the leaks listed in {@link #KNOWN_LEAKS} are left to the disabled tests. */
+    /** Every query, every getter, every row; only the documented {@link #OBFUSCATED_COPIES_LIMIT} outputs are exempt. */
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("queries")
     void agentGetsNoSensitiveValueThroughAnyGetter(String sql) throws SQLException {
@@ -354,7 +356,7 @@ class MaskingAttackTest {
     static void assertNoLeak(Connection c, String sql, boolean skipKnown) throws SQLException {
         LeakProbe.Outcome out = LeakProbe.probe(c, sql, H2Fixture.SECRETS);
         List<LeakProbe.Leak> leaks = out.leaks().stream()
-                .filter(l -> !skipKnown || KNOWN_LEAKS.stream().noneMatch(k -> k.covers(l))).toList();
+                .filter(l -> !skipKnown || OBFUSCATED_COPIES_LIMIT.stream().noneMatch(k -> k.covers(l))).toList();
         if (!leaks.isEmpty()) {
             StringBuilder b = new StringBuilder("LEAK in " + sql + " (" + leaks.size() + " outputs):");
             leaks.stream().limit(12).forEach(l -> b.append("\n  ").append(l));
@@ -362,13 +364,15 @@ class MaskingAttackTest {
         }
     }
 
-    private static void assertNoLeak(KnownLeak known) throws SQLException {
+    private static void assertNoLeak(FixedLeak known) throws SQLException {
         List<String> failures = new ArrayList<>();
-        for (String sql : known.queries()) {
-            try {
-                assertNoLeak(agent, sql, false);
-            } catch (AssertionError e) {
-                failures.add(e.getMessage());
+        for (Connection c : List.of(agent, human, hashAgent)) {
+            for (String sql : known.queries()) {
+                try {
+                    assertNoLeak(c, sql, false);
+                } catch (AssertionError e) {
+                    failures.add(e.getMessage());
+                }
             }
         }
         assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
@@ -412,28 +416,67 @@ class MaskingAttackTest {
         }
     }
 
-    static Stream<String> typedGetterQueries() {
-        return Stream.of("SELECT email FROM customers", "SELECT ssn AS status FROM customers",
-                "SELECT UPPER(email) FROM customers", "SELECT card_number FROM customers",
-                "SELECT phone FROM customers");
+    /**
+     * Every query as a CallableStatement whose OUT parameters are its result columns (H2 hands out the first row's
+     * columns as OUT parameters): read through every CallableStatement getter, as every masked identity. A query is
+     * no procedure call, so a masked identity's OUT parameter reads are refused (42501) — never a value.
+     */
+    @Test
+    void outParametersOfAQueryRunThroughPrepareCallGiveNothing() throws SQLException {
+        List<String> leaks = new ArrayList<>();
+        java.util.Map<String, Integer> outcomes = new java.util.TreeMap<>();
+        int executed = 0;
+        for (String q : QUERIES) {
+            int columns;
+            try (Statement st = db.service.createStatement(); ResultSet rs = st.executeQuery(q)) {
+                columns = rs.getMetaData().getColumnCount();
+            } catch (SQLException notAQueryForH2) {
+                continue;
+            }
+            String sql = "SELECT * FROM (" + q + ") AS q WHERE " + String.join(" AND ",
+                    java.util.Collections.nCopies(columns, "CAST(? AS INT) IS NULL"));
+            try (java.sql.PreparedStatement ps = db.service.prepareStatement(sql)) {
+                for (int i = 1; i <= columns; i++) {
+                    ps.setNull(i, java.sql.Types.INTEGER);
+                }
+                ps.executeQuery().close();
+            } catch (SQLException notWrappableForH2) {
+                continue; // duplicate column names, a statement that can't be a derived table
+            }
+            String[] names = new String[columns];
+            java.util.Arrays.fill(names, "P1");
+            for (Connection c : List.of(agent, human, hashAgent)) {
+                try (java.sql.CallableStatement cs = c.prepareCall(sql)) {
+                    for (int i = 1; i <= columns; i++) {
+                        cs.registerOutParameter(i, java.sql.Types.VARCHAR);
+                        cs.setNull(i, java.sql.Types.INTEGER);
+                    }
+                    cs.execute();
+                    executed++;
+                    LeakProbe.probeCall(cs, sql, columns, names, H2Fixture.SECRETS, outcomes)
+                            .forEach(l -> leaks.add(q + ": " + l));
+                } catch (SQLException e) {
+                    // denied, or held for approval (unparseable for a human): the statement did not run
+                    assertTrue(Set.of("42501", "VG001").contains(e.getSQLState()), () -> sql + ": " + e);
+                    String leaked = LeakProbe.findLeak(LeakProbe.messages(e), H2Fixture.SECRETS);
+                    assertEquals(null, leaked, () -> sql + " refusal leaked: " + e);
+                }
+            }
+        }
+        assertTrue(leaks.isEmpty(), () -> leaks.size() + " leaks, first: " + leaks.get(0));
+        assertTrue(executed > QUERIES.size(), "only " + executed + " calls ran");
+        assertEquals(Set.of("42501"), outcomes.keySet(), outcomes::toString);
     }
 
-    static Stream<String> typedGetterScannedQueries() {
-        return Stream.of("SELECT note FROM orders", "SELECT * FROM customers");
-    }
-
-    @ParameterizedTest(name = "[{index}] {0}")
-    @MethodSource("typedGetterQueries")
-    void typedGetterErrorsDoNotQuoteTheValue(String sql) throws SQLException {
-        LeakProbe.Outcome out = LeakProbe.probe(agent, sql, H2Fixture.SECRETS, LeakProbe.TYPED_GETTERS);
-        assertTrue(out.leaks().isEmpty(), () -> "LEAK in " + sql + ": " + out.leaks().get(0));
-    }
-
-    @ParameterizedTest(name = "[{index}] {0}")
-    @MethodSource("typedGetterScannedQueries")
-    void typedGetterErrorsOfScannedColumnsDoNotQuoteTheValue(String sql) throws SQLException {
-        LeakProbe.Outcome out = LeakProbe.probe(agent, sql, H2Fixture.SECRETS, LeakProbe.TYPED_GETTERS);
-        assertTrue(out.leaks().isEmpty(), () -> "LEAK in " + sql + ": " + out.leaks().get(0));
+    /** An exemption that no longer matches a leak is stale: it must go (or the limit has moved). */
+    @Test
+    void everyExemptionCoversALeakThatStillHappens() throws SQLException {
+        for (Exemption e : OBFUSCATED_COPIES_LIMIT) {
+            LeakProbe.Outcome out = LeakProbe.probe(agent, e.sql(), H2Fixture.SECRETS);
+            assertTrue(out.leaks().stream().anyMatch(e::covers), () -> "stale exemption: " + e);
+            assertTrue(out.leaks().stream().allMatch(e::covers), () -> e.sql() + " leaks beyond its exemption: "
+                    + out.leaks().stream().filter(l -> !e.covers(l)).findFirst().orElseThrow());
+        }
     }
 
     @Test
@@ -453,9 +496,15 @@ class MaskingAttackTest {
         }
         LeakProbe.Outcome out = LeakProbe.probe(db.service, "SELECT email FROM customers", H2Fixture.SECRETS);
         for (String getter : List.of("getString(index)", "getString(label)", "getNString(index)", "getObject(index)",
-                "getObject(String)(label)", "getBytes(index)", "getAsciiStream(index)", "getBinaryStream(label)",
+                "getObject(label,String.class)", "getBytes(index)", "getAsciiStream(index)", "getBinaryStream(label)",
                 "getCharacterStream(index)", "getNCharacterStream(label)", "getClob(index)", "getNClob(label)")) {
             assertTrue(out.leaks().stream().anyMatch(l -> l.getter().equals(getter)), getter + " not exercised");
+        }
+        // typed getters too: the service reads the card number copied into a note as a number in every form
+        LeakProbe.Outcome typed = LeakProbe.probe(db.service, K3_NUMERIC_COPIES.queries().get(0), H2Fixture.SECRETS);
+        for (String getter : List.of("getDouble(index)", "getFloat(label)", "getLong(index)", "getBigDecimal(index,2)",
+                "getObject(index,Double.class)", "getObject(label,BigInteger.class)", "getObject(index,Integer.class) threw")) {
+            assertTrue(typed.leaks().stream().anyMatch(l -> l.getter().equals(getter)), getter + " not exercised");
         }
     }
 
@@ -574,12 +623,13 @@ class MaskingAttackTest {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 for (int i = 1; i <= n; i++) {
+                    String label = rs.getMetaData().getColumnLabel(i);
                     for (LeakProbe.NamedGetter g : LeakProbe.GETTERS) {
                         if (skipGetters.contains(g.name())) {
                             continue;
                         }
                         try {
-                            b.append(LeakProbe.text(g.getter().get(rs, i, null))).append(" | ");
+                            b.append(LeakProbe.text(g.getter().get(rs, i, label))).append(" | ");
                         } catch (SQLException | RuntimeException e) {
                             b.append(LeakProbe.messages(e)).append(" | ");
                         }
