@@ -37,19 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code <script>} is shown as text. Each page is saved as a screenshot under target/screenshots.
  */
 class ConsoleBrowserTest {
-    static final String POLICY = """
-            version: 1
-            identities:
-              agents: { kind: agent }
-            rules:
-              - id: agent-writes-reviewed
-                when:   { identity: agents, statement: [UPDATE, DELETE] }
-                action: approve
-                approvers: { groups: [dba] }
-              - id: agent-no-drop
-                when:   { identity: agents, statement: [DROP, TRUNCATE] }
-                action: deny
-            """;
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     ConsoleFixture console;
@@ -69,7 +56,7 @@ class ConsoleBrowserTest {
             s.execute("INSERT INTO " + table + " VALUES (1,'void',''),(2,'paid',''),(3,'void',''),(4,'void',''),(5,'paid','')");
         }
         Path dir = ConsoleFixture.newDirectory();
-        console = new ConsoleFixture(dir, POLICY).start(List.of(Required.POSTGRES_URL));
+        console = new ConsoleFixture(dir, ConsoleFixture.POLICY).start(List.of(Required.POSTGRES_URL));
         browser = Browser.open(dir.resolve("chromium-profile"));
     }
 

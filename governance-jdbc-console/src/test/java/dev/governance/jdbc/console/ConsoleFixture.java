@@ -33,6 +33,20 @@ import java.util.UUID;
 final class ConsoleFixture implements AutoCloseable {
     static final String ISSUER = "https://idp.test";
     static final String AUDIENCE = "governance-console-test";
+    /** Agents' writes need a dba's approval; agents never drop or truncate. */
+    static final String POLICY = """
+            version: 1
+            identities:
+              agents: { kind: agent }
+            rules:
+              - id: agent-writes-reviewed
+                when:   { identity: agents, statement: [UPDATE, DELETE] }
+                action: approve
+                approvers: { groups: [dba] }
+              - id: agent-no-drop
+                when:   { identity: agents, statement: [DROP, TRUNCATE] }
+                action: deny
+            """;
 
     final Path dir;
     final ECKey key;

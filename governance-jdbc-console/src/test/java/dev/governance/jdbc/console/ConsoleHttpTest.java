@@ -34,19 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The console over plain HTTP: who gets in, what a state change needs, who may decide, what the pages escape. */
 class ConsoleHttpTest {
-    static final String POLICY = """
-            version: 1
-            identities:
-              agents: { kind: agent }
-            rules:
-              - id: agent-writes-reviewed
-                when:   { identity: agents, statement: [UPDATE, DELETE] }
-                action: approve
-                approvers: { groups: [dba] }
-              - id: agent-no-drop
-                when:   { identity: agents, statement: [DROP] }
-                action: deny
-            """;
 
     /** Every endpoint behind the sign-in: method and path. */
     static final List<String[]> ENDPOINTS = List.of(
@@ -71,7 +58,7 @@ class ConsoleHttpTest {
             s.execute("CREATE TABLE orders(id INT PRIMARY KEY, status VARCHAR(20), note VARCHAR(200))");
             s.execute("INSERT INTO orders VALUES (1,'void',''),(2,'void',''),(3,'paid',''),(4,'void','')");
         }
-        console = new ConsoleFixture(dir, POLICY).start(List.of(h2));
+        console = new ConsoleFixture(dir, ConsoleFixture.POLICY).start(List.of(h2));
     }
 
     @AfterEach

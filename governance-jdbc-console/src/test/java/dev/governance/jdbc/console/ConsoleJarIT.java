@@ -44,7 +44,7 @@ class ConsoleJarIT {
     @Test
     void theJarServesTheConsoleAndTheDriverCommandLineFindsServe() throws Exception {
         assertTrue(Files.isRegularFile(jar), "the -all jar was not built: " + jar);
-        ConsoleFixture fixture = new ConsoleFixture(ConsoleFixture.newDirectory(), ConsoleHttpTest.POLICY);
+        ConsoleFixture fixture = new ConsoleFixture(ConsoleFixture.newDirectory(), ConsoleFixture.POLICY);
         Process console = java("-jar", jar.toString(), "serve", "--store", fixture.store, "--audit",
                 fixture.auditDir.toString(), "--http", "127.0.0.1:0", "--jwks", fixture.jwks.toString(),
                 "--issuer", ConsoleFixture.ISSUER, "--audience", ConsoleFixture.AUDIENCE);

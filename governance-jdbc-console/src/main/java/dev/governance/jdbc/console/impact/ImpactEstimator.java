@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * What a pending statement would do, found without running it, on the database it was meant for: for an UPDATE or
  * DELETE the number of rows its WHERE matches ({@link CountQuery}); for DDL on a table the table's rows, size and
  * dependent objects ({@link TableFacts}); for other statements the database's {@code EXPLAIN} (never
- * {@code EXPLAIN ANALYZE}). Read-only connections ({@link ReadOnlyConnections}); results cached per request.
+ * {@code EXPLAIN ANALYZE}). Read-only connections ({@link ReadOnlyConnections}) that see what the requester's
+ * database user sees where the database allows it ({@link RequesterView}); results cached per request.
  */
 public final class ImpactEstimator {
     private static final long PARSE_TIMEOUT_MILLIS = 2_000;
@@ -68,22 +69,26 @@ public final class ImpactEstimator {
             return Impact.unknown("the statement could not be parsed for an estimate");
         }
         List<String> queries = new ArrayList<>();
+        RequesterView view = RequesterView.of(request.database().url());
         try {
             Optional<String> count = CountQuery.of(statement);
             if (count.isPresent()) {
-                return rows(url.get(), count.get(), queries);
+                return rows(url.get(), view, count.get(), queries);
             }
             Optional<String[]> table = ddlTable(statement);
             if (table.isPresent()) {
-                Connection c = ReadOnlyConnections.open(url.get());
+                List<String> notes = new ArrayList<>();
+                Connection c = ReadOnlyConnections.open(url.get(), view, notes);
                 try {
-                    return TableFacts.of(c, table.get()[0], table.get()[1], queries);
+                    Impact facts = TableFacts.of(c, table.get()[0], table.get()[1], queries);
+                    notes.addAll(facts.details());
+                    return new Impact(facts.kind(), facts.headline(), notes, facts.queries());
                 } finally {
                     ReadOnlyConnections.close(c);
                 }
             }
             if (statement instanceof Select || statement instanceof Insert || statement instanceof Merge) {
-                return explain(url.get(), sql, queries);
+                return explain(url.get(), view, sql, queries);
             }
             return Impact.unknown("no estimate for a " + statement.getClass().getSimpleName() + " statement");
         } catch (SQLException | JSQLParserException | RuntimeException e) {
@@ -91,31 +96,34 @@ public final class ImpactEstimator {
         }
     }
 
-    private static Impact rows(String url, String countSql, List<String> queries) throws SQLException {
+    private static Impact rows(String url, RequesterView view, String countSql, List<String> queries)
+            throws SQLException {
         if (Placeholders.present(countSql)) {
             return new Impact("rows", "rows depend on the values bound at run time", List.of(
                     "the statement has ? parameters; their values are not kept (only their hash), so no count"),
                     List.of(countSql));
         }
         queries.add(countSql);
-        Connection c = ReadOnlyConnections.open(url);
+        List<String> notes = new ArrayList<>();
+        Connection c = ReadOnlyConnections.open(url, view, notes);
         try (java.sql.Statement s = ReadOnlyConnections.statement(c); ResultSet rs = s.executeQuery(countSql)) {
             rs.next();
             long n = rs.getLong(1);
-            return new Impact("rows", n + (n == 1 ? " row matches" : " rows match"), List.of(), queries);
+            return new Impact("rows", n + (n == 1 ? " row matches" : " rows match"), notes, queries);
         } finally {
             ReadOnlyConnections.close(c);
         }
     }
 
-    private static Impact explain(String url, String sql, List<String> queries) throws SQLException {
+    private static Impact explain(String url, RequesterView view, String sql, List<String> queries)
+            throws SQLException {
         if (Placeholders.present(sql)) {
             return Impact.unknown("the statement has ? parameters; no plan without their values");
         }
         String explain = "EXPLAIN " + sql;
         queries.add(explain);
         List<String> lines = new ArrayList<>();
-        Connection c = ReadOnlyConnections.open(url);
+        Connection c = ReadOnlyConnections.open(url, view, lines);
         try (java.sql.Statement s = ReadOnlyConnections.statement(c); ResultSet rs = s.executeQuery(explain)) {
             ResultSetMetaData meta = rs.getMetaData();
             while (rs.next()) {

@@ -17,6 +17,18 @@ final class ReadOnlyConnections {
     private ReadOnlyConnections() {
     }
 
+    /** A read-only connection that sees what {@code view}'s user sees, where it can; {@code notes} says how it counts. */
+    static Connection open(String url, RequesterView view, java.util.List<String> notes) throws SQLException {
+        Connection c = open(url);
+        try {
+            view.apply(c, notes);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            close(c);
+            throw e;
+        }
+    }
+
     static Connection open(String url) throws SQLException {
         Connection c = DriverManager.getConnection(url);
         try {

@@ -38,9 +38,50 @@ class ImpactOnPostgresTest {
     }
 
     private static ApprovalRequest request(String sql) {
+        return request(sql, "jdbc:postgresql://127.0.0.1:5432/test");
+    }
+
+    /** A request as made on {@code recordedUrl} (the URL without credentials that the driver records). */
+    private static ApprovalRequest request(String sql, String recordedUrl) {
         return new ApprovalRequest(UUID.randomUUID().toString(), "agent-7", "agent", List.of(), null, "production",
-                new ApprovalRequest.Database("PostgreSQL", "jdbc:postgresql://127.0.0.1:5432/test"), sql, sql, "fp", "",
+                new ApprovalRequest.Database("PostgreSQL", recordedUrl), sql, sql, "fp", "",
                 List.of("r"), List.of("dba"), null, Instant.now(), ApprovalStatus.PENDING, null, null);
+    }
+
+    @Test
+    void rowsAreCountedAsTheRequestersDatabaseUserSeesThem() throws Exception {
+        String s = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String table = "impact_rls_" + s;
+        String role = "impact_agent_" + s;
+        try (Connection c = raw(); Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + role + " NOLOGIN");
+            st.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, region TEXT, status TEXT)");
+            st.execute("INSERT INTO " + table + " VALUES (1,'eu','void'),(2,'us','void'),(3,'eu','void'),(4,'us','paid')");
+            st.execute("ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY");
+            st.execute("CREATE POLICY eu_only ON " + table + " TO " + role + " USING (region = 'eu')");
+            st.execute("GRANT SELECT, DELETE ON " + table + " TO " + role);
+        }
+        try {
+            ImpactEstimator estimator = new ImpactEstimator(List.of(URL));
+            String delete = "DELETE FROM " + table + " WHERE status = 'void'";
+            Impact asRequester = estimator.estimate(request(delete,
+                    "jdbc:postgresql://127.0.0.1:5432/test?user=" + role));
+            assertEquals("2 rows match", asRequester.headline(), "row-level security of the requester's role applies");
+            assertEquals(List.of("counted as " + role + ", the database user the request was made as"),
+                    asRequester.details());
+            assertEquals("3 rows match", estimator.estimate(request(delete)).headline(), "the console's own view");
+
+            Impact unknownRole = estimator.estimate(request(delete,
+                    "jdbc:postgresql://127.0.0.1:5432/test?user=no_such_role_" + s));
+            assertEquals("3 rows match", unknownRole.headline());
+            assertTrue(unknownRole.details().get(0).startsWith("counted as postgres: the role of the requester's"
+                    + " database user no_such_role_" + s + " could not be taken"), unknownRole.details().toString());
+        } finally {
+            try (Connection c = raw(); Statement st = c.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS " + table);
+                st.execute("DROP ROLE IF EXISTS " + role);
+            }
+        }
     }
 
     @Test
