@@ -35,7 +35,10 @@ class McpH2IT {
                 return store;
             }
         };
-        try (McpFixture fixture = new McpFixture(dir)) {
+        // This JVM hosts both files' AUTO_SERVER for the whole test: the hosting never moves to a server process
+        // that exits (which would break the other processes' connections).
+        try (Connection hostData = h2.raw(); Connection hostApprovals = DriverManager.getConnection(store);
+             McpFixture fixture = new McpFixture(dir)) {
             McpScenarios scenarios = new McpScenarios(h2, fixture, UUID.randomUUID().toString().substring(0, 8));
             scenarios.createTables();
             Path stdioAudit = scenarios.stdioAgent();
