@@ -21,6 +21,8 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import dev.governance.jdbc.sql.UserVariables;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -105,7 +107,8 @@ public final class Admission {
         try {
             plan = statementResult
                     ? governance.planner().plan(policy.masking(), policy.defaults(), analysis, session.dialect(),
-                            raw.getMetaData(), session.schema(), session.views())
+                            raw.getMetaData(), session.schema(), session.views(),
+                            session.anyTainted(variables()))
                     : governance.planner().planForKeys(policy.masking(), session.dialect(), raw.getMetaData(),
                             session.schema());
         } catch (SQLException | RuntimeException e) {
@@ -130,6 +133,7 @@ public final class Admission {
      * the record open until {@link #completeResult(long)}.
      */
     public <T> T execute(JdbcCall<T> call, RowCount<T> rows) throws SQLException {
+        taintVariables();
         started = System.nanoTime();
         T result;
         try {
@@ -152,6 +156,38 @@ public final class Admission {
             complete(changed, null);
         }
         return result;
+    }
+
+    private Set<String> variables;
+
+    /** The session variables this statement mentions (lexed once, only when the text can mention any). */
+    private Set<String> variables() {
+        Set<String> v = variables;
+        if (v == null) {
+            v = UserVariables.in(analysis.sql(), session.dialect());
+            variables = v;
+        }
+        return v;
+    }
+
+    /**
+     * A statement that puts a value computed from sensitive data into session variables ({@code SET @x = (SELECT
+     * token …)}, {@code SELECT … INTO @x}, {@code @x := …}, {@code set_config}), or copies one tainted variable into
+     * another, or reads diagnostics into them, taints every variable it mentions: reading them back is masked.
+     * Done before the statement runs (fail closed), for every identity (the connection may change hands).
+     */
+    private void taintVariables() {
+        Set<String> mentioned = variables();
+        if (mentioned.isEmpty()) {
+            return;
+        }
+        Governance governance = session.governance();
+        Policy policy = governance.policies().current();
+        if (session.anyTainted(mentioned) || UserVariables.readsDiagnostics(analysis.sql())
+                || governance.planner().computesFromSensitive(policy.masking(), analysis, session.schema(),
+                        session.views(), UserVariables.identifiers(analysis.sql(), session.dialect()))) {
+            session.taintVariables(mentioned);
+        }
     }
 
     /** A statement that moved the connection to another schema changes how later names resolve. */
@@ -251,6 +287,7 @@ public final class Admission {
         long now = System.nanoTime();
         List<StatementFacts> statements = new ArrayList<>();
         for (Admission admission : queued) {
+            admission.taintVariables();
             statements.addAll(admission.analysis.statements());
             admission.started = now;
             Decision.RowLimit limit = admission.rowLimit();

@@ -43,6 +43,30 @@ public final class Session {
         this.database = database;
     }
 
+    /**
+     * Session variables ({@code @x}; PostgreSQL custom settings) that hold a value computed from sensitive data:
+     * reading one back is reading sensitive data. Only grows: a variable stays tainted for the connection's life.
+     */
+    private final java.util.Set<String> taintedVariables = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Remembers that these variables may now hold sensitive values. */
+    public void taintVariables(java.util.Set<String> names) {
+        taintedVariables.addAll(names);
+    }
+
+    /** True when any of these variables may hold a sensitive value. */
+    public boolean anyTainted(java.util.Set<String> names) {
+        if (taintedVariables.isEmpty()) {
+            return false;
+        }
+        for (String name : names) {
+            if (taintedVariables.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Governance governance() {
         return governance;
     }

@@ -40,23 +40,85 @@ public final class MaskingPlanner {
     private final Cache<PlanKey, Optional<MaskingPlan>> plans = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(java.time.Duration.ofMinutes(5)).build(); // schemas and views change
 
-    private record PlanKey(MaskingPolicy policy, Defaults defaults, Dialect dialect, String statementAndLayout) {
+    private record PlanKey(MaskingPolicy policy, Defaults defaults, Dialect dialect, String statementAndLayout,
+                           boolean sensitiveVariables) {
     }
 
     /** The plan for a result; null when nothing needs doing (the result is passed through). */
     public MaskingPlan plan(MaskingPolicy policy, Defaults defaults, Analysis analysis, Dialect dialect,
                             ResultSetMetaData md, SchemaLookup schema, ViewLookup views) throws SQLException {
+        return plan(policy, defaults, analysis, dialect, md, schema, views, false);
+    }
+
+    /**
+     * As {@link #plan(MaskingPolicy, Defaults, Analysis, Dialect, ResultSetMetaData, SchemaLookup, ViewLookup)};
+     * {@code sensitiveVariables}: the statement reads a session variable that holds sensitive data, so whatever
+     * can't be traced in its result counts as sensitive.
+     */
+    public MaskingPlan plan(MaskingPolicy policy, Defaults defaults, Analysis analysis, Dialect dialect,
+                            ResultSetMetaData md, SchemaLookup schema, ViewLookup views, boolean sensitiveVariables)
+            throws SQLException {
         String layout = cacheKey(analysis, md);
-        PlanKey key = layout == null ? null : new PlanKey(policy, defaults, dialect, layout);
+        PlanKey key = layout == null ? null : new PlanKey(policy, defaults, dialect, layout, sensitiveVariables);
         if (key == null) {
-            return plan(policy, defaults, analysis, dialect, md, schema, views, true);
+            return plan(policy, defaults, analysis, dialect, md, schema, views, true, sensitiveVariables);
         }
         Optional<MaskingPlan> cached = plans.getIfPresent(key);
         if (cached == null) {
-            cached = Optional.ofNullable(plan(policy, defaults, analysis, dialect, md, schema, views, true));
+            cached = Optional.ofNullable(plan(policy, defaults, analysis, dialect, md, schema, views, true,
+                    sensitiveVariables));
             plans.put(key, cached);
         }
         return cached.orElse(null);
+    }
+
+    /**
+     * True when the statement may compute something from a sensitive column: it names one (in any clause, as the
+     * parser sees it or as a word of the text, {@code identifiers}), or it reads a table with sensitive columns
+     * without naming any column (a whole row, or a text the parser couldn't read) other than to count rows.
+     */
+    public boolean computesFromSensitive(MaskingPolicy policy, Analysis analysis, SchemaLookup schema,
+                                         ViewLookup views, java.util.Set<String> identifiers) {
+        Sensitivity sensitivity = new Sensitivity(policy, schema, views);
+        for (StatementFacts facts : analysis.statements()) {
+            for (TableName read : facts.tablesRead()) {
+                // a sensitive column named anywhere in the text, parsed or not
+                for (String column : schema.columnsOf(read)) {
+                    if (identifiers.contains(column.toLowerCase(Locale.ROOT))
+                            && sensitivity.of(new ColumnName(read, column)) != null) {
+                        return true;
+                    }
+                }
+            }
+            for (ColumnName named : facts.columns()) {
+                if (named.table() != null) {
+                    if (sensitivity.of(named) != null) {
+                        return true;
+                    }
+                    continue;
+                }
+                if (sensitivity.of(named) != null) {
+                    return true;
+                }
+                for (TableName read : facts.tablesRead()) {
+                    if (sensitivity.of(new ColumnName(read, named.column())) != null) {
+                        return true;
+                    }
+                }
+            }
+            // COUNT(*) names no column and computes nothing from one; every other way of naming none (a whole row, an
+            // expression the walk doesn't see into, like GROUP_CONCAT) may
+            boolean onlyCounts = !facts.unparseable() && facts.columns().isEmpty()
+                    && facts.functions().contains("count") && COUNTING.containsAll(facts.functions());
+            if (!onlyCounts && facts.columns().isEmpty() || facts.unparseable()) {
+                for (TableName read : facts.tablesRead()) {
+                    if (sensitivity.table(read)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -87,12 +149,12 @@ public final class MaskingPlanner {
      */
     public MaskingPlan planForKeys(MaskingPolicy policy, Dialect dialect, ResultSetMetaData md, SchemaLookup schema)
             throws SQLException {
-        return plan(policy, Defaults.DEFAULT, null, dialect, md, schema, ViewLookup.NONE, false);
+        return plan(policy, Defaults.DEFAULT, null, dialect, md, schema, ViewLookup.NONE, false, false);
     }
 
     private MaskingPlan plan(MaskingPolicy policy, Defaults defaults, Analysis analysis, Dialect dialect,
-                             ResultSetMetaData md, SchemaLookup schema, ViewLookup views, boolean traceLineage)
-            throws SQLException {
+                             ResultSetMetaData md, SchemaLookup schema, ViewLookup views, boolean traceLineage,
+                             boolean sensitiveVariables) throws SQLException {
         Sensitivity sensitivity = new Sensitivity(policy, schema, views);
         int n = md.getColumnCount();
         MaskingStrategy[] strategies = new MaskingStrategy[n + 1];
@@ -100,7 +162,8 @@ public final class MaskingPlanner {
         boolean[] binary = new boolean[n + 1];
         String[] labels = new String[n + 1];
         ResultLineage traced = traceLineage ? trace(analysis, dialect, md, schema) : null;
-        boolean touchesSensitive = traceLineage && touchesSensitiveTable(sensitivity, analysis);
+        boolean touchesSensitive = traceLineage && (sensitiveVariables || touchesSensitiveTable(sensitivity, analysis));
+        boolean warnings = traceLineage && listsWarnings(analysis);
         boolean anyUnknown = false;
         for (int i = 1; i <= n; i++) {
             labels[i] = md.getColumnLabel(i);
@@ -119,6 +182,14 @@ public final class MaskingPlanner {
             if (s == null && unknown && touchesSensitive) {
                 anyUnknown = true;
                 s = MaskingStrategy.REDACT;
+            }
+            if (s == null && sensitiveVariables && column != null && column.sources().isEmpty()) {
+                // computed from no table column: from the session variables it reads (current_setting('app.v'))
+                s = MaskingStrategy.REDACT;
+            }
+            if (s == null && warnings && MaskedCells.isText(md.getColumnType(i))
+                    && "message".equalsIgnoreCase(labels[i])) {
+                s = MaskingStrategy.REDACT; // warnings quote the values that failed: MariaDB's SHOW WARNINGS / ERRORS
             }
             strategies[i] = s;
             int jdbcType = md.getColumnType(i);
@@ -186,6 +257,20 @@ public final class MaskingPlanner {
         }
         SensitiveKind kind = ColumnNameClassifier.classify(name, jdbcType);
         return kind == null ? null : kind.defaultStrategy();
+    }
+
+    /** Functions that, around COUNT(*), still compute nothing from a column's values. */
+    private static final java.util.Set<String> COUNTING = java.util.Set.of("count", "set_config", "current_setting",
+            "concat", "cast", "coalesce");
+
+    /** SHOW WARNINGS / SHOW ERRORS: the server's diagnostics, whose messages quote values. */
+    private static boolean listsWarnings(Analysis analysis) {
+        String text = analysis == null ? null : analysis.normalizedSql();
+        if (text == null) {
+            return false;
+        }
+        String upper = text.stripLeading().toUpperCase(Locale.ROOT);
+        return upper.startsWith("SHOW") && (upper.contains("WARNINGS") || upper.contains("ERRORS"));
     }
 
     private static boolean touchesSensitiveTable(Sensitivity sensitivity, Analysis analysis) {
