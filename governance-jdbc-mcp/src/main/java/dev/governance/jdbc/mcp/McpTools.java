@@ -66,13 +66,4 @@ final class McpTools {
             return ToolResults.refusal(e);
         }
     }
-
-    /** For tests and the start-up check: the tools by name. */
-    Map<String, GovernedTool> byName() {
-        Map<String, GovernedTool> m = new java.util.LinkedHashMap<>();
-        for (GovernedTool t : tools) {
-            m.put(t.definition().name(), t);
-        }
-        return m;
-    }
 }

@@ -90,7 +90,7 @@ final class ToolResults {
             return List.of(r.ruleId());
         }
         int open = message.indexOf("rule [");
-        int at = open >= 0 ? open + 5 : message.startsWith("Rolled back by governance rule [") ? message.indexOf('[') : -1;
+        int at = open >= 0 ? open + 5 : -1;
         int close = at >= 0 ? message.indexOf(']', at) : -1;
         if (at < 0 || close < 0) {
             return List.of();
