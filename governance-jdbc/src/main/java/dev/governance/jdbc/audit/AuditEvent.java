@@ -194,6 +194,8 @@ public record AuditEvent(
         public Builder identity(Who value) { this.identity = value; return this; }
         public Builder environment(String value) { this.environment = value; return this; }
         public Builder database(String product, String url) { this.database = new Database(product, url); return this; }
+        /** A database already recorded once (its URL sanitized then): no work per event. */
+        public Builder database(Database value) { this.database = value; return this; }
         public Builder sql(String value) { this.sql = value; return this; }
         public Builder fingerprint(String value) { this.fingerprint = value; return this; }
         public Builder type(String value) { this.type = value; return this; }

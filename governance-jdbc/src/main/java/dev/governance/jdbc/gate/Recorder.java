@@ -21,12 +21,16 @@ import dev.governance.jdbc.sql.TableName;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Turns what the gate saw and decided into audit events, and hands them to the trail. */
 public final class Recorder {
     private final Settings.AuditSettings settings;
     private volatile AuditTrail trail;
+    /** Each database as recorded: its URL is sanitized once, not for every event. */
+    private final Map<DatabaseInfo, AuditEvent.Database> databases = new ConcurrentHashMap<>();
 
     Recorder(Settings.AuditSettings settings) {
         this.settings = settings;
@@ -178,7 +182,11 @@ public final class Recorder {
     }
 
     /** Shapes by normalized text (and default schema): a repeated statement builds its record without re-walking. */
-    private final Cache<String, Shape> shapes = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<ShapeKey, Shape> shapes = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    /** The normalized text is the cached analysis's own string: its hash is computed once, not per statement. */
+    private record ShapeKey(String type, String schema, String normalized) {
+    }
 
     private Shape shape(Session session, Analysis analysis) {
         String normalized = analysis.normalizedSql();
@@ -188,7 +196,7 @@ public final class Recorder {
         // The type joins the key: literals can change it (set_config('role', …) is OTHER, other settings are not).
         String type = analysis.statements().isEmpty() ? "" : analysis.statements().get(0).type().name();
         String schema = session.defaultSchema() == null ? "" : session.defaultSchema();
-        return shapes.get(type + '\u0000' + schema + '\u0000' + normalized, k -> Shape.of(analysis));
+        return shapes.get(new ShapeKey(type, schema, normalized), k -> Shape.of(analysis));
     }
 
     private AuditEvent.Builder statement(EventType type, Session session, Identity identity, Analysis analysis,

@@ -148,7 +148,24 @@ public final class TypedReads {
      * A number long enough to be a card or account number that value detection recognises as one, in whatever type
      * it comes ({@code 4.012888888881881E15} is a card number too).
      */
+    /** True when the number's whole part can't reach 12 characters (sign included). */
+    private static boolean wholePartUnder12Characters(Number number) {
+        if (number instanceof Integer || number instanceof Short || number instanceof Byte) {
+            return true; // at most 11 characters: -2147483648
+        }
+        if (number instanceof Long l) {
+            return l > -10_000_000_000L && l < 10_000_000_000L; // at most 10 digits and a sign
+        }
+        if (number instanceof BigDecimal d) {
+            return d.scale() >= 0 && d.precision() - d.scale() <= 10; // at most 10 digits before the point
+        }
+        return false;
+    }
+
     static boolean sensitiveNumber(Number number) {
+        if (wholePartUnder12Characters(number)) {
+            return false; // decided without building the text: prices and counts on every row of a result
+        }
         String digits;
         if (number instanceof BigDecimal d) {
             digits = d.toPlainString();

@@ -149,6 +149,15 @@ public final class ValueScanner {
      * The single cheap pass: which detectors can possibly match. 0 for almost every innocent value.
      * No allocation: only primitive locals and {@link String#startsWith(String, int)}.
      */
+    /** The ASCII characters the pre-filter looks at: digits and the first characters of what it looks for. */
+    private static final boolean[] NOTABLE = new boolean[128];
+
+    static {
+        for (char c : "0123456789@+eAgxsr-".toCharArray()) {
+            NOTABLE[c] = true;
+        }
+    }
+
     static int prefilter(String text) {
         int n = text.length();
         int digits = 0;
@@ -156,6 +165,9 @@ public final class ValueScanner {
         boolean plus = false;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            if (c < 128 && !NOTABLE[c]) {
+                continue; // most characters of most values: one table look-up
+            }
             if (c >= '0' && c <= '9') {
                 digits++;
                 if (i >= 3 && isDigit(text.charAt(i - 1)) && isUpper(text.charAt(i - 2))
