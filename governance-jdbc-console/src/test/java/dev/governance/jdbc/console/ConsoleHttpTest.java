@@ -253,23 +253,30 @@ class ConsoleHttpTest {
         assertEquals(200, stream.statusCode());
         assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-            assertNotNull(awaitEvent(lines, first), "the pending request comes first");
+            assertNotNull(awaitEvent(lines, "request", first), "the pending request comes first");
             String second = fileRequest("agent-8", "DELETE FROM orders WHERE id = 4");
-            String data = awaitEvent(lines, second);
+            String data = awaitEvent(lines, "request", second);
             assertTrue(data.contains("1 row matches"), data);
+
+            HttpResponse<String> denied = new HttpClientSession(console.base()).post("/approvals/" + first + "/decide",
+                    Map.of("verdict", "deny"), "Authorization",
+                    "Bearer " + console.token("dora", IdentityKind.HUMAN, List.of("dba")));
+            assertEquals(303, denied.statusCode(), denied.body());
+            assertTrue(awaitEvent(lines, "decided", first).contains("\"status\":\"denied\""),
+                    "open pages learn of a decision made elsewhere");
         }
     }
 
-    /** Reads events until a {@code request} event for {@code id}; returns its data line. */
-    private static String awaitEvent(BufferedReader lines, String id) throws Exception {
+    /** Reads events until one of {@code type} for {@code id}; returns its data line. */
+    private static String awaitEvent(BufferedReader lines, String type, String id) throws Exception {
         String event = null;
         for (String line; (line = lines.readLine()) != null; ) {
             if (line.startsWith("event: ")) {
                 event = line.substring(7);
-            } else if (line.startsWith("data: ") && "request".equals(event) && line.contains("\"id\":\"" + id + "\"")) {
+            } else if (line.startsWith("data: ") && type.equals(event) && line.contains("\"id\":\"" + id + "\"")) {
                 return line;
             }
         }
-        throw new AssertionError("stream ended before request " + id);
+        throw new AssertionError("stream ended before " + type + " " + id);
     }
 }
