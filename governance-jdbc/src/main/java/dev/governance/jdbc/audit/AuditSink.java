@@ -38,6 +38,14 @@ public interface AuditSink extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Keeps a copy of another sink's chain head (a {@code jsonl:} file's newest seq and hash), so that cutting off
+     * the file's newest records is detectable against this sink. Called periodically and after each rotation;
+     * best effort (a failure here only costs this anchor). Default: ignored.
+     */
+    default void anchor(ChainAnchor anchor) throws Exception {
+    }
+
     /** Releases what the sink holds (after a final flush); IOException so no close can throw InterruptedException. */
     @Override
     void close() throws java.io.IOException;

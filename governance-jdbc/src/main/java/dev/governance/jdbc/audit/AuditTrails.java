@@ -25,7 +25,7 @@ public final class AuditTrails {
         List<String> key = normalize(settings.sinks());
         TrailWriter writer = WRITERS.compute(key, (k, existing) ->
                 existing != null && !existing.closed() ? existing
-                        : new TrailWriter(String.join(",", k), Sinks.create(k, settings.segments()), AuditTrail.DEFAULT_CAPACITY));
+                        : new TrailWriter(String.join(",", k), Sinks.create(k, settings.segments(), settings.instance()), AuditTrail.DEFAULT_CAPACITY));
         if (HOOKED.compareAndSet(false, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(AuditTrails::closeAll, "governance-audit-shutdown"));
         }

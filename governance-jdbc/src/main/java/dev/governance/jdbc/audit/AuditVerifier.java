@@ -152,6 +152,50 @@ public final class AuditVerifier {
     }
 
     /**
+     * Checks every instance's chain in a {@code jdbc:} sink's table ({@code governance_audit}): per instance, in seq
+     * order, each row's {@code record} text with its {@code hash} is a JSONL line, checked by the same rules (an
+     * instance's chain starts at its first row). Rows from before chains (no hash) are skipped and counted.
+     *
+     * @return instance name to result, in instance order
+     */
+    public static java.util.Map<String, Result> verifyTable(java.sql.Connection c) throws java.sql.SQLException {
+        java.util.Map<String, Result> out = new java.util.LinkedHashMap<>();
+        try (java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT instance, seq, record, hash FROM " + JdbcSink.TABLE
+                     + " WHERE hash IS NOT NULL ORDER BY instance, seq")) {
+            String instance = null;
+            Chain chain = null;
+            Result bad = null;
+            long row = 0;
+            while (rs.next()) {
+                String i = rs.getString(1);
+                if (!i.equals(instance)) {
+                    if (instance != null) {
+                        out.put(instance, bad != null ? bad : chain.result(Status.INTACT, null, null, 1));
+                    }
+                    instance = i;
+                    chain = new Chain(-1, HashChain.GENESIS);
+                    bad = null;
+                    row = 0;
+                }
+                row++;
+                if (bad != null) {
+                    continue;
+                }
+                String record = rs.getString(3);
+                String hash = rs.getString(4);
+                byte[] line = (record.substring(0, record.length() - 1) + ",\"hash\":\"" + hash + "\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                bad = chain.line(line, line.length, true, false, row, JdbcSink.TABLE + "[" + i + "]", 1);
+            }
+            if (instance != null) {
+                out.put(instance, bad != null ? bad : chain.result(Status.INTACT, null, null, 1));
+            }
+        }
+        return out;
+    }
+
+    /**
      * @param start first seq expected (-1: whatever the first record has)
      * @param prev  prevHash expected of the first record (null: whatever it has)
      */
@@ -199,73 +243,80 @@ public final class AuditVerifier {
 
         Result check(AuditFiles.Segment segment, boolean last, int segments) throws IOException {
             long lineNo = 0;
-            boolean named = !segment.live();
             try (InputStream in = segment.open(); LineReader reader = new LineReader(in)) {
                 while (reader.next()) {
                     lineNo++;
-                    byte[] bytes = reader.bytes();
-                    int length = reader.length();
-                    String problem = null;
-                    JsonNode node = null;
-                    HashChain.Split split = HashChain.split(bytes, 0, length);
-                    if (split == null) {
-                        problem = "not a chained audit record (no trailing \"hash\")";
-                    } else {
-                        try {
-                            node = MAPPER.readTree(split.canonical());
-                            if (node == null || !node.isObject()) {
-                                problem = "not a JSON object";
-                            }
-                        } catch (IOException e) {
-                            problem = "not valid JSON";
-                        }
+                    Result bad = line(reader.bytes(), reader.length(), reader.terminated(), last, lineNo,
+                            segment.name(), segments);
+                    if (bad != null) {
+                        return bad;
                     }
-                    if (problem == null) {
-                        if (expected < 0) {
-                            expected = startOf(node);
-                        }
-                        if (prevHash == null) {
-                            prevHash = node.path("prevHash").asText("");
-                        }
-                        problem = check(node, split);
-                    }
-                    if (problem != null) {
-                        if (!reader.terminated() && last) {
-                            return result(Status.TORN_TAIL, segment.name(), "line " + lineNo
-                                    + " has no newline and is not a whole record: " + problem
-                                    + "; the next start of the trail cuts it off", segments);
-                        }
-                        return broken(segment.name(), lineNo, problem, segments);
-                    }
-                    if (!reader.terminated()) {
-                        if (last) {
-                            // A whole record without its newline: the write was cut between the two; never acknowledged.
-                            return result(Status.TORN_TAIL, segment.name(),
-                                    "line " + lineNo + " is a whole record without its newline", segments);
-                        }
-                        return broken(segment.name(), lineNo, "a closed segment ends without a newline (truncated)", segments);
-                    }
-                    JsonNode gap = node.get("gap");
-                    if ("gap".equals(node.path("event").asText()) && gap != null) {
-                        gaps++;
-                        lost += gap.path("lost").asLong();
-                    }
-                    if (records == 0) {
-                        firstSeq = startOf(node);
-                    }
-                    records++;
-                    lastSeq = node.get("seq").asLong();
-                    lastHash = split.hash();
-                    prevHash = lastHash;
-                    expected = lastSeq + 1;
                 }
             } catch (java.util.zip.ZipException | java.io.EOFException e) {
                 return broken(segment.name(), lineNo + 1, "the compressed segment is damaged or cut short: " + e.getMessage(),
                         segments);
             }
-            if (named && lineNo == 0) {
+            if (!segment.live() && lineNo == 0) {
                 return broken(segment.name(), 1, "the closed segment is empty", segments);
             }
+            return null;
+        }
+
+        /** Checks one line and moves the chain on; a Result when it is broken or torn, else null. */
+        Result line(byte[] bytes, int length, boolean terminated, boolean last, long lineNo, String name, int segments) {
+            String problem = null;
+            JsonNode node = null;
+            HashChain.Split split = HashChain.split(bytes, 0, length);
+            if (split == null) {
+                problem = "not a chained audit record (no trailing \"hash\")";
+            } else {
+                try {
+                    node = MAPPER.readTree(split.canonical());
+                    if (node == null || !node.isObject()) {
+                        problem = "not a JSON object";
+                    }
+                } catch (IOException e) {
+                    problem = "not valid JSON";
+                }
+            }
+            if (problem == null) {
+                if (expected < 0) {
+                    expected = startOf(node);
+                }
+                if (prevHash == null) {
+                    prevHash = node.path("prevHash").asText("");
+                }
+                problem = check(node, split);
+            }
+            if (problem != null) {
+                if (!terminated && last) {
+                    return result(Status.TORN_TAIL, name, "line " + lineNo
+                            + " has no newline and is not a whole record: " + problem
+                            + "; the next start of the trail cuts it off", segments);
+                }
+                return broken(name, lineNo, problem, segments);
+            }
+            if (!terminated) {
+                if (last) {
+                    // A whole record without its newline: the write was cut between the two; never acknowledged.
+                    return result(Status.TORN_TAIL, name, "line " + lineNo + " is a whole record without its newline",
+                            segments);
+                }
+                return broken(name, lineNo, "a closed segment ends without a newline (truncated)", segments);
+            }
+            JsonNode gap = node.get("gap");
+            if ("gap".equals(node.path("event").asText()) && gap != null) {
+                gaps++;
+                lost += gap.path("lost").asLong();
+            }
+            if (records == 0) {
+                firstSeq = startOf(node);
+            }
+            records++;
+            lastSeq = node.get("seq").asLong();
+            lastHash = split.hash();
+            prevHash = lastHash;
+            expected = lastSeq + 1;
             return null;
         }
 

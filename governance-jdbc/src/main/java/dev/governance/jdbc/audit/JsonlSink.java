@@ -52,6 +52,7 @@ public final class JsonlSink implements AuditSink {
     /** The live file's first seq and when its first record was written; -1/null while it is empty. */
     private long liveFirstSeq = -1;
     private Instant liveStartedAt;
+    private boolean rotated;
 
     /** With the default segments: 256MB, all kept, closed ones compressed. */
     public JsonlSink(Path path) {
@@ -203,6 +204,19 @@ public final class JsonlSink implements AuditSink {
         unforcedSince = -1;
         closeQuietly();
         open();
+        rotated = true;
+    }
+
+    /** The chain head (newest record), or null while the trail is empty. */
+    ChainAnchor head() {
+        return lastSeq == 0 ? null : AnchorPublisher.anchor(path.getFileName().toString(), lastSeq, lastHash);
+    }
+
+    /** True once after each rotation (the anchor is published at rotation). */
+    boolean takeRotated() {
+        boolean r = rotated;
+        rotated = false;
+        return r;
     }
 
     /** Makes a rename durable (a no-op where folders can't be opened, as on Windows). */
@@ -280,8 +294,8 @@ public final class JsonlSink implements AuditSink {
     /** Forces what was written and not yet forced (flush, idle, close). */
     @Override
     public void flush() throws IOException {
-        if (rotationDue()) {
-            rotate(); // a quiet trail still closes its segment on time
+        if (rotationDue() && (policy.maxBytes() == 0 || committedSize < policy.maxBytes())) {
+            rotate(); // by period: a quiet trail still closes its segment on time (by size: at the next write)
         }
         if (channel != null && unforcedSince >= 0) {
             channel.force(false);

@@ -95,6 +95,32 @@ public final class OtelSink implements AuditSink {
         return "otel";
     }
 
+    /** A log record {@code governance.audit.anchor}: the JSONL chain head, kept where the file's owner can't reach. */
+    @Override
+    public void anchor(ChainAnchor anchor) {
+        if (disabled != null) {
+            return;
+        }
+        try {
+            if (tracer() == null) {
+                return;
+            }
+            logger.logRecordBuilder()
+                    .setTimestamp(anchor.at())
+                    .setSeverity(Severity.INFO)
+                    .setSeverityText("INFO")
+                    .setEventName("governance.audit.anchor")
+                    .setBody("anchor " + anchor.trail() + " seq " + anchor.seq() + " hash " + anchor.hash())
+                    .setAttribute(EVENT, "anchor")
+                    .setAttribute(ANCHOR_FILE, anchor.trail())
+                    .setAttribute(SEQ, anchor.seq())
+                    .setAttribute(ANCHOR_HASH, anchor.hash())
+                    .emit();
+        } catch (LinkageError e) {
+            disable(e);
+        }
+    }
+
     /** Checks that the OpenTelemetry API on the classpath is one this sink can call (see {@link #disabled()}). */
     @Override
     public long open() {

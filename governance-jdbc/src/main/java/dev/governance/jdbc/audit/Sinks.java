@@ -14,17 +14,23 @@ final class Sinks {
     }
 
     static List<AuditSink> create(List<String> specs, SegmentPolicy segments) {
+        return create(specs, segments, null);
+    }
+
+    /** @param instance {@code governance.audit.instance}, or null to derive one ({@link #defaultInstance}) */
+    static List<AuditSink> create(List<String> specs, SegmentPolicy segments, String instance) {
+        String id = instance != null ? instance : defaultInstance(specs);
         List<AuditSink> sinks = new ArrayList<>(specs.size());
         for (String spec : specs) {
-            sinks.add(createOrStandIn(spec, segments));
+            sinks.add(createOrStandIn(spec, segments, id));
         }
         return sinks;
     }
 
     /** A sink whose construction throws (any Throwable) becomes an {@link UnavailableSink}: the others still work. */
-    static AuditSink createOrStandIn(String spec, SegmentPolicy segments) {
+    static AuditSink createOrStandIn(String spec, SegmentPolicy segments, String instance) {
         try {
-            return create(spec, segments);
+            return create(spec, segments, instance);
         } catch (IllegalArgumentException e) {
             throw e; // a bad spec is a configuration error, reported at connect
         } catch (Throwable e) {
@@ -35,10 +41,29 @@ final class Sinks {
     }
 
     static AuditSink create(String spec) {
-        return create(spec, SegmentPolicy.DEFAULT);
+        return create(spec, SegmentPolicy.DEFAULT, defaultInstance(List.of(spec)));
     }
 
-    static AuditSink create(String spec, SegmentPolicy segments) {
+    /**
+     * This process's name in a shared {@code jdbc:} table when {@code governance.audit.instance} is not set: the
+     * host and the JSONL file (one writer per file, so stable across restarts), else the host and the process id.
+     */
+    static String defaultInstance(List<String> specs) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException | RuntimeException e) {
+            host = "localhost";
+        }
+        for (String spec : specs) {
+            if (spec.startsWith("jsonl:")) {
+                return host + ":" + Path.of(spec.substring("jsonl:".length())).toAbsolutePath().normalize();
+            }
+        }
+        return host + ":pid-" + ProcessHandle.current().pid();
+    }
+
+    static AuditSink create(String spec, SegmentPolicy segments, String instance) {
         if (spec.equals("otel")) {
             return new OtelSink();
         }
@@ -48,7 +73,7 @@ final class Sinks {
         if (spec.startsWith("jdbc:")) {
             // Both "jdbc:h2:mem:audit" and "jdbc:jdbc:h2:mem:audit" name the same database.
             String url = spec.startsWith("jdbc:jdbc:") ? spec.substring("jdbc:".length()) : spec;
-            return new JdbcSink(url);
+            return new JdbcSink(url, instance);
         }
         throw new IllegalArgumentException("unknown audit sink " + spec);
     }

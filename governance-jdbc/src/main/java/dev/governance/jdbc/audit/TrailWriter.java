@@ -24,6 +24,7 @@ final class TrailWriter {
     private static final long BATCH_NANOS = 250_000;
 
     private final List<SinkState> sinks;
+    private final AnchorPublisher anchors;
     private final ArrayBlockingQueue<Item> queue;
     private final Thread thread;
     private final String name;
@@ -58,6 +59,7 @@ final class TrailWriter {
             this.sinks.get(i).behindAtStart(last[i], seq);
         }
         updateHealth();
+        anchors = new AnchorPublisher(this.sinks);
         thread = new Thread(this::run, "governance-audit-writer " + name);
         thread.setDaemon(true); // the shutdown hook drains it; it must not keep a finished JVM alive
         thread.start();
@@ -209,6 +211,7 @@ final class TrailWriter {
             }
             items.clear();
         }
+        anchors.publishNow();
         for (SinkState s : sinks) {
             s.retryNow();
             long owed = s.close();
@@ -266,6 +269,7 @@ final class TrailWriter {
                 item.ack().complete(new Ack(seq, written && !failing, failure()));
             }
         }
+        anchors.maybePublish(now); // after the acks: callers never wait for an anchor
         return stop;
     }
 
@@ -303,6 +307,7 @@ final class TrailWriter {
             s.flush();
         }
         updateHealth();
+        anchors.maybePublish(now);
     }
 
     /**

@@ -50,8 +50,9 @@ public final class AuditCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Parameters(arity = "1..*", paramLabel = "FILE-OR-FOLDER",
-                description = "the live file (checked with its closed segments), a segment, several segments, or a folder")
-        List<Path> files;
+                description = "the live file (checked with its closed segments), a segment, several segments, a folder,"
+                        + " or the jdbc: URL of a jdbc: sink's database (every instance's chain; its driver on the classpath)")
+        List<String> targets;
 
         @Option(names = "--anchor", paramLabel = "SEQ:HASH",
                 description = "a chain head published elsewhere (an `anchor` record of the otel or jdbc: sink);"
@@ -74,6 +75,10 @@ public final class AuditCommand implements Callable<Integer> {
                     return 1;
                 }
             }
+            if (targets.size() == 1 && targets.get(0).startsWith("jdbc:")) {
+                return verifyTable(targets.get(0), out, err);
+            }
+            List<Path> files = targets.stream().map(Path::of).toList();
             int exit = 0;
             try {
                 if (files.size() > 1) {
@@ -110,6 +115,26 @@ public final class AuditCommand implements Callable<Integer> {
                 return 1;
             }
             return exit;
+        }
+
+        private static int verifyTable(String url, PrintWriter out, PrintWriter err) {
+            String jdbcUrl = url.startsWith("jdbc:jdbc:") ? url.substring("jdbc:".length()) : url;
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl)) {
+                java.util.Map<String, AuditVerifier.Result> results = AuditVerifier.verifyTable(c);
+                if (results.isEmpty()) {
+                    err.println("audit verify: no chained audit rows in governance_audit");
+                    return 1;
+                }
+                int exit = 0;
+                for (var e : results.entrySet()) {
+                    out.println("instance " + e.getKey() + ": " + e.getValue().summary());
+                    exit = worse(exit, exitCode(e.getValue()));
+                }
+                return exit;
+            } catch (java.sql.SQLException e) {
+                err.println("audit verify: " + dev.governance.jdbc.audit.UrlSanitizer.sanitize(jdbcUrl) + ": " + e.getMessage());
+                return 1;
+            }
         }
 
         private static int checkAnchor(AuditFiles.Trail trail, long seq, String hash, PrintWriter out) throws IOException {

@@ -33,6 +33,7 @@ public final class Keys {
     public static final String AUDIT_ROTATE = "governance.audit.rotate";
     public static final String AUDIT_RETAIN = "governance.audit.retain";
     public static final String AUDIT_COMPRESS = "governance.audit.compress";
+    public static final String AUDIT_INSTANCE = "governance.audit.instance";
     public static final String APPROVAL_STORE = "governance.approval.store";
     public static final String APPROVAL_MODE = "governance.approval.mode";
     public static final String APPROVAL_TIMEOUT = "governance.approval.timeout";
@@ -73,6 +74,7 @@ public final class Keys {
         d.put(AUDIT_ROTATE, "256MB");
         d.put(AUDIT_RETAIN, "all");
         d.put(AUDIT_COMPRESS, "gzip");
+        d.put(AUDIT_INSTANCE, null);
         d.put(APPROVAL_STORE, "memory");
         d.put(APPROVAL_MODE, "fail");
         d.put(APPROVAL_TIMEOUT, "PT2M");

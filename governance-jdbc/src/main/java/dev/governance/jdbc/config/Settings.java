@@ -71,15 +71,15 @@ public record Settings(
 
     /** The {@code governance.audit.*} part; {@code segments}: rotate, retain and compress of {@code jsonl:} sinks. */
     public record AuditSettings(List<String> sinks, OnFailure onFailure, boolean literals,
-                                SegmentPolicy segments) {
+                                SegmentPolicy segments, String instance) {
         public AuditSettings {
             sinks = List.copyOf(sinks);
             java.util.Objects.requireNonNull(segments, "segments");
         }
 
-        /** With the default segment policy (256MB segments, all kept, closed ones compressed). */
+        /** With the default segment policy (256MB segments, all kept, closed ones compressed), instance derived. */
         public AuditSettings(List<String> sinks, OnFailure onFailure, boolean literals) {
-            this(sinks, onFailure, literals, SegmentPolicy.DEFAULT);
+            this(sinks, onFailure, literals, SegmentPolicy.DEFAULT, null);
         }
     }
 

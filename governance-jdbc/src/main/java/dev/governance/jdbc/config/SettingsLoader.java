@@ -155,7 +155,8 @@ public final class SettingsLoader {
                 values.sinks(Keys.AUDIT_SINKS),
                 values.choice(Keys.AUDIT_ON_FAILURE, Settings.OnFailure.class),
                 values.bool(Keys.AUDIT_LITERALS),
-                values.segments());
+                values.segments(),
+                values.optional(Keys.AUDIT_INSTANCE));
         Settings.ApprovalSettings approval = new Settings.ApprovalSettings(
                 values.store(Keys.APPROVAL_STORE),
                 values.choice(Keys.APPROVAL_MODE, Settings.ApprovalMode.class),

@@ -15,6 +15,7 @@ final class FakeSinks {
         final List<SequencedEvent> events = Collections.synchronizedList(new ArrayList<>());
         final AtomicBoolean broken = new AtomicBoolean();
         final AtomicInteger writes = new AtomicInteger();
+        final List<ChainAnchor> anchors = Collections.synchronizedList(new ArrayList<>());
         private final long delayMillis;
 
         Collecting(long delayMillis) {
@@ -44,6 +45,11 @@ final class FakeSinks {
                 Thread.sleep(delayMillis);
             }
             events.addAll(batch);
+        }
+
+        @Override
+        public void anchor(ChainAnchor anchor) {
+            anchors.add(anchor);
         }
 
         @Override
