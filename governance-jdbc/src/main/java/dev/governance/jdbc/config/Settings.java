@@ -77,6 +77,11 @@ public record Settings(
             java.util.Objects.requireNonNull(segments, "segments");
         }
 
+        /** With the instance derived from the host and the JSONL file. */
+        public AuditSettings(List<String> sinks, OnFailure onFailure, boolean literals, SegmentPolicy segments) {
+            this(sinks, onFailure, literals, segments, null);
+        }
+
         /** With the default segment policy (256MB segments, all kept, closed ones compressed), instance derived. */
         public AuditSettings(List<String> sinks, OnFailure onFailure, boolean literals) {
             this(sinks, onFailure, literals, SegmentPolicy.DEFAULT, null);

@@ -62,7 +62,12 @@ class OtelLogRecordTest {
             }
         }
         assertEquals(0, spans.getFinishedSpanItems().size(), "spans are sampled away");
-        List<LogRecordData> records = logs.getFinishedLogRecordItems();
+        List<LogRecordData> all = logs.getFinishedLogRecordItems();
+        List<LogRecordData> records = all.stream()
+                .filter(r -> !"governance.audit.anchor".equals(r.getEventName())).toList();
+        LogRecordData anchor = all.get(all.size() - 1);
+        assertEquals("governance.audit.anchor", anchor.getEventName(), "the chain head, published at close");
+        assertEquals(53L, anchor.getAttributes().get(AttributeKey.longKey("governance.audit.seq")));
         List<String> lines = Files.readAllLines(file);
         assertEquals(lines.size(), records.size(), "one log record per event");
         ObjectMapper mapper = new ObjectMapper();
@@ -95,6 +100,8 @@ class OtelLogRecordTest {
         LogRecordData approval = records.get(51);
         assertEquals("req-1", approval.getAttributes().get(AttributeKey.stringKey("governance.approval.request_id")));
         assertEquals("cleanup", approval.getAttributes().get(AttributeKey.stringKey("governance.reason")));
+        assertEquals(new ObjectMapper().readTree(lines.get(52)).get("hash").asText(),
+                anchor.getAttributes().get(AttributeKey.stringKey("governance.audit.hash")));
         LogRecordData nested = records.get(52);
         assertTrue(nested.getSpanContext().isValid(), "the log record carries the application's trace context");
         sdk.close();
