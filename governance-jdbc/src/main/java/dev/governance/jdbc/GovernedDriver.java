@@ -1,7 +1,9 @@
 package dev.governance.jdbc;
 
 import dev.governance.jdbc.config.SettingsLoader;
-import dev.governance.jdbc.jdbc.Connector;
+import dev.governance.jdbc.gate.Session;
+import dev.governance.jdbc.gate.SessionOpener;
+import dev.governance.jdbc.jdbc.ConnectionWrapper;
 
 import java.sql.Connection;
 import java.sql.Driver;
@@ -25,7 +27,7 @@ public final class GovernedDriver implements Driver {
 
     static {
         try {
-            DriverManager.registerDriver(INSTANCE, () -> Connector.shutdown());
+            DriverManager.registerDriver(INSTANCE, SessionOpener::shutdown);
         } catch (SQLException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -45,7 +47,8 @@ public final class GovernedDriver implements Driver {
         if (real == null) {
             return null; // not ours: DriverManager asks the next driver
         }
-        return Connector.connect(real, new SettingsLoader().load(info));
+        Session session = SessionOpener.open(real, new SettingsLoader().load(info));
+        return new ConnectionWrapper(session.physical(), session);
     }
 
     @Override

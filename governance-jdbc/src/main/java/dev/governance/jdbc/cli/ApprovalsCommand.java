@@ -140,8 +140,8 @@ public final class ApprovalsCommand implements Callable<Integer> {
                         + " claims: leave out --groups");
             }
             Settings.IdentitySettings settings = new Settings.IdentitySettings(as, null, jwks, issuer, audience,
-                    List.of("RS256", "ES256", "EdDSA"), Duration.ofSeconds(60), "kind", "groups", IdentityKind.AGENT,
-                    null, IdentityKind.AGENT, List.of(), false);
+                    List.of("RS256", "ES256", "EdDSA"), Duration.ofSeconds(60), "kind", "groups", "agent",
+                    null, "agent", List.of(), false);
             try {
                 return IdentityResolver.create(settings).current();
             } catch (ConfigurationException e) {

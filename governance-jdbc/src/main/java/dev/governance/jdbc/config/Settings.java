@@ -52,9 +52,9 @@ public record Settings(
             Duration clockSkew,
             String kindClaim,
             String groupsClaim,
-            dev.governance.jdbc.identity.IdentityKind defaultKind,
+            String defaultKind,
             String subject,
-            dev.governance.jdbc.identity.IdentityKind kind,
+            String kind,
             List<String> groups,
             boolean allowUnverified) {
 

@@ -2,7 +2,6 @@ package dev.governance.jdbc.config;
 
 import dev.governance.jdbc.audit.SegmentPolicy;
 import dev.governance.jdbc.ConfigurationException;
-import dev.governance.jdbc.identity.IdentityKind;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,6 +25,8 @@ import java.util.function.UnaryOperator;
  * every value, and splits off the Properties the real driver receives.
  */
 public final class SettingsLoader {
+    /** The identity kinds a setting may name (the identity package maps them to {@code IdentityKind}). */
+    private static final java.util.Set<String> KINDS = java.util.Set.of("human", "agent", "service");
     static final String CLASSPATH_DEFAULTS = "governance.properties";
     static final String ENV_CONFIG = "GOVERNANCE_CONFIG";
 
@@ -231,9 +232,10 @@ public final class SettingsLoader {
             }
         }
 
-        IdentityKind kind(String key) throws ConfigurationException {
-            IdentityKind kind = IdentityKind.parse(required(key));
-            if (kind == null) {
+        /** An identity kind's label; config knows the three words, the identity package what they mean. */
+        String kind(String key) throws ConfigurationException {
+            String kind = required(key).trim().toLowerCase(Locale.ROOT);
+            if (!KINDS.contains(kind)) {
                 throw bad(key, "must be human, agent or service");
             }
             return kind;

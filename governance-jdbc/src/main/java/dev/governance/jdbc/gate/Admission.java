@@ -72,6 +72,26 @@ public final class Admission {
         return analysis;
     }
 
+    /**
+     * Masking for CallableStatement OUT parameters of this execution; null when its identity is not masked.
+     * {@code callEscape}: the text was a JDBC call escape. OUT parameters of a query (H2 hands out its first row's
+     * columns as OUT parameters) would bypass the result's masking plan: for a masked identity only a procedure
+     * call's OUT parameters are read, value-scanned.
+     */
+    public dev.governance.jdbc.masking.OutParameterMasking outParameterMasking(boolean callEscape)
+            throws SQLException {
+        if (!decision.masking()) {
+            return null;
+        }
+        boolean call = callEscape || analysis.statements().stream()
+                .allMatch(s -> s.type() == dev.governance.jdbc.sql.StatementType.CALL);
+        if (!call) {
+            throw new SQLException("OUT parameters are masked for this identity and this statement is not a procedure"
+                    + " call: read its result set instead", dev.governance.jdbc.SqlStates.POLICY_DENIED);
+        }
+        return session.outParameterMasking();
+    }
+
     public Decision decision() {
         return decision;
     }

@@ -1,17 +1,23 @@
 package dev.governance.jdbc.gate;
 
 import dev.governance.jdbc.IdentityException;
+import dev.governance.jdbc.approval.Approvals;
 import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.identity.IdentityResolver;
+import dev.governance.jdbc.masking.ErrorScrubber;
+import dev.governance.jdbc.masking.OutParameterMasking;
 import dev.governance.jdbc.masking.ViewLookup;
 import dev.governance.jdbc.policy.PrimaryKeys;
 import dev.governance.jdbc.sql.Dialect;
 import dev.governance.jdbc.sql.lineage.SchemaLookup;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -83,6 +89,13 @@ public final class Session {
 
     public String connectionId() {
         return connectionId;
+    }
+
+    /** {@code Connection.setCatalog}: on MySQL/MariaDB a database is what a schema is elsewhere. */
+    public void catalogSwitched(String name) {
+        if (dialect == Dialect.MYSQL) {
+            defaultSchema(name);
+        }
     }
 
     public Dialect dialect() {
@@ -188,5 +201,77 @@ public final class Session {
                 }
             }
         }
+    }
+
+    // ---- the wrappers' one way in: every statement, result and record of this connection goes through here ----
+
+    /** Decides a plain statement and admits it, or throws the refusal. */
+    public Admission admit(EntryPoint entry, String sql) throws SQLException {
+        return governance.gate().admit(this, entry, sql);
+    }
+
+    /** Decides a text at prepare time: a refused text is never prepared. */
+    public PreparedSql prepare(EntryPoint entry, String sql) throws SQLException {
+        return governance.gate().prepare(this, entry, sql);
+    }
+
+    /** Decides one execution of a prepared text with its bound parameters. */
+    public Admission admitPrepared(PreparedSql prepared, Parameters parameters) throws SQLException {
+        return governance.gate().admitPrepared(this, prepared, parameters);
+    }
+
+    /** Decides a text that is not run ({@code nativeSQL}). */
+    public void inspect(String sql) throws SQLException {
+        governance.gate().inspect(this, sql);
+    }
+
+    /** Runs a batch of admitted statements under their decisions. */
+    public <T> T executeBatch(List<Admission> queued, JdbcCall<T> call, RowCount<T> rows) throws SQLException {
+        return governance.gate().executeBatch(this, queued, call, rows);
+    }
+
+    /** True when the current identity's results are masked. */
+    public boolean masksResults() throws SQLException {
+        return governance.policies().engine().masks(identity());
+    }
+
+    /**
+     * Whether the real driver's objects may be handed out: only with {@code allow-unwrap=true}, and never to an
+     * identity whose results are masked (through the real objects masking could be undone).
+     */
+    public boolean mayUnwrap() {
+        if (!governance.settings().allowUnwrap()) {
+            return false;
+        }
+        try {
+            return !masksResults();
+        } catch (SQLException noIdentity) {
+            return false;
+        }
+    }
+
+    /** Connection warnings as the current identity may see them (data values scrubbed when it is masked). */
+    public SQLWarning visibleWarnings(SQLWarning warnings) throws SQLException {
+        return warnings != null && masksResults() ? ErrorScrubber.scrub(warnings, governance.masker()) : warnings;
+    }
+
+    /** Masking of CallableStatement OUT parameters with this connection's masker. */
+    OutParameterMasking outParameterMasking() {
+        return new OutParameterMasking(governance.masker());
+    }
+
+    /** The approval workflow shared by every connection of this configuration. */
+    public Approvals approvals() {
+        return governance.approvals();
+    }
+
+    /** Records a call made through this connection by an application acting on it (an MCP tool call). */
+    public void recordCall(String error) throws SQLException {
+        governance.recorder().call(this, identity(), error);
+    }
+
+    /** Records that the connection closed ({@code identity} null when its token had expired). */
+    public void recordClosed(Identity identity) {
+        governance.recorder().closed(this, identity);
     }
 }

@@ -38,7 +38,7 @@ public final class IdentityResolver {
         }
         this.verifier = s.jwks() == null ? null : new TokenVerifier(JwkSetSource.open(s.jwks(), tuning),
                 s.algorithms(), required(s.issuer(), Keys.ISSUER), required(s.audience(), Keys.AUDIENCE),
-                s.clockSkew(), clock, new ClaimMapper(s.kindClaim(), s.groupsClaim(), s.defaultKind()));
+                s.clockSkew(), clock, new ClaimMapper(s.kindClaim(), s.groupsClaim(), IdentityKind.parse(s.defaultKind())));
         // An entry never outlives its token: it expires at exp (a hit is checked against exp + skew as well).
         this.cache = Caffeine.newBuilder()
                 .maximumSize(CACHE_SIZE)
@@ -146,7 +146,7 @@ public final class IdentityResolver {
                     tuning.fileRecheck().toNanos());
         }
         if (s.subject() != null) {
-            return new StaticIdentitySource(s.subject(), s.kind(), s.groups(), s.allowUnverified());
+            return new StaticIdentitySource(s.subject(), IdentityKind.parse(s.kind()), s.groups(), s.allowUnverified());
         }
         return () -> {
             throw new IdentityException("no identity: set " + Keys.TOKEN + ", " + Keys.TOKEN_FILE + ", or "

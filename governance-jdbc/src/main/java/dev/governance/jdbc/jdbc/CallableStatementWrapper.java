@@ -44,18 +44,7 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
 
     private OutParameterMasking outMasking() throws SQLException {
         Admission admission = lastAdmission();
-        if (admission == null || !admission.decision().masking()) {
-            return null;
-        }
-        // OUT parameters of a query (H2 hands out its first row's columns as OUT parameters) would bypass the
-        // result's masking plan: only a procedure call's OUT parameters are read, value-scanned.
-        boolean call = callEscape || admission.analysis().statements().stream()
-                .allMatch(s -> s.type() == dev.governance.jdbc.sql.StatementType.CALL);
-        if (!call) {
-            throw new SQLException("OUT parameters are masked for this identity and this statement is not a procedure"
-                    + " call: read its result set instead", dev.governance.jdbc.SqlStates.POLICY_DENIED);
-        }
-        return new OutParameterMasking(session.governance().masker());
+        return admission == null ? null : admission.outParameterMasking(callEscape);
     }
 
     // ---- OUT parameters: through value masking for a masked identity; the rest delegates ----------------------

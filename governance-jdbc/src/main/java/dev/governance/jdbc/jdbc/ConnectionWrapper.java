@@ -39,7 +39,6 @@ public final class ConnectionWrapper implements GovernedConnection {
 
     private final Connection delegate;
     private final Session session;
-    private final boolean allowUnwrap;
     private final Set<StatementWrapper> open = ConcurrentHashMap.newKeySet();
     private volatile MetaDataWrapper metaData;
     private volatile boolean closed;
@@ -47,7 +46,6 @@ public final class ConnectionWrapper implements GovernedConnection {
     public ConnectionWrapper(Connection delegate, Session session) {
         this.delegate = delegate;
         this.session = session;
-        this.allowUnwrap = session.governance().settings().allowUnwrap();
     }
 
     Session session() {
@@ -59,14 +57,7 @@ public final class ConnectionWrapper implements GovernedConnection {
      * identity whose results are masked (through the real objects masking could be undone).
      */
     boolean allowUnwrap() {
-        if (!allowUnwrap) {
-            return false;
-        }
-        try {
-            return !session.governance().policies().engine().masks(session.identity());
-        } catch (SQLException noIdentity) {
-            return false;
-        }
+        return session.mayUnwrap();
     }
 
     private <S extends StatementWrapper> S track(S statement) {
@@ -90,7 +81,7 @@ public final class ConnectionWrapper implements GovernedConnection {
     }
 
     private PreparedSql prepare(EntryPoint entry, String sql) throws SQLException {
-        return session.governance().gate().prepare(session, entry, sql);
+        return session.prepare(entry, sql);
     }
 
     // ---- governed connection --------------------------------------------------------------------------------------
@@ -115,7 +106,7 @@ public final class ConnectionWrapper implements GovernedConnection {
 
     @Override
     public dev.governance.jdbc.approval.Approvals approvals() {
-        return session.governance().approvals();
+        return session.approvals();
     }
 
     @Override
@@ -130,7 +121,7 @@ public final class ConnectionWrapper implements GovernedConnection {
 
     @Override
     public void recordCall(String error) throws SQLException {
-        session.governance().recorder().call(session, session.identity(), error);
+        session.recordCall(error);
     }
 
     @Override
@@ -233,7 +224,7 @@ public final class ConnectionWrapper implements GovernedConnection {
 
     @Override
     public String nativeSQL(String sql) throws SQLException {
-        session.governance().gate().inspect(session, sql);
+        session.inspect(sql);
         return delegate.nativeSQL(sql);
     }
 
@@ -267,7 +258,7 @@ public final class ConnectionWrapper implements GovernedConnection {
             try {
                 delegate.close();
             } finally {
-                session.governance().recorder().closed(session, identityOrNull());
+                session.recordClosed(identityOrNull());
             }
         }
     }
@@ -411,11 +402,7 @@ public final class ConnectionWrapper implements GovernedConnection {
 
     @Override
     public SQLWarning getWarnings() throws SQLException {
-        SQLWarning warnings = delegate.getWarnings();
-        if (warnings != null && session.governance().policies().engine().masks(session.identity())) {
-            return dev.governance.jdbc.masking.ErrorScrubber.scrub(warnings, session.governance().masker());
-        }
-        return warnings;
+        return session.visibleWarnings(delegate.getWarnings());
     }
 
     @Override
@@ -451,9 +438,7 @@ public final class ConnectionWrapper implements GovernedConnection {
     @Override
     public void setCatalog(String name) throws SQLException {
         delegate.setCatalog(name);
-        if (session.dialect() == dev.governance.jdbc.sql.Dialect.MYSQL) {
-            session.defaultSchema(name); // a MySQL database is what a schema is elsewhere
-        }
+        session.catalogSwitched(name);
     }
 
     @Override

@@ -43,7 +43,7 @@ public class PreparedStatementWrapper extends StatementWrapper implements Prepar
             throw new SQLException("This statement was created by the real driver behind a metadata result;"
                     + " it can't execute", dev.governance.jdbc.SqlStates.POLICY_DENIED);
         }
-        Admission admission = session.governance().gate().admitPrepared(session, prepared, parameters);
+        Admission admission = session.admitPrepared(prepared, parameters);
         resultMoved();
         admitted(admission);
         return admission;

@@ -2,6 +2,7 @@ package dev.governance.jdbc.jdbc;
 
 import dev.governance.jdbc.ResultLimitExceededException;
 import dev.governance.jdbc.gate.Admission;
+import dev.governance.jdbc.gate.RowChanges;
 import dev.governance.jdbc.masking.MaskedCells;
 
 import java.io.InputStream;
@@ -86,8 +87,7 @@ public final class ResultSetWrapper implements ResultSet {
 
     /** Decides a row change as the statement it amounts to, runs it under that decision, and records it. */
     private void changeRow(String sql, dev.governance.jdbc.gate.JdbcCall<Void> call) throws SQLException {
-        Admission change = connection.session().governance().gate()
-                .admit(connection.session(), dev.governance.jdbc.gate.EntryPoint.EXECUTE_UPDATE, sql);
+        Admission change = connection.session().admit(dev.governance.jdbc.gate.EntryPoint.EXECUTE_UPDATE, sql);
         change.execute(call, ignored -> 1L);
     }
 
@@ -230,8 +230,7 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public void deleteRow() throws SQLException {
-        boolean bounded = admission != null && RowChanges.boundedSource(admission.analysis());
-        changeRow(RowChanges.delete(delegate.getMetaData(), connection.session().dialect(), bounded), () -> {
+        changeRow(RowChanges.delete(delegate.getMetaData(), connection.session(), admission), () -> {
             delegate.deleteRow();
             return null;
         });
@@ -703,7 +702,7 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public void insertRow() throws SQLException {
-        changeRow(RowChanges.insert(delegate.getMetaData(), changed, connection.session().dialect()), () -> {
+        changeRow(RowChanges.insert(delegate.getMetaData(), changed, connection.session()), () -> {
             delegate.insertRow();
             return null;
         });
@@ -1231,7 +1230,7 @@ public final class ResultSetWrapper implements ResultSet {
 
     @Override
     public void updateRow() throws SQLException {
-        changeRow(RowChanges.update(delegate.getMetaData(), changed, connection.session().dialect()), () -> {
+        changeRow(RowChanges.update(delegate.getMetaData(), changed, connection.session()), () -> {
             delegate.updateRow();
             return null;
         });

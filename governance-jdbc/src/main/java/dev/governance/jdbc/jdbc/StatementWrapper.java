@@ -35,7 +35,7 @@ public class StatementWrapper implements Statement {
     }
 
     Admission admit(EntryPoint entry, String sql) throws SQLException {
-        Admission admission = session.governance().gate().admit(session, entry, sql);
+        Admission admission = session.admit(entry, sql);
         resultMoved(); // executing again closes the previous result (JDBC)
         last = admission;
         return admission;
@@ -160,13 +160,13 @@ public class StatementWrapper implements Statement {
     @Override
     public int[] executeBatch() throws SQLException {
         List<Admission> queued = takeBatch();
-        return session.governance().gate().executeBatch(session, queued, delegate::executeBatch, RowCount.ofBatch());
+        return session.executeBatch(queued, delegate::executeBatch, RowCount.ofBatch());
     }
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
         List<Admission> queued = takeBatch();
-        return session.governance().gate().executeBatch(session, queued, delegate::executeLargeBatch, RowCount.ofLargeBatch());
+        return session.executeBatch(queued, delegate::executeLargeBatch, RowCount.ofLargeBatch());
     }
 
     void queue(Admission admission) {

@@ -1,7 +1,6 @@
 package dev.governance.jdbc.config;
 
 import dev.governance.jdbc.ConfigurationException;
-import dev.governance.jdbc.identity.IdentityKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,8 +56,8 @@ class SettingsLoaderTest {
         assertEquals(Duration.ofSeconds(60), s.identity().clockSkew());
         assertEquals("kind", s.identity().kindClaim());
         assertEquals("groups", s.identity().groupsClaim());
-        assertEquals(IdentityKind.AGENT, s.identity().defaultKind());
-        assertEquals(IdentityKind.AGENT, s.identity().kind());
+        assertEquals("agent", s.identity().defaultKind());
+        assertEquals("agent", s.identity().kind());
         assertFalse(s.identity().allowUnverified());
         assertEquals(List.of("otel", "jsonl:governance-audit.jsonl"), s.audit().sinks());
         assertEquals(Settings.OnFailure.FAIL_CLOSED, s.audit().onFailure());

@@ -101,8 +101,8 @@ final class Fixture {
     static Settings.IdentitySettings settings(String token, String tokenFile, String jwks, List<String> algorithms,
                                               IdentityKind defaultKind, String subject, boolean allowUnverified) {
         return new Settings.IdentitySettings(token, tokenFile, jwks, jwks == null ? null : ISSUER,
-                jwks == null ? null : AUDIENCE, algorithms, Duration.ofSeconds(60), "kind", "groups", defaultKind,
-                subject, IdentityKind.HUMAN, List.of("dev", "ops"), allowUnverified);
+                jwks == null ? null : AUDIENCE, algorithms, Duration.ofSeconds(60), "kind", "groups", defaultKind.label(),
+                subject, "human", List.of("dev", "ops"), allowUnverified);
     }
 
     /** A clock and a monotonic time the test moves by hand. */

@@ -105,8 +105,8 @@ class IdentityResolverTest {
     @Test
     void configuredClaimNamesAreRead() throws Exception {
         Settings.IdentitySettings s = new Settings.IdentitySettings(null, null, jwks.toString(), ISSUER, AUDIENCE,
-                Fixture.ALGORITHMS, Duration.ofSeconds(60), "typ_of", "roles", IdentityKind.AGENT, null,
-                IdentityKind.AGENT, List.of(), false);
+                Fixture.ALGORITHMS, Duration.ofSeconds(60), "typ_of", "roles", "agent", null,
+                "agent", List.of(), false);
         JWTClaimsSet claims = Fixture.claims("a", Instant.now()).claim("typ_of", "service")
                 .claim("roles", List.of("r1")).claim("kind", "human").claim("groups", List.of("ignored")).build();
         Identity identity = IdentityResolver.create(s).verify(TokenMinter.sign(RSA, claims));

@@ -82,8 +82,8 @@ class JwkSetTest {
         Path jwks = Fixture.writeJwks(dir.resolve("jwks.json"), RSA);
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> IdentityResolver.create(
                 new dev.governance.jdbc.config.Settings.IdentitySettings("t", null, jwks.toString(), null, AUDIENCE,
-                        Fixture.ALGORITHMS, Duration.ZERO, "kind", "groups", IdentityKind.AGENT, null,
-                        IdentityKind.AGENT, List.of(), false)));
+                        Fixture.ALGORITHMS, Duration.ZERO, "kind", "groups", "agent", null,
+                        "agent", List.of(), false)));
         assertEquals("VG000", e.getSQLState());
         assertTrue(e.getMessage().contains("governance.identity.issuer"), e.getMessage());
     }

@@ -1,4 +1,4 @@
-package dev.governance.jdbc.jdbc;
+package dev.governance.jdbc.gate;
 
 import dev.governance.jdbc.ConfigurationException;
 import dev.governance.jdbc.IdentityException;
@@ -6,10 +6,6 @@ import dev.governance.jdbc.audit.AuditTrails;
 import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.config.Settings;
 import dev.governance.jdbc.config.SettingsLoader;
-import dev.governance.jdbc.gate.DatabaseInfo;
-import dev.governance.jdbc.gate.Governance;
-import dev.governance.jdbc.gate.GovernanceRegistry;
-import dev.governance.jdbc.gate.Session;
 import dev.governance.jdbc.identity.IdentityResolver;
 import dev.governance.jdbc.sql.Dialect;
 
@@ -18,12 +14,15 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
-/** Opens governed connections: identity first, then the real driver, then the wrapper. */
-public final class Connector {
-    private Connector() {
+/**
+ * Opens the governance side of a connection: identity first (no identity, no connection), then the real driver,
+ * then the {@link Session} the wrappers hand to the gate.
+ */
+public final class SessionOpener {
+    private SessionOpener() {
     }
 
-    public static Connection connect(String realUrl, SettingsLoader.Loaded loaded) throws SQLException {
+    public static Session open(String realUrl, SettingsLoader.Loaded loaded) throws SQLException {
         Settings settings = loaded.settings();
         Governance governance = GovernanceRegistry.forSettings(settings);
         IdentityResolver identities = governance.identities(settings.identity());
@@ -47,7 +46,7 @@ public final class Connector {
             Session session = new Session(governance, identities, physical, Dialect.fromUrl(realUrl),
                     new DatabaseInfo(product, target.url()));
             governance.recorder().connected(session, identity);
-            return new ConnectionWrapper(physical, session);
+            return session;
         } catch (SQLException | RuntimeException e) {
             physical.close();
             throw e;

@@ -1,4 +1,4 @@
-package dev.governance.jdbc.jdbc;
+package dev.governance.jdbc.gate;
 
 import dev.governance.jdbc.SqlStates;
 import dev.governance.jdbc.sql.Dialect;
@@ -13,18 +13,20 @@ import java.util.BitSet;
  * {@code UPDATE t SET a = ?, b = ? WHERE <first column> = ?}, {@code INSERT INTO t (a, b) VALUES (?, ?)},
  * {@code DELETE FROM t WHERE <first column> = ?}.
  */
-final class RowChanges {
+public final class RowChanges {
     private RowChanges() {
     }
 
-    static String update(ResultSetMetaData md, BitSet columns, Dialect dialect) throws SQLException {
+    public static String update(ResultSetMetaData md, BitSet columns, Session session) throws SQLException {
+        Dialect dialect = session.dialect();
         StringBuilder sql = new StringBuilder("UPDATE ").append(table(md, columns, dialect)).append(" SET ");
         appendColumns(sql, md, columns, dialect, " = ?, ");
         sql.setLength(sql.length() - 2);
         return sql.append(" WHERE ").append(quote(md.getColumnName(1), dialect)).append(" = ?").toString();
     }
 
-    static String insert(ResultSetMetaData md, BitSet columns, Dialect dialect) throws SQLException {
+    public static String insert(ResultSetMetaData md, BitSet columns, Session session) throws SQLException {
+        Dialect dialect = session.dialect();
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table(md, columns, dialect)).append(" (");
         appendColumns(sql, md, columns, dialect, ", ");
         sql.setLength(sql.length() - 2);
@@ -36,16 +38,18 @@ final class RowChanges {
     }
 
     /**
-     * {@code bounded}: the query that produced the result restricted its rows; deleting row by row through a result
-     * over a whole table is decided as the unbounded DELETE it adds up to.
+     * {@code source}: the admission that produced the result (null: unknown). When its query did not restrict its
+     * rows, deleting row by row through the result is decided as the unbounded DELETE it adds up to.
      */
-    static String delete(ResultSetMetaData md, Dialect dialect, boolean bounded) throws SQLException {
+    public static String delete(ResultSetMetaData md, Session session, Admission source) throws SQLException {
+        Dialect dialect = session.dialect();
+        boolean bounded = source != null && boundedSource(source.analysis());
         String delete = "DELETE FROM " + table(md, new BitSet(), dialect);
         return bounded ? delete + " WHERE " + quote(md.getColumnName(1), dialect) + " = ?" : delete;
     }
 
     /** True when the query behind a result has a WHERE (or isn't a plain SELECT we can read). */
-    static boolean boundedSource(dev.governance.jdbc.sql.Analysis source) {
+    private static boolean boundedSource(dev.governance.jdbc.sql.Analysis source) {
         if (source instanceof dev.governance.jdbc.sql.SqlAnalysis sql && !sql.analyzedStatements().isEmpty()
                 && sql.analyzedStatements().get(0).parsedStatement()
                         instanceof net.sf.jsqlparser.statement.select.PlainSelect select) {
