@@ -114,9 +114,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Path dir = Files.isDirectory(audit) ? audit : audit.toAbsolutePath().getParent();
         List<String> sinks = record.isEmpty() ? List.of("jsonl:" + dir.resolve("governance-console.jsonl")) : record;
-        Settings.IdentitySettings identity = new Settings.IdentitySettings(null, null, jwks, issuer, audience,
-                List.of("RS256", "ES256", "EdDSA"), Duration.ofSeconds(60), kindClaim, groupsClaim, IdentityKind.AGENT,
-                null, IdentityKind.AGENT, List.of(), false);
+        Settings.IdentitySettings identity = Settings.IdentitySettings.verifying(null, jwks, issuer, audience,
+                kindClaim, groupsClaim);
         java.util.Set<IdentityKind> admitted = new java.util.HashSet<>();
         for (String kind : kinds) {
             IdentityKind k = IdentityKind.parse(kind);

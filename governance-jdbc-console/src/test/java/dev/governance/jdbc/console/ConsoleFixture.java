@@ -69,9 +69,8 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     ConsoleFixture start(List<String> databases) throws Exception {
-        Settings.IdentitySettings identity = new Settings.IdentitySettings(null, null, jwks.toString(), ISSUER, AUDIENCE,
-                List.of("RS256", "ES256", "EdDSA"), Duration.ofSeconds(60), "kind", "groups", IdentityKind.AGENT,
-                null, IdentityKind.AGENT, List.of(), false);
+        Settings.IdentitySettings identity = Settings.IdentitySettings.verifying(null, jwks.toString(), ISSUER, AUDIENCE,
+                "kind", "groups");
         ConsoleConfig config = new ConsoleConfig(store, auditDir, new InetSocketAddress("127.0.0.1", 0), identity,
                 databases, List.of("jsonl:" + auditDir.resolve("governance-console.jsonl")), Duration.ofMillis(200),
                 java.util.Set.of(IdentityKind.HUMAN));

@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,9 +138,8 @@ public final class ApprovalsCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "with a token, the groups come from its"
                         + " claims: leave out --groups");
             }
-            Settings.IdentitySettings settings = new Settings.IdentitySettings(as, null, jwks, issuer, audience,
-                    List.of("RS256", "ES256", "EdDSA"), Duration.ofSeconds(60), "kind", "groups", "agent",
-                    null, "agent", List.of(), false);
+            Settings.IdentitySettings settings = Settings.IdentitySettings.verifying(as, jwks, issuer, audience,
+                    "kind", "groups");
             try {
                 return IdentityResolver.create(settings).current();
             } catch (ConfigurationException e) {

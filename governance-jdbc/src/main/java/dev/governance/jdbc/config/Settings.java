@@ -63,6 +63,16 @@ public record Settings(
             groups = List.copyOf(groups);
         }
 
+        /**
+         * Settings that verify tokens presented to a tool (a reviewer's {@code --as} token, a console sign-in) with
+         * the default algorithms, skew and kind: {@code token} may be null when tokens come later.
+         */
+        public static IdentitySettings verifying(String token, String jwks, String issuer, String audience,
+                                                 String kindClaim, String groupsClaim) {
+            return new IdentitySettings(token, null, jwks, issuer, audience, List.of("RS256", "ES256", "EdDSA"),
+                    Duration.ofSeconds(60), kindClaim, groupsClaim, "agent", null, "agent", List.of(), false);
+        }
+
         /** True when a token (inline or file) is configured. */
         public boolean hasToken() {
             return token != null || tokenFile != null;
