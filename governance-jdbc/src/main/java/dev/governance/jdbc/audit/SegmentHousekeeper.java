@@ -1,5 +1,6 @@
 package dev.governance.jdbc.audit;
 
+import dev.governance.jdbc.config.SegmentPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

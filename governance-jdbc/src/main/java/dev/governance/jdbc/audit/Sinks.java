@@ -1,5 +1,6 @@
 package dev.governance.jdbc.audit;
 
+import dev.governance.jdbc.config.SegmentPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

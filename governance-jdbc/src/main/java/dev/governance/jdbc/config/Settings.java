@@ -1,6 +1,5 @@
 package dev.governance.jdbc.config;
 
-import dev.governance.jdbc.audit.SegmentPolicy;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package dev.governance.jdbc.config;
 
-import dev.governance.jdbc.audit.SegmentPolicy;
 import dev.governance.jdbc.ConfigurationException;
 
 import java.io.ByteArrayInputStream;

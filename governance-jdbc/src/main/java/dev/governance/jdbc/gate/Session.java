@@ -220,6 +220,11 @@ public final class Session {
         return governance.gate().admitPrepared(this, prepared, parameters);
     }
 
+    /** What the policy decides on {@code sql} for the current identity, without running or recording it. */
+    public dev.governance.jdbc.policy.Decision decide(String sql) throws SQLException {
+        return governance.gate().decideOnly(this, sql);
+    }
+
     /** Decides a text that is not run ({@code nativeSQL}). */
     public void inspect(String sql) throws SQLException {
         governance.gate().inspect(this, sql);

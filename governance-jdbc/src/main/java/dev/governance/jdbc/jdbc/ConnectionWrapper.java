@@ -111,7 +111,7 @@ public final class ConnectionWrapper implements GovernedConnection {
 
     @Override
     public dev.governance.jdbc.policy.Decision decide(String sql) throws SQLException {
-        return session.governance().gate().decideOnly(session, sql);
+        return session.decide(sql);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.governance.jdbc.audit;
 
+import dev.governance.jdbc.config.SegmentPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.governance.jdbc.cli.AuditCommand;

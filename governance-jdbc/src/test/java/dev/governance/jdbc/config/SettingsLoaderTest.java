@@ -171,12 +171,12 @@ class SettingsLoaderTest {
     @Test
     void auditSegmentsParseSizesPeriodsCountsAndDurations() throws Exception {
         Settings d = loader(Map.of(), Map.of()).load(new Properties()).settings();
-        assertEquals(dev.governance.jdbc.audit.SegmentPolicy.DEFAULT, d.audit().segments());
+        assertEquals(dev.governance.jdbc.config.SegmentPolicy.DEFAULT, d.audit().segments());
         Properties p = new Properties();
         p.setProperty("governance.audit.rotate", "1GB,PT24H");
         p.setProperty("governance.audit.retain", "P90D");
         p.setProperty("governance.audit.compress", "none");
-        dev.governance.jdbc.audit.SegmentPolicy s = loader(Map.of(), Map.of()).load(p).settings().audit().segments();
+        dev.governance.jdbc.config.SegmentPolicy s = loader(Map.of(), Map.of()).load(p).settings().audit().segments();
         assertEquals(1L << 30, s.maxBytes());
         assertEquals(java.time.Duration.ofHours(24), s.period());
         assertEquals(java.time.Duration.ofDays(90), s.keepFor());

@@ -1,4 +1,4 @@
-package dev.governance.jdbc.audit;
+package dev.governance.jdbc.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -27,11 +27,11 @@ public record SegmentPolicy(long maxBytes, Duration period, int keepCount, Durat
         }
     }
 
-    boolean rotates() {
+    public boolean rotates() {
         return maxBytes > 0 || period != null;
     }
 
-    boolean retains() {
+    public boolean retains() {
         return keepCount > 0 || keepFor != null;
     }
 
