@@ -3,7 +3,7 @@ package dev.governance.jdbc.console.audit;
 import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.audit.AuditTrail;
 import dev.governance.jdbc.audit.EventType;
-import dev.governance.jdbc.audit.SegmentPolicy;
+import dev.governance.jdbc.config.SegmentPolicy;
 import dev.governance.jdbc.config.Settings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
