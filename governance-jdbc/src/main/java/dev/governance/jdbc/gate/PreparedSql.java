@@ -9,10 +9,17 @@ import dev.governance.jdbc.sql.Analysis;
 public final class PreparedSql {
     private final Analysis analysis;
     private final EntryPoint entry;
+    private final boolean callEscape;
 
-    PreparedSql(Analysis analysis, EntryPoint entry) {
+    PreparedSql(Analysis analysis, EntryPoint entry, boolean callEscape) {
         this.analysis = analysis;
         this.entry = entry;
+        this.callEscape = callEscape;
+    }
+
+    /** True when the text was a JDBC call escape ({@code {call p(?)}}, {@code {? = call f(?)}}). */
+    public boolean callEscape() {
+        return callEscape;
     }
 
     public Analysis analysis() {

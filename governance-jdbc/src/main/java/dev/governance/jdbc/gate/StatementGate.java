@@ -45,7 +45,7 @@ public final class StatementGate {
         if (!analysis.dependsOnParameters() && !decision.needsApproval()) {
             refuseIfBlocked(session, identity, analysis, decision, null);
         }
-        return new PreparedSql(analysis, entry);
+        return new PreparedSql(analysis, entry, JdbcEscapes.isCall(sql));
     }
 
     /** Admits one execution of a prepared statement with its bound parameters (no parse: re-decided only). */

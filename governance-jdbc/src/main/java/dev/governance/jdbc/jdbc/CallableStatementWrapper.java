@@ -39,9 +39,9 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
         this.callEscape = callEscape;
     }
 
-    /** Value masking of OUT parameters when the last execution's identity is masked; null otherwise. */
     private final boolean callEscape;
 
+    /** Value masking of OUT parameters when the last execution's identity is masked; null otherwise. */
     private OutParameterMasking outMasking() throws SQLException {
         Admission admission = lastAdmission();
         return admission == null ? null : admission.outParameterMasking(callEscape);

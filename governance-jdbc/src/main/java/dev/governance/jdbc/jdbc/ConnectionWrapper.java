@@ -1,7 +1,6 @@
 package dev.governance.jdbc.jdbc;
 
 import dev.governance.jdbc.GovernedConnection;
-import dev.governance.jdbc.sql.JdbcEscapes;
 import dev.governance.jdbc.gate.EntryPoint;
 import dev.governance.jdbc.gate.PreparedSql;
 import dev.governance.jdbc.gate.Session;
@@ -204,14 +203,14 @@ public final class ConnectionWrapper implements GovernedConnection {
     public CallableStatement prepareCall(String sql) throws SQLException {
         PreparedSql prepared = prepare(EntryPoint.PREPARE_CALL, sql);
         return track(new CallableStatementWrapper(delegate.prepareCall(sql), this, prepared,
-                JdbcEscapes.isCall(sql)));
+                prepared.callEscape()));
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
         PreparedSql prepared = prepare(EntryPoint.PREPARE_CALL, sql);
         return track(new CallableStatementWrapper(delegate.prepareCall(sql, resultSetType, resultSetConcurrency), this, prepared,
-                JdbcEscapes.isCall(sql)));
+                prepared.callEscape()));
     }
 
     @Override
@@ -219,7 +218,7 @@ public final class ConnectionWrapper implements GovernedConnection {
                                          int resultSetHoldability) throws SQLException {
         PreparedSql prepared = prepare(EntryPoint.PREPARE_CALL, sql);
         return track(new CallableStatementWrapper(delegate.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability), this, prepared,
-                JdbcEscapes.isCall(sql)));
+                prepared.callEscape()));
     }
 
     @Override
