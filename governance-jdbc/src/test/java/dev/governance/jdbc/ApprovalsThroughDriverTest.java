@@ -320,6 +320,8 @@ class ApprovalsThroughDriverTest {
         try (Connection c = DriverManager.getConnection(url, agent); Statement s = c.createStatement()) {
             SQLException e = assertThrows(SQLException.class, () -> s.execute("CREATE TABLE z(id INT)"));
             assertFalse(e instanceof ApprovalPendingException, "no request could be filed: " + e);
+            assertEquals("VG001", e.getSQLState(), e.toString());
+            assertTrue(e.getMessage().contains("no request was filed"), e.getMessage());
             assertTrue(e.getMessage().contains("approval store") && e.getMessage().contains("agent-ddl-reviewed"),
                     e.getMessage());
             assertFalse(tableExists(c, "Z"), "fail closed: the statement did not run");

@@ -54,6 +54,7 @@ class PolicyReloadTest {
             rewrite(policy, "version: 1\nrules:\n  - id: x\n    action: explode\n", 10);
             Thread.sleep(1_300);
             SQLException stillDenied = assertThrows(SQLException.class, () -> s.executeQuery("SELECT 1"));
+            assertEquals("42501", stillDenied.getSQLState());
             assertTrue(stillDenied.getMessage().contains("no-selects"), stillDenied.getMessage());
 
             rewrite(policy, ALLOW_ALL, 15);

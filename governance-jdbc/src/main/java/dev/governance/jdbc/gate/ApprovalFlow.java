@@ -51,8 +51,8 @@ final class ApprovalFlow {
             // Fail closed: without the store there is neither a grant nor a request, so the statement doesn't run.
             throw new SQLException("Approval required by governance rule [" + decision.decidingRule()
                     + "], but the approval store " + approvals.store().name() + " can't be used: " + store.getMessage()
-                    + " (the statement did not run)", store instanceof SQLException sql ? sql.getSQLState() : "VG001",
-                    store);
+                    + " (the statement did not run; no request was filed: retry once the store is back)",
+                    dev.governance.jdbc.SqlStates.APPROVAL_PENDING, store);
         }
     }
 

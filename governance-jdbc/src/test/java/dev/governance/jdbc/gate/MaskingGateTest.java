@@ -45,12 +45,15 @@ class MaskingGateTest {
         Properties agent = TestConnections.agent();
         agent.setProperty("governance.allow-unwrap", "true");
         try (Connection c = DriverManager.getConnection(url, agent)) {
-            assertThrows(SQLException.class, () -> c.unwrap(org.h2.jdbc.JdbcConnection.class));
+            assertEquals("42501", assertThrows(SQLException.class,
+                    () -> c.unwrap(org.h2.jdbc.JdbcConnection.class)).getSQLState());
             Statement s = c.createStatement();
-            assertThrows(SQLException.class, () -> s.unwrap(org.h2.jdbc.JdbcStatement.class));
+            assertEquals("42501", assertThrows(SQLException.class,
+                    () -> s.unwrap(org.h2.jdbc.JdbcStatement.class)).getSQLState());
             ResultSet rs = s.executeQuery("SELECT email FROM customers");
             assertFalse(rs.isWrapperFor(org.h2.jdbc.JdbcResultSet.class));
-            assertThrows(SQLException.class, () -> rs.unwrap(org.h2.jdbc.JdbcResultSet.class));
+            assertEquals("42501", assertThrows(SQLException.class,
+                    () -> rs.unwrap(org.h2.jdbc.JdbcResultSet.class)).getSQLState());
             assertTrue(rs.next());
             assertFalse(rs.getString(1).contains("ada"), rs.getString(1));
         }
@@ -92,11 +95,14 @@ class MaskingGateTest {
         try (Connection c = DriverManager.getConnection(url, agent); Statement s = c.createStatement()) {
             s.execute("SET SCHEMA vault");
             SQLException denied = assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE notes SET body = 'y' WHERE id = 1"));
+            assertEquals("42501", denied.getSQLState());
             assertTrue(denied.getMessage().contains("no-vault-writes"), denied.getMessage());
             c.setSchema("PUBLIC");
             assertEquals(1, s.executeUpdate("UPDATE customers SET status = 'x' WHERE id = 1"));
             c.setSchema("VAULT");
-            assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM notes WHERE id = 1"));
+            SQLException delete = assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM notes WHERE id = 1"));
+            assertEquals("42501", delete.getSQLState());
+            assertTrue(delete.getMessage().contains("no-vault-writes"), delete.getMessage());
         }
     }
 
@@ -117,7 +123,10 @@ class MaskingGateTest {
                     () -> s.executeQuery("SELECT id FROM customers WHERE email LIKE 'a%'"));
             assertEquals("42501", like.getSQLState());
             assertTrue(like.getMessage().contains("masking-predicates"), like.getMessage());
-            assertThrows(SQLException.class, () -> s.executeQuery("SELECT id FROM customers ORDER BY email"));
+            SQLException order = assertThrows(SQLException.class,
+                    () -> s.executeQuery("SELECT id FROM customers ORDER BY email"));
+            assertEquals("42501", order.getSQLState());
+            assertTrue(order.getMessage().contains("masking-predicates"), order.getMessage());
             try (PreparedStatement ps = c.prepareStatement("SELECT id, status FROM customers WHERE email = ?")) {
                 ps.setString(1, "ada@example.com");
                 try (ResultSet rs = ps.executeQuery()) {

@@ -154,7 +154,26 @@ final class Guard {
                 + " WHERE CONSTRAINT_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY 1"));
         out.append(query(service, "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
                 + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY 1, 2"));
+        // settings (SET ...) and whether the database's users still log in with their passwords (ALTER USER ... SET PASSWORD)
+        out.append(query(service, "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS ORDER BY 1"));
+        out.append(logins(service));
         out.append(files());
+        return out.toString();
+    }
+
+    /** Users with their password hashes and salts, as H2 scripts them (ALTER USER ... SET PASSWORD changes them). */
+    static String logins(Connection service) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        for (String line : column(service, "SCRIPT NODATA NOPASSWORDS NOSETTINGS")) {
+            if (line.startsWith("CREATE USER")) {
+                out.append(line).append('\n');
+            }
+        }
+        for (String line : column(service, "SCRIPT NODATA")) {
+            if (line.startsWith("CREATE USER")) {
+                out.append(line).append('\n');
+            }
+        }
         return out.toString();
     }
 

@@ -140,7 +140,27 @@ class H2BypassTest {
                 }
             }
             assertTrue(!ran, "SET EXCLUSIVE 1 ran: every other session was locked out");
-            Guard.assertRefusal(thrown, "42501", Set.of(), "SET EXCLUSIVE");
+            Guard.assertRefusal(thrown, "42501", Set.of("agent-no-dangerous-commands"), "SET EXCLUSIVE");
+        }
+    }
+
+    /** The snapshot every refusal check compares can fail on a password or a setting change. */
+    @Test
+    void theSnapshotSeesPasswordAndSettingChanges() throws Exception {
+        try (Connection service = TestConnections.open(TestConnections.newH2Url(), TestConnections.service())) {
+            Guard.createSchema(service);
+            String user = Guard.column(service, "SELECT CURRENT_USER").get(0);
+            String before = Guard.snapshot(service);
+            assertTrue(before.contains("CREATE USER"), "users are in the snapshot");
+            try (Statement s = service.createStatement()) {
+                s.execute("ALTER USER \"" + user + "\" SET PASSWORD 'changed'");
+            }
+            String afterPassword = Guard.snapshot(service);
+            org.junit.jupiter.api.Assertions.assertNotEquals(before, afterPassword, "a password change shows");
+            try (Statement s = service.createStatement()) {
+                s.execute("SET MAX_MEMORY_ROWS 12345");
+            }
+            org.junit.jupiter.api.Assertions.assertNotEquals(afterPassword, Guard.snapshot(service), "a setting change shows");
         }
     }
 
@@ -159,7 +179,7 @@ class H2BypassTest {
                     thrown = e;
                 }
                 assertTrue(service.isValid(2), sql + ": the other session was ended");
-                Guard.assertRefusal(thrown, "42501", Set.of(), sql);
+                Guard.assertRefusal(thrown, "42501", Set.of("agent-no-dangerous-functions", "agent-no-dangerous-commands"), sql);
             }
             assertEquals(5L, Guard.count(service, "orders"));
         }

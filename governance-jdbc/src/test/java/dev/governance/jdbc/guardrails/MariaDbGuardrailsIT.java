@@ -66,10 +66,14 @@ class MariaDbGuardrailsIT {
                 "SELECT * FROM " + U + " ORDER BY id",
                 "SELECT * FROM " + KEYS + " ORDER BY id",
                 "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'guard_%" + SFX + "%' ORDER BY 1",
-                "SELECT User, Host FROM mysql.user ORDER BY 1, 2",
+                "SELECT User, Host, authentication_string FROM mysql.user ORDER BY 1, 2",
                 "SELECT PLUGIN_NAME FROM information_schema.PLUGINS WHERE PLUGIN_STATUS = 'ACTIVE' ORDER BY 1",
                 "SELECT @@global.max_connections, @@global.general_log, @@global.read_only",
-                "SELECT name FROM mysql.func ORDER BY 1"));
+                "SELECT name FROM mysql.func ORDER BY 1",
+                // the session's own settings (a SET the refused statement made shows from the agent's side)
+                "SELECT @@session.sql_mode, @@session.autocommit, @@session.time_zone, @@session.character_set_client,"
+                        + " @@session.sql_safe_updates, @@session.foreign_key_checks, @@session.unique_checks,"
+                        + " @@session.sql_log_bin, @@session.tx_read_only, @@session.max_statement_time"));
     }
 
     @AfterAll

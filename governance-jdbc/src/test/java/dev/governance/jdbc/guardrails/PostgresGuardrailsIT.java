@@ -76,7 +76,12 @@ class PostgresGuardrailsIT {
                 "SELECT count(*) FROM pg_largeobject_metadata",
                 "SELECT sourcefile, name, setting FROM pg_file_settings WHERE sourcefile LIKE '%auto.conf' ORDER BY 1, 2",
                 "SELECT extname FROM pg_extension ORDER BY 1",
-                "SELECT proname FROM pg_proc WHERE proname LIKE 'guard%' ORDER BY 1"));
+                "SELECT proname FROM pg_proc WHERE proname LIKE 'guard%' ORDER BY 1",
+                // passwords, and settings of roles and databases (ALTER ROLE ... SET, ALTER DATABASE ... SET)
+                "SELECT rolname, rolpassword FROM pg_authid WHERE rolname NOT LIKE 'pg\\_%' ORDER BY 1",
+                "SELECT setdatabase, setrole, setconfig::text FROM pg_db_role_setting ORDER BY 1, 2",
+                // the session's own settings (a SET the refused statement made shows from the agent's side)
+                "SELECT name, setting FROM pg_settings WHERE context IN ('user', 'superuser') ORDER BY 1"));
     }
 
     @AfterAll
