@@ -171,6 +171,7 @@ public final class Admission {
             throw e;
         }
         followSchemaSwitch();
+        forgetFunctionsOnDdl();
         long changed = rows.of(result);
         if (changed >= 0) {
             complete(changed, null);
@@ -207,6 +208,19 @@ public final class Admission {
                 || governance.planner().computesFromSensitive(policy.masking(), analysis, session.schema(),
                         session.views(), UserVariables.identifiers(analysis.sql(), session.dialect()))) {
             session.taintVariables(mentioned);
+        }
+    }
+
+    /** A function created, replaced or dropped: what calls to functions read is read again from the catalog. */
+    private void forgetFunctionsOnDdl() {
+        for (StatementFacts facts : analysis.statements()) {
+            StatementType type = facts.type();
+            if ((type == StatementType.CREATE || type == StatementType.ALTER || type == StatementType.DROP)
+                    && facts.objectKind() != dev.governance.jdbc.sql.ObjectKind.TABLE
+                    && facts.objectKind() != dev.governance.jdbc.sql.ObjectKind.INDEX) {
+                session.governance().metadata().forgetFunctions();
+                return;
+            }
         }
     }
 

@@ -37,6 +37,8 @@ final class MetadataCache {
     private final Cache<Key, List<String>> columns = newCache();
     /** View lineage; Optional.empty() for a table that is not a view. */
     private final Cache<Key, java.util.Optional<ViewLookup.View>> views = newCache();
+    /** What a call to a function reads (its body's tables, or itself when opaque); empty for built-ins. */
+    private final Cache<Key, Set<TableName>> functionReads = newCache();
 
     private static <V> Cache<Key, V> newCache() {
         return Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
@@ -50,6 +52,18 @@ final class MetadataCache {
     /** Table columns (in table order) as one connection's database reports them. */
     SchemaLookup schema(String databaseUrl, Connection physical) {
         return table -> columns.get(new Key(databaseUrl, table.key()), key -> loadColumns(physical, table));
+    }
+
+    /** What calls to each function read, as one connection's database defines its functions. */
+    java.util.function.Function<String, Set<TableName>> functionReads(String databaseUrl, Connection physical,
+                                                                      Dialect dialect, SqlAnalyzer analyzer) {
+        return name -> functionReads.get(new Key(databaseUrl, name),
+                key -> FunctionReads.of(physical, dialect, analyzer, name));
+    }
+
+    /** Forgets what functions read: a function was created, changed or dropped through the driver. */
+    void forgetFunctions() {
+        functionReads.invalidateAll();
     }
 
     /** Views as one connection's database defines them, traced to the columns they are computed from. */

@@ -139,6 +139,18 @@ public final class Session {
         this.defaultSchema = schema == null || schema.isBlank() ? null : schema;
     }
 
+    private volatile java.util.function.Function<String, java.util.Set<dev.governance.jdbc.sql.TableName>> functions;
+
+    /** What a call to a function reads on this connection's database (cached across connections). */
+    public java.util.function.Function<String, java.util.Set<dev.governance.jdbc.sql.TableName>> functionReads() {
+        java.util.function.Function<String, java.util.Set<dev.governance.jdbc.sql.TableName>> lookup = functions;
+        if (lookup == null) {
+            lookup = governance.metadata().functionReads(database.url(), physical, dialect, governance.analyzer());
+            functions = lookup;
+        }
+        return lookup;
+    }
+
     /** Views as this connection's database defines them, traced to their sources (cached across connections). */
     public ViewLookup views() {
         ViewLookup lookup = views;

@@ -97,7 +97,9 @@ public final class StatementGate {
     }
 
     private Decision decide(Session session, Identity identity, Analysis analysis) {
-        return governance.policies().engine().decide(identity, session.environment(), analysis, session.primaryKeys());
+        // A call to a user-defined function reads what its body reads (or the function itself, when opaque).
+        Analysis decided = WithFunctionReads.of(analysis, session.functionReads());
+        return governance.policies().engine().decide(identity, session.environment(), decided, session.primaryKeys());
     }
 
     private Admission enforce(Session session, Identity identity, EntryPoint entry, Analysis analysis,

@@ -10,15 +10,23 @@ import java.util.List;
  * @param environments environment globs, any of; empty: every environment
  * @param read         table globs that may be read
  * @param write        table globs that may be written
+ * @param functions    globs of user-defined functions that may be called although their bodies can't be read
+ *                     (not SQL, or not readable): what they read is unknown, so naming them is a decision
  */
 public record AccessEntry(List<IdentitySelector> identity, List<Glob> environments, List<NameGlob> read,
-                          List<NameGlob> write) {
+                          List<NameGlob> write, List<Glob> functions) {
+
+    public AccessEntry(List<IdentitySelector> identity, List<Glob> environments, List<NameGlob> read,
+                       List<NameGlob> write) {
+        this(identity, environments, read, write, List.of());
+    }
 
     public AccessEntry {
         identity = List.copyOf(identity);
         environments = List.copyOf(environments);
         read = List.copyOf(read);
         write = List.copyOf(write);
+        functions = List.copyOf(functions);
     }
 
     public boolean appliesTo(dev.governance.jdbc.identity.Identity who, String environment) {

@@ -148,6 +148,15 @@ public final class PolicyEngine {
             }
         }
         for (TableName t : facts.tablesRead()) {
+            if (t.isOpaqueFunction()) {
+                if (!callable(entries, t.table())) {
+                    tally.add("access", Action.DENY, "calls function " + t.table() + ", whose body can't be read (what"
+                            + " it reads is unknown); an access entry may allow it under functions", 0, List.of(),
+                            false);
+                    return;
+                }
+                continue;
+            }
             // A table that may be written may also be read (an UPDATE's WHERE reads its target).
             if (!writable(entries, t) && !readable(entries, t)) {
                 tally.add("access", Action.DENY, "reads " + t.key() + ", which is outside this identity's access list",
@@ -155,6 +164,15 @@ public final class PolicyEngine {
                 return;
             }
         }
+    }
+
+    private static boolean callable(List<AccessEntry> entries, String function) {
+        for (AccessEntry e : entries) {
+            if (Match.anyGlob(e.functions(), function)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean writable(List<AccessEntry> entries, TableName t) {

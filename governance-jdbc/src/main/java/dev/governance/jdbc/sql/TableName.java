@@ -13,6 +13,22 @@ public record TableName(String schema, String table) {
         Objects.requireNonNull(table, "table");
     }
 
+    /** The schema of {@link #opaqueFunction(String)} reads: no real schema is called this. */
+    public static final String FUNCTION_SCHEMA = "function()";
+
+    /**
+     * What a call to a user-defined function whose body can't be read reads: itself, as a table outside every
+     * access list that doesn't name the function under {@code functions}.
+     */
+    public static TableName opaqueFunction(String name) {
+        return new TableName(FUNCTION_SCHEMA, name.toLowerCase(Locale.ROOT));
+    }
+
+    /** True for {@link #opaqueFunction(String)}. */
+    public boolean isOpaqueFunction() {
+        return FUNCTION_SCHEMA.equals(schema);
+    }
+
     /** {@code schema.table} in lower case: what policy globs and audit records use. */
     public String key() {
         String t = table.toLowerCase(Locale.ROOT);
