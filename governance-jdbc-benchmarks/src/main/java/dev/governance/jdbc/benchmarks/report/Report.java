@@ -53,8 +53,7 @@ public final class Report {
         for (JsonNode node : root) {
             results.add(Result.of(node));
         }
-        String table = render(results, root.size() == 0 ? null : root.get(0), options.getOrDefault("command", ""),
-                options.getOrDefault("machine", ""));
+        String table = render(results, root, options.getOrDefault("command", ""), options.getOrDefault("machine", ""));
         String text = Files.exists(doc) ? Files.readString(doc) : "# Benchmarks\n\n" + BEGIN + "\n" + END + "\n";
         int begin = text.indexOf(BEGIN);
         int end = text.indexOf(END);
@@ -73,7 +72,7 @@ public final class Report {
         return value;
     }
 
-    static String render(List<Result> results, JsonNode first, String command, String machine) {
+    static String render(List<Result> results, JsonNode all, String command, String machine) {
         StringBuilder out = new StringBuilder();
         Map<Result.Row, Map<String, Result>> rows = new LinkedHashMap<>();
         Result writer = null;
@@ -95,7 +94,7 @@ public final class Report {
                 writer = r;
             }
         }
-        settings(out, first, command, machine);
+        settings(out, all, command, machine);
         out.append("\n| workload | database | ");
         for (String c : CONTENDERS) {
             out.append(CONTENDER_NAMES.get(c)).append(" | ");
@@ -150,24 +149,32 @@ public final class Report {
                 .append(" |\n");
     }
 
-    private static void settings(StringBuilder out, JsonNode first, String command, String machine) {
+    private static void settings(StringBuilder out, JsonNode all, String command, String machine) {
         out.append("\nGenerated from JMH's JSON by `scripts/bench.sh`; do not edit by hand.\n\n");
         if (!machine.isBlank()) {
             out.append("- Machine: ").append(machine).append('\n');
         }
-        if (first != null) {
-            out.append("- JMH ").append(first.path("jmhVersion").asText()).append(", ")
-                    .append(first.path("vmName").asText()).append(' ').append(first.path("jdkVersion").asText())
-                    .append("; ").append(first.path("forks").asInt()).append(" fork(s), ")
-                    .append(first.path("warmupIterations").asInt()).append(" × ").append(first.path("warmupTime").asText())
-                    .append(" warm-up, ").append(first.path("measurementIterations").asInt()).append(" × ")
-                    .append(first.path("measurementTime").asText()).append(" measurement")
-                    .append(first.path("jvmArgs").isEmpty() ? "" : "; JVM options " + first.path("jvmArgs")).append('\n');
+        // JMH settings, and which benchmark classes ran with them (a merged JSON may hold several)
+        Map<String, java.util.Set<String>> settings = new LinkedHashMap<>();
+        for (JsonNode node : all) {
+            String text = "JMH " + node.path("jmhVersion").asText() + ", " + node.path("vmName").asText() + ' '
+                    + node.path("jdkVersion").asText() + "; " + node.path("forks").asInt() + " fork(s), "
+                    + node.path("warmupIterations").asInt() + " × " + node.path("warmupTime").asText() + " warm-up, "
+                    + node.path("measurementIterations").asInt() + " × " + node.path("measurementTime").asText()
+                    + " measurement" + (node.path("jvmArgs").isEmpty() ? "" : "; JVM options " + node.path("jvmArgs"));
+            String benchmark = node.path("benchmark").asText();
+            String className = benchmark.substring(0, benchmark.lastIndexOf('.'));
+            settings.computeIfAbsent(text, k -> new java.util.TreeSet<>())
+                    .add(className.substring(className.lastIndexOf('.') + 1));
+        }
+        for (var e : settings.entrySet()) {
+            out.append("- ").append(e.getKey())
+                    .append(settings.size() > 1 ? " (" + String.join(", ", e.getValue()) + ")" : "").append('\n');
         }
         if (!command.isBlank()) {
             out.append("- Command: `").append(command).append("`\n");
         }
-        out.append("- Cells: score ± 99.9 % error, then the ratio to the raw driver on the same database (± its")
+        out.append("- Cells: score ± 99.9 % error (none from fewer than three iterations), then the ratio to the raw driver on the same database (± its")
                 .append(" error). Time per operation: lower is better; throughput: higher is better.\n");
     }
 
