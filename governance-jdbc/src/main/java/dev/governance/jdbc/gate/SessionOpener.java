@@ -43,8 +43,13 @@ public final class SessionOpener {
         }
         try {
             String product = physical.getMetaData().getDatabaseProductName();
-            Session session = new Session(governance, identities, physical, Dialect.fromUrl(realUrl),
+            Dialect dialect = Dialect.fromUrl(realUrl);
+            Session session = new Session(governance, identities, physical, dialect,
                     new DatabaseInfo(product, target.url()));
+            if (dialect == Dialect.POSTGRESQL) {
+                // the URL's currentSchema (or the role's search_path) decides where unqualified names resolve
+                session.defaultSchema(physical.getSchema());
+            }
             governance.recorder().connected(session, identity);
             return session;
         } catch (SQLException | RuntimeException e) {

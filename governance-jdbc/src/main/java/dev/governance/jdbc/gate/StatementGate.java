@@ -127,6 +127,8 @@ public final class StatementGate {
         } else if (decision.blocks()) {
             String rule = decision.decidingRule();
             refusal = new PolicyViolationException(rule != null ? List.of(rule) : decision.ruleIds(), decision.reason());
+        } else if ((refusal = maskedWriteBack(session, analysis, decision, parameters)) != null) {
+            // refused below: a masked identity writing what it was shown over the real values
         } else if (decision.needsApproval()) {
             try {
                 governance.approvalFlow().require(session, identity, analysis, decision,
@@ -142,6 +144,16 @@ public final class StatementGate {
             governance.recorder().refused(session, identity, analysis, decision, refusal);
             throw refusal;
         }
+    }
+
+    /** A masked identity's write that would store masked forms in columns it sees masked (see MaskWriteBack). */
+    private SQLException maskedWriteBack(Session session, Analysis analysis, Decision decision,
+                                         List<Object> parameters) {
+        if (!decision.masking() || decision.mode() != Mode.ENFORCE) {
+            return null;
+        }
+        return MaskWriteBack.check(session, governance.planner(), governance.policies().current().masking(), analysis,
+                parameters);
     }
 
     /** With {@code masking.predicates: deny}: a sensitive column this masked identity filters on other than by =. */

@@ -223,6 +223,11 @@ public final class MaskingPlanner {
         return null;
     }
 
+    /** The strategy a masked identity sees {@code column} of a table with, or null when it is not sensitive. */
+    public MaskingStrategy strategyFor(MaskingPolicy policy, ColumnName column, SchemaLookup schema, ViewLookup views) {
+        return new Sensitivity(policy, schema, views).of(column);
+    }
+
     private ResultLineage trace(Analysis analysis, Dialect dialect, ResultSetMetaData md, SchemaLookup schema)
             throws SQLException {
         List<AnalyzedStatement> statements = parsed(analysis);

@@ -41,6 +41,11 @@ public final class SqlAnalysis implements Analysis {
         return dialect;
     }
 
+    /** This text's literal values, by marker number. */
+    List<Object> literals() {
+        return literals;
+    }
+
     @Override
     public String normalizedSql() {
         return template.normalizedSql();
