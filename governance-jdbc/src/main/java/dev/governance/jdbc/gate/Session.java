@@ -195,6 +195,14 @@ public final class Session {
         return scoped;
     }
 
+    /** A request ends (or begins) on a pooled connection: every open {@code runAs} scope and the reason go. */
+    public void resetRequest() {
+        synchronized (runAsStack) {
+            runAsStack.clear();
+        }
+        reason = null;
+    }
+
     public void pushIdentity(Identity identity) {
         synchronized (runAsStack) {
             runAsStack.push(identity);

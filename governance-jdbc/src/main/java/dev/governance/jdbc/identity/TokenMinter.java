@@ -157,6 +157,29 @@ public final class TokenMinter {
         }
     }
 
+    /**
+     * A new private signing key for development: {@code ES256} (EC P-256), {@code RS256} (RSA 2048) or
+     * {@code EdDSA} (Ed25519), with a random key id.
+     *
+     * @throws IllegalArgumentException for another algorithm
+     */
+    public static JWK generateKey(String algorithm) {
+        String kid = "dev-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            return switch (algorithm) {
+                case "ES256" -> new com.nimbusds.jose.jwk.gen.ECKeyGenerator(Curve.P_256).keyID(kid)
+                        .algorithm(JWSAlgorithm.ES256).generate();
+                case "RS256" -> new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID(kid)
+                        .algorithm(JWSAlgorithm.RS256).generate();
+                case "EdDSA" -> Ed25519.generate(kid);
+                default -> throw new IllegalArgumentException("can't generate a key for " + algorithm
+                        + " (ES256, RS256 or EdDSA)");
+            };
+        } catch (JOSEException | GeneralSecurityException e) {
+            throw new IllegalStateException("key generation failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The JWK set (public parts only) to configure as {@code governance.identity.jwks} for this key. */
     public static String publicJwkSet(JWK key) {
         return new JWKSet(key.toPublicJWK()).toString(true);

@@ -140,6 +140,23 @@ public final class ConnectionWrapper implements GovernedConnection {
         };
     }
 
+    /**
+     * A pool lends this connection to a new borrower: nothing of the previous one's request survives (identity
+     * scopes it opened and forgot, its {@code governance.reason}).
+     */
+    @Override
+    public void beginRequest() throws SQLException {
+        session.resetRequest();
+        delegate.beginRequest();
+    }
+
+    /** The borrower is done: its identity scopes and reason end here, before the pool lends the connection again. */
+    @Override
+    public void endRequest() throws SQLException {
+        session.resetRequest();
+        delegate.endRequest();
+    }
+
     // ---- intercepted: statements ----------------------------------------------------------------------------------
 
     @Override
@@ -309,10 +326,6 @@ public final class ConnectionWrapper implements GovernedConnection {
         delegate.abort(executor);
     }
 
-    @Override
-    public void beginRequest() throws SQLException {
-        delegate.beginRequest();
-    }
 
     @Override
     public void clearWarnings() throws SQLException {
@@ -354,10 +367,6 @@ public final class ConnectionWrapper implements GovernedConnection {
         return delegate.createStruct(name, x);
     }
 
-    @Override
-    public void endRequest() throws SQLException {
-        delegate.endRequest();
-    }
 
     @Override
     public boolean getAutoCommit() throws SQLException {

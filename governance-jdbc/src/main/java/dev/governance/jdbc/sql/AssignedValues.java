@@ -71,10 +71,10 @@ public final class AssignedValues {
                 sets(insert.getConflictAction().getUpdateSets());
             }
             List<Column> columns = insert.getColumns();
-            if (columns == null || insert.getValues() == null) {
-                return;
+            if (columns == null || !(insert.getSelect() instanceof net.sf.jsqlparser.statement.select.Values values)) {
+                return; // INSERT ... SELECT: the values come from the database, not from the application
             }
-            ExpressionList<?> rows = insert.getValues().getExpressions();
+            ExpressionList<?> rows = values.getExpressions();
             if (rows == null) {
                 return;
             }

@@ -49,6 +49,38 @@ class TokenCommandTest {
         }
     }
 
+    /** The getting-started path: keygen, mint, connect with the files keygen wrote; no other tool. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ES256", "RS256", "EdDSA"})
+    void keygenMintConnect(String alg) throws Exception {
+        Path key = dir.resolve("dev-key.json");
+        Path jwks = dir.resolve("dev-jwks.json");
+        CliRun keygen = CliRun.of("token", "keygen", "--out", key.toString(), "--public", jwks.toString(), "--alg", alg);
+        assertEquals(0, keygen.exit(), keygen.err());
+        assertTrue(Files.readString(key).contains("\"d\""), "the private key file holds the private part");
+        assertTrue(!Files.readString(jwks).contains("\"d\""), "the JWK set holds public parts only");
+        if (java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(key)));
+        }
+        CliRun mint = CliRun.of("token", "mint", "--key", key.toString(), "--sub", "agent-3", "--kind", "agent");
+        assertEquals(0, mint.exit(), mint.err());
+
+        Properties p = new Properties();
+        p.setProperty("governance.identity.token", mint.out().strip());
+        p.setProperty("governance.identity.jwks", jwks.toString());
+        p.setProperty("governance.identity.issuer", "governance-jdbc-dev");
+        p.setProperty("governance.identity.audience", "governance-jdbc");
+        p.setProperty("governance.audit.sinks", "otel");
+        try (Connection c = DriverManager.getConnection(TestConnections.newH2Url(), p)) {
+            var identity = c.unwrap(GovernedConnection.class).identity();
+            assertEquals("agent-3", identity.subject());
+            assertTrue(identity.verified());
+        }
+        assertEquals(1, CliRun.of("token", "keygen", "--out", key.toString()).exit(), "never overwrites silently");
+        assertEquals(2, CliRun.of("token", "keygen", "--out", dir.resolve("x.json").toString(), "--alg", "HS256").exit());
+    }
+
     @Test
     void badArgumentsFail() {
         assertEquals(2, CliRun.of("token", "mint", "--key", "k.json", "--sub", "s", "--kind", "robot").exit());
