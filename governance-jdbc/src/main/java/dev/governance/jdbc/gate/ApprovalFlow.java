@@ -86,7 +86,8 @@ final class ApprovalFlow {
             }
         }
         String what = "Approval required by governance rule [" + decision.decidingRule() + "]: " + decision.reason()
-                + " (request " + request.id() + "; approvers: groups " + decision.approvers() + ")";
+                + " (request " + request.id() + "; approvers: groups " + decision.approvers() + "; "
+                + Refusals.statement(analysis) + ")";
         if (settings.mode() == Settings.ApprovalMode.FAIL) {
             throw new ApprovalPendingException(request.id(), what);
         }
@@ -109,7 +110,8 @@ final class ApprovalFlow {
                             + " expired before this statement could use it");
                 }
                 case DENIED -> throw new ApprovalRefusedException(request.id(), "Approval request " + request.id()
-                        + " for governance rule [" + decision.decidingRule() + "] was denied by " + now.reviewer());
+                        + " for governance rule [" + decision.decidingRule() + "] was denied by " + now.reviewer()
+                        + " (" + Refusals.statement(analysis) + ")");
                 case USED, EXPIRED -> throw new ApprovalPendingException(request.id(), what
                         + ": the grant was used or expired before this statement could use it");
                 case PENDING -> { }
@@ -118,7 +120,8 @@ final class ApprovalFlow {
             if (left <= 0) {
                 throw new ApprovalTimeoutException(request.id(), "Approval request " + request.id()
                         + " for governance rule [" + decision.decidingRule() + "] was not decided within "
-                        + settings.timeout() + "; it stays pending and, once approved, the statement may be run again",
+                        + settings.timeout() + "; it stays pending and, once approved, the statement may be run again ("
+                        + Refusals.statement(analysis) + ")",
                         null);
             }
             try {

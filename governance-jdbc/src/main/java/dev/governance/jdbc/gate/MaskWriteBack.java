@@ -34,7 +34,7 @@ final class MaskWriteBack {
                 return new PolicyViolationException(List.of(RULE), "this write would store a masked value ("
                         + describe(a.value()) + ") in " + a.column().key() + ", which this identity sees masked;"
                         + " write only the columns that changed (Hibernate: @DynamicUpdate), or run as an identity"
-                        + " that sees the real values");
+                        + " that sees the real values (" + Refusals.statement(analysis) + ")");
             }
         }
         return null;

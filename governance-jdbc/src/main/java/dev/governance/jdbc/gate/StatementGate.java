@@ -42,7 +42,9 @@ public final class StatementGate {
         // Parameters may still make the text unbounded (WHERE ? = ?); then it is decided again at execution.
         // Approval is asked for at execution, where the bound parameters are known (a grant is for a statement with
         // its parameters): preparing such a text is not yet running it.
-        if (!analysis.dependsOnParameters() && !decision.needsApproval()) {
+        // A session restore (SET ROLE back, settings put back to the values they had) is decided when it runs.
+        boolean restore = decision.blocks() && SessionRestores.shaped(session, analysis);
+        if (!analysis.dependsOnParameters() && !decision.needsApproval() && !restore) {
             refuseIfBlocked(session, identity, analysis, decision, null);
         }
         return new PreparedSql(analysis, entry, JdbcEscapes.isCall(sql));
@@ -102,9 +104,18 @@ public final class StatementGate {
         return governance.policies().engine().decide(identity, session.environment(), decided, session.primaryKeys());
     }
 
+    /** The decision for a statement about to run: a refused session restore that changes nothing is allowed. */
+    private Decision decideToRun(Session session, Identity identity, Analysis analysis, List<Object> parameters) {
+        Decision decision = decide(session, identity, analysis);
+        if (decision.blocks() && SessionRestores.changesNothing(session, analysis, parameters)) {
+            return decision.allowedBy(SessionRestores.RULE, "sets the session to what is already in effect");
+        }
+        return decision;
+    }
+
     private Admission enforce(Session session, Identity identity, EntryPoint entry, Analysis analysis,
                               List<Object> parameters) throws SQLException {
-        Decision decision = decide(session, identity, analysis);
+        Decision decision = decideToRun(session, identity, analysis, parameters);
         refuseIfBlocked(session, identity, analysis, decision, parameters);
         Recorder recorder = governance.recorder();
         recorder.requireAvailable(); // fail-closed: nothing runs unrecorded
@@ -123,10 +134,12 @@ public final class StatementGate {
         ColumnName predicate = decision.mode() == Mode.ENFORCE ? sensitivePredicate(session, analysis, decision) : null;
         if (predicate != null) {
             refusal = new PolicyViolationException(List.of("masking-predicates"), "a masked identity may filter, join,"
-                    + " group or order on sensitive column " + predicate.key() + " only by plain equality");
+                    + " group or order on sensitive column " + predicate.key() + " only by plain equality ("
+                    + Refusals.statement(analysis) + ")");
         } else if (decision.blocks()) {
             String rule = decision.decidingRule();
-            refusal = new PolicyViolationException(rule != null ? List.of(rule) : decision.ruleIds(), decision.reason());
+            refusal = new PolicyViolationException(rule != null ? List.of(rule) : decision.ruleIds(), decision.reason()
+                    + " (" + Refusals.statement(analysis) + ")");
         } else if ((refusal = maskedWriteBack(session, analysis, decision, parameters)) != null) {
             // refused below: a masked identity writing what it was shown over the real values
         } else if (decision.needsApproval()) {

@@ -57,6 +57,16 @@ public record Decision(Action action, List<String> ruleIds, String decidingRule,
         return b.toString();
     }
 
+    /** This decision turned into an allow by {@code ruleId} (a refused statement found to change nothing). */
+    public Decision allowedBy(String ruleId, String why) {
+        List<String> ids = new java.util.ArrayList<>(ruleIds);
+        ids.add(ruleId);
+        List<Contribution> all = new java.util.ArrayList<>(contributions);
+        all.add(new Contribution(ruleId, Action.ALLOW, why));
+        return new Decision(Action.ALLOW, ids, ruleId, why, mode, maxRows, maxResultRows, approvers, autoApproved,
+                masking, all);
+    }
+
     /** A row limit and the rule that set it. */
     public record RowLimit(long limit, String ruleId) {
     }

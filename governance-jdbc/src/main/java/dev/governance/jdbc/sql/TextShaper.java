@@ -105,7 +105,11 @@ final class TextShaper {
                 case WORD -> {
                     norm.append(t.text());
                     // PostgreSQL's FROM ONLY t / UPDATE ONLY t: inheritance doesn't change what is touched
-                    if (!(t.isWord("ONLY") && i > 0 && onlyContext(tokens.get(i - 1)))) {
+                    // MySQL/MariaDB: CONSTRAINT PRIMARY KEY (…) without a name (Flyway writes it) is the same
+                    // constraint as without the word, which is what the parser reads
+                    boolean unnamedConstraint = t.isWord("CONSTRAINT") && i + 1 < tokens.size()
+                            && unnamedConstraintKind(tokens.get(i + 1));
+                    if (!(t.isWord("ONLY") && i > 0 && onlyContext(tokens.get(i - 1))) && !unnamedConstraint) {
                         parse.append(t.text());
                     }
                 }
@@ -116,6 +120,10 @@ final class TextShaper {
             }
         }
         return new Piece(List.copyOf(tokens), norm.toString(), parse.toString());
+    }
+
+    private static boolean unnamedConstraintKind(Token next) {
+        return next.isWord("PRIMARY") || next.isWord("UNIQUE") || next.isWord("FOREIGN") || next.isWord("CHECK");
     }
 
     private static boolean onlyContext(Token before) {

@@ -32,6 +32,10 @@ class SqlAnalyzerHarmlessTest {
     static Stream<Case> harmless() {
         return Stream.of(
                 pg("SELECT * FROM orders WHERE id = 1").type(SELECT).read("public.orders"),
+                // Flyway's schema-history table on MariaDB: an unnamed CONSTRAINT
+                my("CREATE TABLE `app`.`flyway_schema_history` (\n `installed_rank` INT NOT NULL,\n `success` BOOL NOT NULL,"
+                        + "\n CONSTRAINT  PRIMARY KEY (`installed_rank`)\n)").type(CREATE).written("app.flyway_schema_history"),
+                my("CREATE TABLE t (a INT, CONSTRAINT UNIQUE (a), CONSTRAINT CHECK (a > 0))").type(CREATE),
                 pg("SELECT * FROM t WHERE status = 'a' OR status = 'b'").type(SELECT),
                 pg("SELECT 'drop table users' AS note").type(SELECT),
                 pg("SELECT * FROM notes WHERE body LIKE '%drop table%'").type(SELECT).read("public.notes"),

@@ -1,0 +1,1 @@
+INSERT INTO customers (id, name, email) VALUES (1, 'Ada', 'ada@example.com');
