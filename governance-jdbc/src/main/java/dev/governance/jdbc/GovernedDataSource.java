@@ -178,6 +178,21 @@ public class GovernedDataSource implements DataSource {
         put("governance.audit.literals", value);
     }
 
+    /** {@code governance.audit.compress}: {@code gzip} or {@code none}: compress closed JSONL segments. */
+    public void setAuditCompress(String value) {
+        put("governance.audit.compress", value);
+    }
+
+    /** {@code governance.mcp.max-rows}: rows the MCP server returns per query. */
+    public void setMcpMaxRows(String value) {
+        put("governance.mcp.max-rows", value);
+    }
+
+    /** {@code governance.mcp.max-bytes}: bytes the MCP server returns per query. */
+    public void setMcpMaxBytes(String value) {
+        put("governance.mcp.max-bytes", value);
+    }
+
     /** {@code governance.approval.store}: {@code memory} or {@code jdbc:<url>}. */
     public void setApprovalStore(String value) {
         put("governance.approval.store", value);
