@@ -185,6 +185,38 @@ class MariaDbGuardrailsIT {
         assertEquals(before, db.snapshot());
     }
 
+    /**
+     * Flyway ends with SET foreign_key_checks = ?, sql_safe_updates = ? and the values it read: setting what is in
+     * effect changes nothing, so it runs; turning foreign-key checks off is still refused.
+     */
+    @Test
+    void sessionRestoresThatChangeNothingRun() throws Exception {
+        try (Connection agent = agent(); Statement st = agent.createStatement()) {
+            String fk;
+            String safe;
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT @@foreign_key_checks, @@sql_safe_updates")) {
+                rs.next();
+                fk = rs.getString(1);
+                safe = rs.getString(2);
+            }
+            try (java.sql.PreparedStatement ps = agent.prepareStatement("SET foreign_key_checks=?, sql_safe_updates=?")) {
+                ps.setInt(1, Integer.parseInt(fk));
+                ps.setInt(2, Integer.parseInt(safe));
+                ps.execute();
+                ps.setInt(1, 1 - Integer.parseInt(fk));
+                SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, ps::execute);
+                assertEquals("42501", refused.getSQLState());
+            }
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> st.execute("SET foreign_key_checks = " + (1 - Integer.parseInt(fk))));
+            assertEquals("42501", refused.getSQLState());
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT @@foreign_key_checks")) {
+                rs.next();
+                assertEquals(fk, rs.getString(1), "nothing changed");
+            }
+        }
+    }
+
     @Test
     void boundedChangesWithBackticksRun() throws Exception {
         try (Connection agent = agent()) {

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -134,11 +136,13 @@ class PostgresGuardrailsIT {
                 Arguments.of("CREATE EXTENSION IF NOT EXISTS dblink", danger),
                 Arguments.of("LOAD 'auto_explain'", danger),
                 Arguments.of("CREATE FUNCTION guard_f() RETURNS int LANGUAGE plpython3u AS $$ return 1 $$", danger),
-                Arguments.of("SET ROLE postgres", ident),
-                Arguments.of("SET SESSION ROLE postgres", ident),
+                // switching to another role is refused (setting the role already in effect changes nothing:
+                // sessionRestoresThatChangeNothingRun)
+                Arguments.of("SET ROLE pg_read_server_files", ident),
+                Arguments.of("SET SESSION ROLE pg_read_server_files", ident),
+                Arguments.of("SET ROLE 'pg_read_server_files'", ident),
                 Arguments.of("SET LOCAL ROLE postgres", ident),
                 Arguments.of("SET SESSION AUTHORIZATION postgres", ident),
-                Arguments.of("RESET ROLE", ident),
                 Arguments.of("SELECT set_config('role', 'postgres', false)", ident),
                 Arguments.of("SELECT SET_CONFIG('role', 'postgres', false)", ident),
                 Arguments.of("ALTER SYSTEM SET log_statement = 'none'", danger),
@@ -220,6 +224,28 @@ class PostgresGuardrailsIT {
     }
 
     // ------------------------------------------------------------------------------------------ known bypasses
+
+    /** Flyway ends with SET ROLE '<the role it started as>': it changes nothing, so it runs (rule session-restore). */
+    @Test
+    void sessionRestoresThatChangeNothingRun() throws Exception {
+        try (Connection agent = agent(); Statement st = agent.createStatement()) {
+            st.execute("SET ROLE 'postgres'");
+            st.execute("SET ROLE postgres");
+            st.execute("RESET ROLE");
+            try (PreparedStatement ps = agent.prepareStatement("SET ROLE 'postgres'")) {
+                ps.execute();
+            }
+            try (ResultSet rs = st.executeQuery("SELECT current_user")) {
+                rs.next();
+                org.junit.jupiter.api.Assertions.assertEquals("postgres", rs.getString(1));
+            }
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> st.execute("SET ROLE pg_monitor"));
+            org.junit.jupiter.api.Assertions.assertEquals("42501", refused.getSQLState());
+            org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("statement: SET ROLE pg_monitor"),
+                    refused.getMessage());
+        }
+    }
 
     @Test
     void selectIntoCreatesATable() throws Exception {
