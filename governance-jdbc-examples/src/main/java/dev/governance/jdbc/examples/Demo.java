@@ -157,12 +157,20 @@ public final class Demo {
             if (!r.path("phase").asText().equals("intent")) {
                 System.out.printf("    %-6s %-8s %-18s %s%n", r.path("decision").path("action").asText(),
                         r.path("type").asText(), r.path("tables").path("written").size() > 0
-                                ? "writes " + r.path("tables").path("written").get(0).asText()
-                                : r.path("tables").path("read").size() > 0 ? "reads " + r.path("tables").path("read").get(0).asText() : "",
+                                ? "writes " + names(r.path("tables").path("written"))
+                                : r.path("tables").path("read").size() > 0 ? "reads " + names(r.path("tables").path("read")) : "",
                         r.path("masked").size() > 0 ? "masked " + r.path("masked") : "");
             }
         });
         System.out.println("  try: java -jar governance-jdbc/target/governance-jdbc-*-all.jar audit query " + AUDIT);
+    }
+
+    /** Table names in a stable order (the record lists them as the statement met them). */
+    private static String names(com.fasterxml.jackson.databind.JsonNode tables) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        tables.forEach(t -> names.add(t.asText()));
+        java.util.Collections.sort(names);
+        return String.join(", ", names);
     }
 
     private static void section(String title) {
