@@ -193,6 +193,11 @@ public class GovernedDataSource implements DataSource {
         put("governance.mcp.max-bytes", value);
     }
 
+    /** {@code governance.audit.instance}: this instance's name in a shared {@code jdbc:} audit sink. */
+    public void setAuditInstance(String value) {
+        put("governance.audit.instance", value);
+    }
+
     /** {@code governance.approval.store}: {@code memory} or {@code jdbc:<url>}. */
     public void setApprovalStore(String value) {
         put("governance.approval.store", value);
