@@ -79,9 +79,14 @@ class ResultAllocationTest {
         try (Connection raw = DriverManager.getConnection(rawUrl); Connection governed = TestConnections.open(url, identity)) {
             long rawBytes = Long.MAX_VALUE;
             long governedBytes = Long.MAX_VALUE;
-            for (int round = 0; round < 5; round++) { // the least of several rounds: past class loading and caches
+            // The least of several rounds: past class loading, caches and the JIT's escape analysis, which on a busy
+            // machine may come late (a CI run saw 63 bytes per row before it did). A real per-row allocation stays.
+            for (int round = 0; round < 40; round++) {
                 rawBytes = Math.min(rawBytes, readAll(raw, sql, texts));
                 governedBytes = Math.min(governedBytes, readAll(governed, sql, texts));
+                if (round >= 4 && governedBytes - rawBytes < SLACK_PER_ROW * ROWS) {
+                    break;
+                }
             }
             return (governedBytes - rawBytes) / ROWS;
         }
