@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +15,13 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AuditCrashTest {
-    private static final Pattern ACK = Pattern.compile("ack (\\d+) \\.");
-
     @TempDir
     Path dir;
 
@@ -40,21 +33,8 @@ class AuditCrashTest {
                 CrashWriterMain.class.getName(), file.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        List<Long> acked = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    Matcher m = ACK.matcher(line);
-                    if (m.matches()) {
-                        acked.add(Long.parseLong(m.group(1)));
-                    }
-                }
-            } catch (Exception ignored) {
-                // the child was killed
-            }
-        });
-        reader.start();
+        Thread[] reader = new Thread[1];
+        List<Long> acked = Load.acks(child, reader);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (acked.size() < 300 && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -62,7 +42,7 @@ class AuditCrashTest {
         assertTrue(child.isAlive(), "the writer was still running when killed");
         child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        reader.join(10_000);
+        reader[0].join(10_000);
         assertTrue(acked.size() >= 100, "acknowledged " + acked.size());
         assertTrue(Files.size(file) < 512L * 1024 * 1024, "bounded test file: " + Files.size(file));
 

@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +34,7 @@ class AuditTrailTest {
     void eightThreadsIntoOneFileGiveEveryEventOnceInOneVerifiedChain() throws Exception {
         Path file = dir.resolve("audit.jsonl");
         try (AuditTrail trail = AuditTrail.create(List.of(new JsonlSink(file)), Settings.OnFailure.FAIL_CLOSED, 64)) {
-            hammer(trail);
+            Load.hammer(trail, THREADS, PER_THREAD, 0);
             assertTrue(trail.flush());
         }
         List<JsonNode> records = read(file);
@@ -62,7 +59,7 @@ class AuditTrailTest {
         FakeSinks.Collecting slow = new FakeSinks.Collecting(2);
         Path file = dir.resolve("slow.jsonl");
         try (AuditTrail trail = AuditTrail.create(List.of(slow, new JsonlSink(file)), Settings.OnFailure.FAIL_CLOSED, 8)) {
-            hammer(trail);
+            Load.hammer(trail, THREADS, PER_THREAD, 0);
         }
         assertEquals(THREADS * PER_THREAD, slow.events.size());
         for (int i = 0; i < slow.events.size(); i++) {
@@ -246,27 +243,6 @@ class AuditTrailTest {
             assertEquals(3, again.recordSync(Events.connect("z")));
         } finally {
             AuditTrails.closeAll();
-        }
-    }
-
-    private static void hammer(AuditTrail trail) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                String subject = "agent-" + t;
-                futures.add(pool.submit(() -> {
-                    for (int n = 0; n < PER_THREAD; n++) {
-                        trail.record(Events.statement(subject, n));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
         }
     }
 

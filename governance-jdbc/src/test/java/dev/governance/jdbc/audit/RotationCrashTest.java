@@ -5,17 +5,11 @@ import dev.governance.jdbc.config.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -23,8 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** kill -9 of a child JVM that rotates (and compresses) constantly: nothing acknowledged is lost, the chain verifies. */
 class RotationCrashTest {
-    private static final Pattern ACK = Pattern.compile("ack (\\d+) \\.");
-
     @TempDir
     Path dir;
 
@@ -60,21 +52,8 @@ class RotationCrashTest {
         Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
                 CrashWriterMain.class.getName(), file.toString(), "rotate")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<Long> acked = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    Matcher m = ACK.matcher(line);
-                    if (m.matches()) {
-                        acked.add(Long.parseLong(m.group(1)));
-                    }
-                }
-            } catch (Exception ignored) {
-                // killed
-            }
-        });
-        reader.start();
+        Thread[] reader = new Thread[1];
+        List<Long> acked = Load.acks(child, reader);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (acked.size() < acks && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
@@ -82,7 +61,7 @@ class RotationCrashTest {
         assertTrue(child.isAlive(), "the writer was still running when killed");
         child.destroyForcibly(); // SIGKILL
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
-        reader.join(10_000);
+        reader[0].join(10_000);
         assertTrue(acked.size() >= acks, "acknowledged " + acked.size());
         return acked;
     }
