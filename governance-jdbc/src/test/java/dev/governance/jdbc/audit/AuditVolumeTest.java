@@ -1,5 +1,6 @@
 package dev.governance.jdbc.audit;
 
+import dev.governance.jdbc.config.SegmentPolicy;
 import dev.governance.jdbc.config.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
