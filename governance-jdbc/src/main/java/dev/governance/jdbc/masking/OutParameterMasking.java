@@ -65,6 +65,9 @@ public final class OutParameterMasking {
                 || value instanceof java.sql.Ref || value instanceof java.sql.RowId) {
             throw refused(value.getClass().getSimpleName());
         }
+        if (value instanceof Number number && TypedReads.sensitiveNumber(number)) {
+            return masker.mask(value, MaskingStrategy.DEFAULT); // a card number in a BIGINT is a card number
+        }
         return value;
     }
 

@@ -173,8 +173,7 @@ class PostgresMaskingIT {
                 cs.execute(); // a refusal here fails the test: the call is allowed, its values are masked
                 LeakProbe.probeCall(cs, function, 1, new String[] {"result"}, H2Fixture.SECRETS, outcomes)
                         .forEach(l -> leaks.add(function + ": " + l));
-                String shown = cs.getString(1);
-                org.junit.jupiter.api.Assertions.assertNotNull(shown, function);
+                org.junit.jupiter.api.Assertions.assertNotNull(cs.getObject(1), function);
             }
             org.junit.jupiter.api.Assertions.assertTrue(outcomes.getOrDefault("value", 0) > 20,
                     () -> function + ": most getters must return a (masked) value: " + outcomes);
