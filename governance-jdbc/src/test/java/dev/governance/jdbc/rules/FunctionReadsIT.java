@@ -44,6 +44,7 @@ class FunctionReadsIT {
                 s.runs("SELECT " + s.innocent + "()");
                 s.runs("SELECT " + s.allowedOpaque + "(1)");
                 s.runs("SELECT lower(name), length(name), now() FROM " + s.customers);
+                s.db.trailHoldsNone(FunctionScenarios.SECRET);
             } finally {
                 s.dropFunctions("DROP FUNCTION IF EXISTS " + s.nested + "()", "DROP FUNCTION IF EXISTS " + r + "()",
                         "DROP FUNCTION IF EXISTS " + r + "_set()", "DROP FUNCTION IF EXISTS " + s.innocent + "()",
@@ -84,6 +85,7 @@ class FunctionReadsIT {
                 s.runs("SELECT " + s.innocent + "()");
                 s.runs("SELECT " + s.allowedOpaque + "(1)");
                 s.runs("SELECT LOWER(name), LENGTH(name), NOW() FROM " + s.customers);
+                s.db.trailHoldsNone(FunctionScenarios.SECRET);
             } finally {
                 s.dropFunctions("DROP FUNCTION IF EXISTS " + s.nested, "DROP FUNCTION IF EXISTS " + r,
                         "DROP FUNCTION IF EXISTS " + s.innocent, "DROP FUNCTION IF EXISTS " + s.opaque,

@@ -38,6 +38,23 @@ final class RuleHarness implements AutoCloseable {
         return audit;
     }
 
+    /** Flushes this harness's audit trail and asserts it holds none of {@code secrets}. */
+    void trailHoldsNone(String... secrets) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("governance.identity.subject", "trail-reader");
+        p.setProperty("governance.identity.allow-unverified", "true");
+        p.setProperty("governance.policy", policy);
+        p.setProperty("governance.audit.sinks", "jsonl:" + audit);
+        dev.governance.jdbc.audit.AuditTrail.of(new dev.governance.jdbc.config.SettingsLoader().load(p).settings()
+                .audit()).flush();
+        java.nio.file.Path file = java.nio.file.Path.of(audit);
+        String trail = Files.exists(file) ? Files.readString(file) : "";
+        assertTrue(!trail.isEmpty(), "the trail recorded nothing");
+        for (String secret : secrets) {
+            assertTrue(!trail.contains(secret), "the audit trail holds " + secret);
+        }
+    }
+
     void raw(String... statements) throws SQLException {
         try (Statement s = raw.createStatement()) {
             for (String sql : statements) {
