@@ -44,7 +44,7 @@ class PolicyFuzzProperties {
         Arbitrary<Integer> line = Arbitraries.integers().between(0, lines.length - 1);
         Arbitrary<Edit> edit = Arbitraries.oneOf(
                 line.map(i -> (Edit) ls -> remove(ls, i)),
-                line.map(i -> (Edit) ls -> insert(ls, i, ls.get(Math.min(i, ls.size() - 1)))),
+                line.map(i -> (Edit) ls -> ls.isEmpty() ? ls : insert(ls, i, ls.get(Math.min(i, ls.size() - 1)))),
                 Combinators.combine(line, Arbitraries.of(GARBAGE)).as((i, g) -> (Edit) ls -> insert(ls, i, g)),
                 Combinators.combine(line, Arbitraries.of(GARBAGE), Arbitraries.integers().between(0, 40))
                         .as((i, g, at) -> (Edit) ls -> splice(ls, i, at, g)),
