@@ -1,5 +1,6 @@
 package dev.governance.jdbc.gate;
 
+import dev.governance.jdbc.PolicyViolationException;
 import dev.governance.jdbc.ResultLimitExceededException;
 import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.identity.Identity;
@@ -131,9 +132,13 @@ public final class Admission {
                             session.anyTainted(variables()))
                     : governance.planner().planForKeys(policy.masking(), session.dialect(), raw.getMetaData(),
                             session.schema());
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
             raw.close(); // unknown-lineage: deny, or no metadata: the caller never gets the result
             throw e;
+        } catch (RuntimeException e) {
+            raw.close(); // a plan that can't be made is no plan: a masked identity never gets the result unmasked
+            throw new PolicyViolationException(List.of("masking"), "the result could not be planned for masking"
+                    + " (internal " + e.getClass().getSimpleName() + "); refused");
         }
         if (plan == null) {
             return null;
@@ -168,7 +173,8 @@ public final class Admission {
             throw scrub(e);
         } catch (RuntimeException e) {
             complete(null, describe(e));
-            throw e;
+            throw decision.masking() ? new SQLException("The database driver failed (" + e.getClass().getName() + ")", "HY000")
+                    : new SQLException("The database driver failed: " + e, "HY000", e);
         }
         followSchemaSwitch();
         forgetFunctionsOnDdl();

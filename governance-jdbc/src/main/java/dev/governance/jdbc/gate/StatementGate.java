@@ -94,23 +94,38 @@ public final class StatementGate {
         // text: decide on that translation, i.e. on what the database will run.
         String text = JdbcEscapes.mayContain(sql) ? JdbcEscapes.translate(sql) : sql;
         String schema = session.defaultSchema();
-        return schema == null ? governance.analyzer().analyze(text, session.dialect())
-                : governance.analyzer().analyze(text, session.dialect(), schema);
+        try {
+            return schema == null ? governance.analyzer().analyze(text, session.dialect())
+                    : governance.analyzer().analyze(text, session.dialect(), schema);
+        } catch (RuntimeException e) {
+            throw internal("analysed", e);
+        }
     }
 
-    private Decision decide(Session session, Identity identity, Analysis analysis) {
-        // A call to a user-defined function reads what its body reads (or the function itself, when opaque).
-        Analysis decided = WithFunctionReads.of(analysis, session.functionReads());
-        return governance.policies().engine().decide(identity, session.environment(), decided, session.primaryKeys());
+    private Decision decide(Session session, Identity identity, Analysis analysis) throws SQLException {
+        try {
+            // A call to a user-defined function reads what its body reads (or the function itself, when opaque).
+            Analysis decided = WithFunctionReads.of(analysis, session.functionReads());
+            return governance.policies().engine().decide(identity, session.environment(), decided, session.primaryKeys());
+        } catch (RuntimeException e) {
+            throw internal("decided", e);
+        }
     }
 
     /** The decision for a statement about to run: a refused session restore that changes nothing is allowed. */
-    private Decision decideToRun(Session session, Identity identity, Analysis analysis, List<Object> parameters) {
+    private Decision decideToRun(Session session, Identity identity, Analysis analysis, List<Object> parameters)
+            throws SQLException {
         Decision decision = decide(session, identity, analysis);
         if (decision.blocks() && SessionRestores.changesNothing(session, analysis, parameters)) {
             return decision.allowedBy(SessionRestores.RULE, "sets the session to what is already in effect");
         }
         return decision;
+    }
+
+    /** A failure of our own while deciding: the statement is refused (fail closed), the caller gets a SQLException. */
+    private static SQLException internal(String what, RuntimeException e) {
+        return new PolicyViolationException(List.of("internal"), "the statement could not be " + what
+                + " (internal " + e.getClass().getSimpleName() + "); refused");
     }
 
     private Admission enforce(Session session, Identity identity, EntryPoint entry, Analysis analysis,
@@ -178,6 +193,11 @@ public final class StatementGate {
         if (masking.predicates() != MaskingPolicy.Predicates.DENY) {
             return null;
         }
-        return governance.planner().sensitivePredicate(masking, analysis, session.dialect(), session.schema(), session.views());
+        try {
+            return governance.planner().sensitivePredicate(masking, analysis, session.dialect(), session.schema(),
+                    session.views());
+        } catch (RuntimeException e) {
+            return new ColumnName(null, "(untraceable)"); // what it filters on can't be told: refused like a sensitive predicate
+        }
     }
 }

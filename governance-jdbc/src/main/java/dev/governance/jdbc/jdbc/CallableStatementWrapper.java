@@ -52,13 +52,21 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
     @Override
     public Array getArray(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getArray(parameterName) : m.array(m.scrubbing(() -> callableDelegate.getArray(parameterName)));
+        try {
+            return m == null ? callableDelegate.getArray(parameterName) : m.array(m.scrubbing(() -> callableDelegate.getArray(parameterName)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Array getArray(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getArray(parameterIndex) : m.array(m.scrubbing(() -> callableDelegate.getArray(parameterIndex)));
+        try {
+            return m == null ? callableDelegate.getArray(parameterIndex) : m.array(m.scrubbing(() -> callableDelegate.getArray(parameterIndex)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -85,13 +93,21 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
     @Override
     public Blob getBlob(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getBlob(parameterName) : m.blob(m.scrubbing(() -> callableDelegate.getBlob(parameterName)));
+        try {
+            return m == null ? callableDelegate.getBlob(parameterName) : m.blob(m.scrubbing(() -> callableDelegate.getBlob(parameterName)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Blob getBlob(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getBlob(parameterIndex) : m.blob(m.scrubbing(() -> callableDelegate.getBlob(parameterIndex)));
+        try {
+            return m == null ? callableDelegate.getBlob(parameterIndex) : m.blob(m.scrubbing(() -> callableDelegate.getBlob(parameterIndex)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -125,37 +141,61 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
     @Override
     public byte[] getBytes(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getBytes(parameterName) : m.bytes(m.scrubbing(() -> callableDelegate.getBytes(parameterName)));
+        try {
+            return m == null ? callableDelegate.getBytes(parameterName) : m.bytes(m.scrubbing(() -> callableDelegate.getBytes(parameterName)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public byte[] getBytes(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getBytes(parameterIndex) : m.bytes(m.scrubbing(() -> callableDelegate.getBytes(parameterIndex)));
+        try {
+            return m == null ? callableDelegate.getBytes(parameterIndex) : m.bytes(m.scrubbing(() -> callableDelegate.getBytes(parameterIndex)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.io.Reader getCharacterStream(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getCharacterStream(parameterName) : m.reader(m.scrubbing(() -> callableDelegate.getCharacterStream(parameterName)));
+        try {
+            return m == null ? callableDelegate.getCharacterStream(parameterName) : m.reader(m.scrubbing(() -> callableDelegate.getCharacterStream(parameterName)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.io.Reader getCharacterStream(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getCharacterStream(parameterIndex) : m.reader(m.scrubbing(() -> callableDelegate.getCharacterStream(parameterIndex)));
+        try {
+            return m == null ? callableDelegate.getCharacterStream(parameterIndex) : m.reader(m.scrubbing(() -> callableDelegate.getCharacterStream(parameterIndex)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Clob getClob(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getClob(parameterName) : m.clob(m.scrubbing(() -> callableDelegate.getClob(parameterName)));
+        try {
+            return m == null ? callableDelegate.getClob(parameterName) : m.clob(m.scrubbing(() -> callableDelegate.getClob(parameterName)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Clob getClob(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getClob(parameterIndex) : m.clob(m.scrubbing(() -> callableDelegate.getClob(parameterIndex)));
+        try {
+            return m == null ? callableDelegate.getClob(parameterIndex) : m.clob(m.scrubbing(() -> callableDelegate.getClob(parameterIndex)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -245,73 +285,121 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
     @Override
     public java.io.Reader getNCharacterStream(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getNCharacterStream(parameterName) : m.reader(m.scrubbing(() -> callableDelegate.getNCharacterStream(parameterName)));
+        try {
+            return m == null ? callableDelegate.getNCharacterStream(parameterName) : m.reader(m.scrubbing(() -> callableDelegate.getNCharacterStream(parameterName)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.io.Reader getNCharacterStream(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getNCharacterStream(parameterIndex) : m.reader(m.scrubbing(() -> callableDelegate.getNCharacterStream(parameterIndex)));
+        try {
+            return m == null ? callableDelegate.getNCharacterStream(parameterIndex) : m.reader(m.scrubbing(() -> callableDelegate.getNCharacterStream(parameterIndex)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public NClob getNClob(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getNClob(parameterName) : m.nclob(m.scrubbing(() -> callableDelegate.getNClob(parameterName)));
+        try {
+            return m == null ? callableDelegate.getNClob(parameterName) : m.nclob(m.scrubbing(() -> callableDelegate.getNClob(parameterName)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public NClob getNClob(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getNClob(parameterIndex) : m.nclob(m.scrubbing(() -> callableDelegate.getNClob(parameterIndex)));
+        try {
+            return m == null ? callableDelegate.getNClob(parameterIndex) : m.nclob(m.scrubbing(() -> callableDelegate.getNClob(parameterIndex)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public String getNString(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getNString(parameterName) : m.text(m.scrubbing(() -> callableDelegate.getNString(parameterName)));
+        try {
+            return m == null ? callableDelegate.getNString(parameterName) : m.text(m.scrubbing(() -> callableDelegate.getNString(parameterName)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public String getNString(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getNString(parameterIndex) : m.text(m.scrubbing(() -> callableDelegate.getNString(parameterIndex)));
+        try {
+            return m == null ? callableDelegate.getNString(parameterIndex) : m.text(m.scrubbing(() -> callableDelegate.getNString(parameterIndex)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public <T> T getObject(String parameterName, Class<T> type) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getObject(parameterName, type) : m.object(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getObject(parameterName, type), type);
+        try {
+            return m == null ? callableDelegate.getObject(parameterName, type) : m.object(() -> callableDelegate.getObject(parameterName), () -> callableDelegate.getObject(parameterName, type), type);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Object getObject(String parameterName, java.util.Map<String, Class<?>> map) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getObject(parameterName, map) : m.object(m.scrubbing(() -> callableDelegate.getObject(parameterName, map)));
+        try {
+            return m == null ? callableDelegate.getObject(parameterName, map) : m.object(m.scrubbing(() -> callableDelegate.getObject(parameterName, map)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Object getObject(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getObject(parameterName) : m.object(m.scrubbing(() -> callableDelegate.getObject(parameterName)));
+        try {
+            return m == null ? callableDelegate.getObject(parameterName) : m.object(m.scrubbing(() -> callableDelegate.getObject(parameterName)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public <T> T getObject(int parameterIndex, Class<T> type) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getObject(parameterIndex, type) : m.object(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getObject(parameterIndex, type), type);
+        try {
+            return m == null ? callableDelegate.getObject(parameterIndex, type) : m.object(() -> callableDelegate.getObject(parameterIndex), () -> callableDelegate.getObject(parameterIndex, type), type);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Object getObject(int parameterIndex, java.util.Map<String, Class<?>> map) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getObject(parameterIndex, map) : m.object(m.scrubbing(() -> callableDelegate.getObject(parameterIndex, map)));
+        try {
+            return m == null ? callableDelegate.getObject(parameterIndex, map) : m.object(m.scrubbing(() -> callableDelegate.getObject(parameterIndex, map)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Object getObject(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getObject(parameterIndex) : m.object(m.scrubbing(() -> callableDelegate.getObject(parameterIndex)));
+        try {
+            return m == null ? callableDelegate.getObject(parameterIndex) : m.object(m.scrubbing(() -> callableDelegate.getObject(parameterIndex)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -385,13 +473,21 @@ public class CallableStatementWrapper extends PreparedStatementWrapper implement
     @Override
     public String getString(String parameterName) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getString(parameterName) : m.text(m.scrubbing(() -> callableDelegate.getString(parameterName)));
+        try {
+            return m == null ? callableDelegate.getString(parameterName) : m.text(m.scrubbing(() -> callableDelegate.getString(parameterName)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public String getString(int parameterIndex) throws SQLException {
         OutParameterMasking m = outMasking();
-        return m == null ? callableDelegate.getString(parameterIndex) : m.text(m.scrubbing(() -> callableDelegate.getString(parameterIndex)));
+        try {
+            return m == null ? callableDelegate.getString(parameterIndex) : m.text(m.scrubbing(() -> callableDelegate.getString(parameterIndex)));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override

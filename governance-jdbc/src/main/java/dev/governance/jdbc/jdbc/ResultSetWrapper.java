@@ -145,6 +145,8 @@ public final class ResultSetWrapper implements ResultSet {
             return false;
         } catch (SQLException e) {
             throw admission == null ? e : admission.scrub(e); // rows computed lazily fail here, quoting values
+        } catch (RuntimeException e) {
+            throw Failures.of(e, masked != null);
         }
     }
 
@@ -249,133 +251,221 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public Array getArray(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getArray(columnLabel) : m.getArray(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getArray(columnLabel) : m.getArray(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Array getArray(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getArray(columnIndex) : m.getArray(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getArray(columnIndex) : m.getArray(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.io.InputStream getAsciiStream(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getAsciiStream(columnLabel) : m.getAsciiStream(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getAsciiStream(columnLabel) : m.getAsciiStream(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.io.InputStream getAsciiStream(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getAsciiStream(columnIndex) : m.getAsciiStream(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getAsciiStream(columnIndex) : m.getAsciiStream(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(String columnLabel, int x) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBigDecimal(columnLabel, x) : m.getBigDecimal(delegate, delegate.findColumn(columnLabel), x);
+        try {
+            return m == null ? delegate.getBigDecimal(columnLabel, x) : m.getBigDecimal(delegate, delegate.findColumn(columnLabel), x);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBigDecimal(columnLabel) : m.getBigDecimal(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getBigDecimal(columnLabel) : m.getBigDecimal(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(int columnIndex, int x) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBigDecimal(columnIndex, x) : m.getBigDecimal(delegate, columnIndex, x);
+        try {
+            return m == null ? delegate.getBigDecimal(columnIndex, x) : m.getBigDecimal(delegate, columnIndex, x);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBigDecimal(columnIndex) : m.getBigDecimal(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getBigDecimal(columnIndex) : m.getBigDecimal(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.io.InputStream getBinaryStream(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBinaryStream(columnLabel) : m.getBinaryStream(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getBinaryStream(columnLabel) : m.getBinaryStream(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.io.InputStream getBinaryStream(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBinaryStream(columnIndex) : m.getBinaryStream(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getBinaryStream(columnIndex) : m.getBinaryStream(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Blob getBlob(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBlob(columnLabel) : m.getBlob(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getBlob(columnLabel) : m.getBlob(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Blob getBlob(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBlob(columnIndex) : m.getBlob(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getBlob(columnIndex) : m.getBlob(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public boolean getBoolean(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBoolean(columnLabel) : m.getBoolean(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getBoolean(columnLabel) : m.getBoolean(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public boolean getBoolean(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBoolean(columnIndex) : m.getBoolean(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getBoolean(columnIndex) : m.getBoolean(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public byte getByte(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getByte(columnLabel) : m.getByte(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getByte(columnLabel) : m.getByte(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public byte getByte(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getByte(columnIndex) : m.getByte(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getByte(columnIndex) : m.getByte(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public byte[] getBytes(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBytes(columnLabel) : m.getBytes(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getBytes(columnLabel) : m.getBytes(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public byte[] getBytes(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBytes(columnIndex) : m.getBytes(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getBytes(columnIndex) : m.getBytes(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.io.Reader getCharacterStream(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getCharacterStream(columnLabel) : m.getCharacterStream(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getCharacterStream(columnLabel) : m.getCharacterStream(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.io.Reader getCharacterStream(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getCharacterStream(columnIndex) : m.getCharacterStream(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getCharacterStream(columnIndex) : m.getCharacterStream(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Clob getClob(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getClob(columnLabel) : m.getClob(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getClob(columnLabel) : m.getClob(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Clob getClob(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getClob(columnIndex) : m.getClob(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getClob(columnIndex) : m.getClob(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -391,37 +481,61 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public Date getDate(String columnLabel, java.util.Calendar cal) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getDate(columnLabel, cal) : m.getDate(delegate, delegate.findColumn(columnLabel), cal);
+        try {
+            return m == null ? delegate.getDate(columnLabel, cal) : m.getDate(delegate, delegate.findColumn(columnLabel), cal);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Date getDate(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getDate(columnLabel) : m.getDate(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getDate(columnLabel) : m.getDate(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Date getDate(int columnIndex, java.util.Calendar cal) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getDate(columnIndex, cal) : m.getDate(delegate, columnIndex, cal);
+        try {
+            return m == null ? delegate.getDate(columnIndex, cal) : m.getDate(delegate, columnIndex, cal);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Date getDate(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getDate(columnIndex) : m.getDate(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getDate(columnIndex) : m.getDate(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public double getDouble(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getDouble(columnLabel) : m.getDouble(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getDouble(columnLabel) : m.getDouble(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public double getDouble(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getDouble(columnIndex) : m.getDouble(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getDouble(columnIndex) : m.getDouble(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -437,13 +551,21 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public float getFloat(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getFloat(columnLabel) : m.getFloat(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getFloat(columnLabel) : m.getFloat(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public float getFloat(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getFloat(columnIndex) : m.getFloat(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getFloat(columnIndex) : m.getFloat(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -454,25 +576,41 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public int getInt(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getInt(columnLabel) : m.getInt(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getInt(columnLabel) : m.getInt(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public int getInt(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getInt(columnIndex) : m.getInt(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getInt(columnIndex) : m.getInt(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public long getLong(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getLong(columnLabel) : m.getLong(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getLong(columnLabel) : m.getLong(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public long getLong(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getLong(columnIndex) : m.getLong(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getLong(columnIndex) : m.getLong(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -483,85 +621,141 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public java.io.Reader getNCharacterStream(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getNCharacterStream(columnLabel) : m.getNCharacterStream(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getNCharacterStream(columnLabel) : m.getNCharacterStream(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.io.Reader getNCharacterStream(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getNCharacterStream(columnIndex) : m.getNCharacterStream(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getNCharacterStream(columnIndex) : m.getNCharacterStream(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public NClob getNClob(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getNClob(columnLabel) : m.getNClob(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getNClob(columnLabel) : m.getNClob(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public NClob getNClob(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getNClob(columnIndex) : m.getNClob(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getNClob(columnIndex) : m.getNClob(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public String getNString(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getNString(columnLabel) : m.getNString(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getNString(columnLabel) : m.getNString(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public String getNString(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getNString(columnIndex) : m.getNString(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getNString(columnIndex) : m.getNString(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? type.cast(nested(delegate.getObject(columnLabel, type))) : m.getObject(delegate, delegate.findColumn(columnLabel), type);
+        try {
+            return m == null ? type.cast(nested(delegate.getObject(columnLabel, type))) : m.getObject(delegate, delegate.findColumn(columnLabel), type);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Object getObject(String columnLabel, java.util.Map<String, Class<?>> map) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? nested(delegate.getObject(columnLabel, map)) : m.getObject(delegate, delegate.findColumn(columnLabel), map);
+        try {
+            return m == null ? nested(delegate.getObject(columnLabel, map)) : m.getObject(delegate, delegate.findColumn(columnLabel), map);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Object getObject(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? nested(delegate.getObject(columnLabel)) : m.getObject(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? nested(delegate.getObject(columnLabel)) : m.getObject(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? type.cast(nested(delegate.getObject(columnIndex, type))) : m.getObject(delegate, columnIndex, type);
+        try {
+            return m == null ? type.cast(nested(delegate.getObject(columnIndex, type))) : m.getObject(delegate, columnIndex, type);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Object getObject(int columnIndex, java.util.Map<String, Class<?>> map) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? nested(delegate.getObject(columnIndex, map)) : m.getObject(delegate, columnIndex, map);
+        try {
+            return m == null ? nested(delegate.getObject(columnIndex, map)) : m.getObject(delegate, columnIndex, map);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Object getObject(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? nested(delegate.getObject(columnIndex)) : m.getObject(delegate, columnIndex);
+        try {
+            return m == null ? nested(delegate.getObject(columnIndex)) : m.getObject(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Ref getRef(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getRef(columnLabel) : m.getRef(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getRef(columnLabel) : m.getRef(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Ref getRef(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getRef(columnIndex) : m.getRef(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getRef(columnIndex) : m.getRef(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -572,97 +766,161 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public RowId getRowId(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getRowId(columnLabel) : m.getRowId(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getRowId(columnLabel) : m.getRowId(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public RowId getRowId(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getRowId(columnIndex) : m.getRowId(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getRowId(columnIndex) : m.getRowId(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public SQLXML getSQLXML(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getSQLXML(columnLabel) : m.getSQLXML(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getSQLXML(columnLabel) : m.getSQLXML(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public SQLXML getSQLXML(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getSQLXML(columnIndex) : m.getSQLXML(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getSQLXML(columnIndex) : m.getSQLXML(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public short getShort(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getShort(columnLabel) : m.getShort(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getShort(columnLabel) : m.getShort(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public short getShort(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getShort(columnIndex) : m.getShort(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getShort(columnIndex) : m.getShort(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public String getString(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getString(columnLabel) : m.getString(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getString(columnLabel) : m.getString(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public String getString(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getString(columnIndex) : m.getString(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getString(columnIndex) : m.getString(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Time getTime(String columnLabel, java.util.Calendar cal) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getTime(columnLabel, cal) : m.getTime(delegate, delegate.findColumn(columnLabel), cal);
+        try {
+            return m == null ? delegate.getTime(columnLabel, cal) : m.getTime(delegate, delegate.findColumn(columnLabel), cal);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Time getTime(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getTime(columnLabel) : m.getTime(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getTime(columnLabel) : m.getTime(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Time getTime(int columnIndex, java.util.Calendar cal) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getTime(columnIndex, cal) : m.getTime(delegate, columnIndex, cal);
+        try {
+            return m == null ? delegate.getTime(columnIndex, cal) : m.getTime(delegate, columnIndex, cal);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Time getTime(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getTime(columnIndex) : m.getTime(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getTime(columnIndex) : m.getTime(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Timestamp getTimestamp(String columnLabel, java.util.Calendar cal) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getTimestamp(columnLabel, cal) : m.getTimestamp(delegate, delegate.findColumn(columnLabel), cal);
+        try {
+            return m == null ? delegate.getTimestamp(columnLabel, cal) : m.getTimestamp(delegate, delegate.findColumn(columnLabel), cal);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Timestamp getTimestamp(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getTimestamp(columnLabel) : m.getTimestamp(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getTimestamp(columnLabel) : m.getTimestamp(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Timestamp getTimestamp(int columnIndex, java.util.Calendar cal) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getTimestamp(columnIndex, cal) : m.getTimestamp(delegate, columnIndex, cal);
+        try {
+            return m == null ? delegate.getTimestamp(columnIndex, cal) : m.getTimestamp(delegate, columnIndex, cal);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public Timestamp getTimestamp(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getTimestamp(columnIndex) : m.getTimestamp(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getTimestamp(columnIndex) : m.getTimestamp(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -673,25 +931,41 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public java.net.URL getURL(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getURL(columnLabel) : m.getURL(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getURL(columnLabel) : m.getURL(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.net.URL getURL(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getURL(columnIndex) : m.getURL(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getURL(columnIndex) : m.getURL(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.io.InputStream getUnicodeStream(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getUnicodeStream(columnLabel) : m.getUnicodeStream(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getUnicodeStream(columnLabel) : m.getUnicodeStream(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.io.InputStream getUnicodeStream(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getUnicodeStream(columnIndex) : m.getUnicodeStream(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getUnicodeStream(columnIndex) : m.getUnicodeStream(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
