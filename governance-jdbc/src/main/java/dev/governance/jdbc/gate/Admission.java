@@ -13,7 +13,6 @@ import dev.governance.jdbc.masking.MaskedCells;
 import dev.governance.jdbc.masking.MaskingPlan;
 import dev.governance.jdbc.sql.Analysis;
 import dev.governance.jdbc.sql.AnalyzedStatement;
-import dev.governance.jdbc.sql.SqlAnalysis;
 import dev.governance.jdbc.sql.StatementFacts;
 import dev.governance.jdbc.sql.StatementType;
 
@@ -230,13 +229,22 @@ public final class Admission {
         }
     }
 
-    /** A statement that moved the connection to another schema changes how later names resolve. */
+    /**
+     * A statement that may have moved the connection to another schema (SET search_path in any spelling,
+     * set_config, USE, SET SCHEMA, RESET, DISCARD) changes how later names resolve: the path is read from the server
+     * again. A schema change (DDL) may create, move or drop tables: cached catalog lookups are dropped.
+     */
     private void followSchemaSwitch() {
-        if (analysis instanceof SqlAnalysis sql) {
-            for (AnalyzedStatement statement : sql.analyzedStatements()) {
-                if (statement.schemaSwitch() != null) {
-                    session.defaultSchema(statement.schemaSwitch());
-                }
+        for (StatementFacts facts : analysis.statements()) {
+            String switched = facts instanceof AnalyzedStatement statement ? statement.schemaSwitch() : null;
+            StatementType type = facts.type();
+            if (switched != null || type == StatementType.SET || type == StatementType.OTHER
+                    || facts.functions().contains("set_config")) {
+                session.defaultSchema(switched);
+            }
+            if (type == StatementType.CREATE || type == StatementType.ALTER || type == StatementType.DROP
+                    || facts.unparseable()) {
+                session.schemaChanged();
             }
         }
     }

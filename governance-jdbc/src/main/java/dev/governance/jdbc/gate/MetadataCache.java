@@ -44,14 +44,50 @@ final class MetadataCache {
         return Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
     }
 
+    /** Which schemas hold a relation of a name (exact, as the catalog stores it): for search-path resolution. */
+    private final Cache<Key, Set<String>> holders = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(30)).build(); // tables created elsewhere are found soon
+
     /** Primary keys as one connection's database reports them. */
-    PrimaryKeys primaryKeys(String databaseUrl, Connection physical) {
-        return table -> primaryKeys.get(new Key(databaseUrl, table.key()), key -> loadPrimaryKeys(physical, table));
+    PrimaryKeys primaryKeys(String databaseUrl, Connection physical, Dialect dialect) {
+        return table -> primaryKeys.get(new Key(databaseUrl, table.key()), key -> loadPrimaryKeys(physical, dialect, table));
     }
 
     /** Table columns (in table order) as one connection's database reports them. */
-    SchemaLookup schema(String databaseUrl, Connection physical) {
-        return table -> columns.get(new Key(databaseUrl, table.key()), key -> loadColumns(physical, table));
+    SchemaLookup schema(String databaseUrl, Connection physical, Dialect dialect) {
+        return table -> columns.get(new Key(databaseUrl, table.key()), key -> loadColumns(physical, dialect, table));
+    }
+
+    /** The schemas holding a table or view named {@code table} (PostgreSQL's catalog; empty elsewhere). */
+    ServerNames.Catalog holders(String databaseUrl, Connection physical, Dialect dialect) {
+        if (dialect != Dialect.POSTGRESQL) {
+            return table -> Set.of();
+        }
+        return table -> holders.get(new Key(databaseUrl, table), key -> loadHolders(physical, table));
+    }
+
+    /** A schema change ran through the driver: what was cached about tables may be wrong now. */
+    void invalidate() {
+        holders.invalidateAll();
+        primaryKeys.invalidateAll();
+        columns.invalidateAll();
+        views.invalidateAll();
+    }
+
+    private static Set<String> loadHolders(Connection physical, String table) {
+        Set<String> found = new LinkedHashSet<>();
+        try (java.sql.PreparedStatement ps = physical.prepareStatement("SELECT n.nspname FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            // unknown: the name resolves to the current schema
+        }
+        return Set.copyOf(found);
     }
 
     /** What calls to each function read, as one connection's database defines its functions. */
@@ -68,7 +104,7 @@ final class MetadataCache {
 
     /** Views as one connection's database defines them, traced to the columns they are computed from. */
     ViewLookup views(String databaseUrl, Connection physical, Dialect dialect, SqlAnalyzer analyzer) {
-        SchemaLookup schema = schema(databaseUrl, physical);
+        SchemaLookup schema = schema(databaseUrl, physical, dialect);
         return table -> views.get(new Key(databaseUrl, table.key()),
                 key -> java.util.Optional.ofNullable(loadView(physical, dialect, analyzer, schema, table))).orElse(null);
     }
@@ -104,16 +140,16 @@ final class MetadataCache {
 
     private static final LineageAnalyzer LINEAGE = new LineageAnalyzer();
 
-    private static Set<ColumnName> loadPrimaryKeys(Connection physical, TableName table) {
+    private static Set<ColumnName> loadPrimaryKeys(Connection physical, Dialect dialect, TableName table) {
         Set<ColumnName> found = new LinkedHashSet<>();
-        query(physical, table, (md, catalog, schema, name) -> md.getPrimaryKeys(catalog, schema, name),
+        query(physical, dialect, table, (md, catalog, schema, name) -> md.getPrimaryKeys(catalog, schema, name),
                 rs -> found.add(new ColumnName(table, rs.getString("COLUMN_NAME"))));
         return Set.copyOf(found);
     }
 
-    private static List<String> loadColumns(Connection physical, TableName table) {
+    private static List<String> loadColumns(Connection physical, Dialect dialect, TableName table) {
         List<String> found = new ArrayList<>();
-        query(physical, table, (md, catalog, schema, name) -> md.getColumns(catalog, schema, name, null),
+        query(physical, dialect, table, (md, catalog, schema, name) -> md.getColumns(catalog, schema, name, null),
                 rs -> found.add(rs.getString("COLUMN_NAME")));
         return List.copyOf(found);
     }
@@ -130,12 +166,17 @@ final class MetadataCache {
      * Runs a metadata query for a table, trying the name as given, then upper and lower case (unquoted names are
      * stored in the database's own case); stops at the first variant that has rows.
      */
-    private static void query(Connection physical, TableName table, MetadataQuery query, RowReader reader) {
+    private static void query(Connection physical, Dialect dialect, TableName table, MetadataQuery query,
+                              RowReader reader) {
         try {
             DatabaseMetaData md = physical.getMetaData();
-            String catalog = table.schema() == null ? physical.getCatalog() : null;
+            // MySQL's schemas are its databases, which its drivers take as the catalog (the schema argument is ignored)
+            boolean databases = dialect == Dialect.MYSQL;
+            String catalog = databases && table.schema() != null ? table.schema()
+                    : table.schema() == null ? physical.getCatalog() : null;
+            String[] schemas = databases || table.schema() == null ? new String[] {null} : variants(table.schema());
             for (String name : variants(table.table())) {
-                for (String schema : table.schema() == null ? new String[] {null} : variants(table.schema())) {
+                for (String schema : schemas) {
                     boolean any = false;
                     try (ResultSet rs = query.run(md, catalog, schema, name)) {
                         while (rs.next()) {

@@ -185,7 +185,7 @@ public final class Recorder {
     private final Cache<ShapeKey, Shape> shapes = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /** The normalized text is the cached analysis's own string: its hash is computed once, not per statement. */
-    private record ShapeKey(String type, String schema, String normalized) {
+    private record ShapeKey(String type, Object tables, String normalized) {
     }
 
     private Shape shape(Session session, Analysis analysis) {
@@ -195,8 +195,11 @@ public final class Recorder {
         }
         // The type joins the key: literals can change it (set_config('role', …) is OTHER, other settings are not).
         String type = analysis.statements().isEmpty() ? "" : analysis.statements().get(0).type().name();
-        String schema = session.defaultSchema() == null ? "" : session.defaultSchema();
-        return shapes.get(new ShapeKey(type, schema, normalized), k -> Shape.of(analysis));
+        // The tables as resolved join it too: the same text names other tables under another search path.
+        Object tables = analysis.statements().size() == 1
+                ? List.of(analysis.statements().get(0).tablesRead(), analysis.statements().get(0).tablesWritten())
+                : analysis.statements().stream().map(f -> List.of(f.tablesRead(), f.tablesWritten())).toList();
+        return shapes.get(new ShapeKey(type, tables, normalized), k -> Shape.of(analysis));
     }
 
     private AuditEvent.Builder statement(EventType type, Session session, Identity identity, Analysis analysis,

@@ -10,6 +10,7 @@ import dev.governance.jdbc.masking.OutParameterMasking;
 import dev.governance.jdbc.masking.ViewLookup;
 import dev.governance.jdbc.policy.PrimaryKeys;
 import dev.governance.jdbc.sql.Dialect;
+import dev.governance.jdbc.sql.TableResolver;
 import dev.governance.jdbc.sql.lineage.SchemaLookup;
 
 import java.sql.Connection;
@@ -34,8 +35,14 @@ public final class Session {
     private final Deque<Identity> runAsStack = new ArrayDeque<>();
     private volatile String reason;
     private volatile AuditEvent.Client client;
-    /** The schema unqualified names resolve to, once the connection switched it; null: the dialect's default. */
-    private volatile String defaultSchema;
+    /** How unqualified names resolve: the server's search path, read at connect and again after it may change. */
+    private volatile ServerNames names;
+    /** A statement may have changed the search path (or a transaction that did was ended): read it again. */
+    private volatile boolean pathStale = true;
+    /** The schema a statement switched to, for when the server's path can't be read. */
+    private volatile String switchedSchema;
+    /** A statement changed the path inside the current transaction (its end may undo that). */
+    private volatile boolean switchedInTransaction;
     private volatile PrimaryKeys primaryKeys;
     private volatile SchemaLookup schema;
     private volatile ViewLookup views;
@@ -114,29 +121,99 @@ public final class Session {
     public PrimaryKeys primaryKeys() {
         PrimaryKeys keys = primaryKeys;
         if (keys == null) {
-            keys = governance.metadata().primaryKeys(database.url(), physical);
+            keys = governance.metadata().primaryKeys(database.url(), physical, dialect);
             primaryKeys = keys;
         }
         return keys;
     }
 
-    /** Table columns as this connection's database reports them (cached across connections to it). */
+    /**
+     * Table columns as this connection's database reports them (cached across connections to it), with unqualified
+     * names resolved by this connection's search path.
+     */
     public SchemaLookup schema() {
         SchemaLookup lookup = schema;
         if (lookup == null) {
-            lookup = governance.metadata().schema(database.url(), physical);
+            SchemaLookup columns = governance.metadata().schema(database.url(), physical, dialect);
+            lookup = new SchemaLookup() {
+                @Override
+                public java.util.List<String> columnsOf(dev.governance.jdbc.sql.TableName table) {
+                    return columns.columnsOf(table);
+                }
+
+                @Override
+                public dev.governance.jdbc.sql.TableName resolve(String schemaName, String table, Dialect d) {
+                    return new dev.governance.jdbc.sql.TableName(schemaName != null ? schemaName
+                            : names().schemaOf(folded(table)), table);
+                }
+            };
             schema = lookup;
         }
         return lookup;
     }
 
-    public String defaultSchema() {
-        return defaultSchema;
+    /** Lineage hands names without their quotes: unquoted is the usual spelling, folded as the server folds it. */
+    private String folded(String table) {
+        return dialect == Dialect.POSTGRESQL && table != null ? table.toLowerCase(java.util.Locale.ROOT) : table;
     }
 
-    /** The connection now resolves unqualified names in {@code schema} (setSchema, SET search_path, USE). */
+    /**
+     * How this connection's unqualified table names resolve, as its server resolves them (the search path read
+     * from the server, each name looked up in the catalog when the path has several schemas).
+     */
+    public TableResolver names() {
+        ServerNames current = names;
+        if (current == null || pathStale) {
+            current = readNames();
+        }
+        return current;
+    }
+
+    /** The schema new unqualified tables go to, as the server reports it (null: none, as MySQL without a database). */
+    public String defaultSchema() {
+        return ((ServerNames) names()).path().current();
+    }
+
+    /**
+     * The connection may now resolve names elsewhere (setSchema, setCatalog, SET search_path, set_config, USE, SET
+     * SCHEMA): the path is read from the server before the next statement. {@code schema}, when known, stands in
+     * should the server's path not be readable.
+     */
     public void defaultSchema(String schema) {
-        this.defaultSchema = schema == null || schema.isBlank() ? null : schema;
+        if (schema != null && !schema.isBlank()) {
+            switchedSchema = schema;
+        }
+        switchedInTransaction = true;
+        pathStale = true;
+    }
+
+    /** A transaction ended: a path set inside it ({@code SET LOCAL}, or undone by rollback) may be gone. */
+    public void transactionEnded() {
+        if (switchedInTransaction) {
+            switchedInTransaction = false;
+            pathStale = true;
+        }
+    }
+
+    /** A schema change ran through this connection: tables may have appeared, moved or gone. */
+    public void schemaChanged() {
+        governance.metadata().invalidate();
+        pathStale = true; // a temporary table creates the session's temporary schema
+    }
+
+    /** Reads the search path from the server now (at connect, and lazily after it may have changed). */
+    public ServerNames readNames() {
+        SearchPath path = SearchPath.read(physical, dialect);
+        if (path == null) {
+            ServerNames known = names;
+            path = switchedSchema != null ? SearchPath.of(switchedSchema)
+                    : known != null ? known.path() : SearchPath.of(dialect.defaultSchema());
+        }
+        ServerNames fresh = new ServerNames(path, governance.metadata().holders(database.url(), physical, dialect),
+                dialect);
+        names = fresh;
+        pathStale = false;
+        return fresh;
     }
 
     private volatile java.util.function.Function<String, java.util.Set<dev.governance.jdbc.sql.TableName>> functions;

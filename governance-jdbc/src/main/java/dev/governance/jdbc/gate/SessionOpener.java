@@ -46,10 +46,7 @@ public final class SessionOpener {
             Dialect dialect = Dialect.fromUrl(realUrl);
             Session session = new Session(governance, identities, physical, dialect,
                     new DatabaseInfo(product, target.url()));
-            if (dialect == Dialect.POSTGRESQL) {
-                // the URL's currentSchema (or the role's search_path) decides where unqualified names resolve
-                session.defaultSchema(physical.getSchema());
-            }
+            session.readNames(); // the schema the URL or the server's defaults chose, before anything runs
             governance.recorder().connected(session, identity);
             return session;
         } catch (SQLException | RuntimeException e) {

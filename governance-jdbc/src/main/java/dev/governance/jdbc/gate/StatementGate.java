@@ -93,10 +93,8 @@ public final class StatementGate {
         // JDBC escapes ({call f(?)}, {fn ...}, {d '...'}) are translated by the real driver before it sends the
         // text: decide on that translation, i.e. on what the database will run.
         String text = JdbcEscapes.mayContain(sql) ? JdbcEscapes.translate(sql) : sql;
-        String schema = session.defaultSchema();
         try {
-            return schema == null ? governance.analyzer().analyze(text, session.dialect())
-                    : governance.analyzer().analyze(text, session.dialect(), schema);
+            return governance.analyzer().analyze(text, session.dialect(), session.names());
         } catch (RuntimeException e) {
             throw internal("analysed", e);
         }

@@ -335,6 +335,7 @@ public final class ConnectionWrapper implements GovernedConnection {
     @Override
     public void commit() throws SQLException {
         delegate.commit();
+        session.transactionEnded();
     }
 
     @Override
@@ -431,11 +432,13 @@ public final class ConnectionWrapper implements GovernedConnection {
     @Override
     public void rollback() throws SQLException {
         delegate.rollback();
+        session.transactionEnded();
     }
 
     @Override
     public void rollback(Savepoint savepoint) throws SQLException {
         delegate.rollback(savepoint);
+        session.transactionEnded();
     }
 
     @Override

@@ -17,17 +17,21 @@ public final class SqlAnalysis implements Analysis {
     private final List<Object> literals;
     private final List<Object> parameters;
     private final List<AnalyzedStatement> statements;
+    /** Resolves the shape's unqualified names for this use; null when the shape resolved them already. */
+    private final TableResolver names;
 
-    SqlAnalysis(String sql, Dialect dialect, TextTemplate template, List<Object> literals, List<Object> parameters) {
+    SqlAnalysis(String sql, Dialect dialect, TextTemplate template, List<Object> literals, List<Object> parameters,
+                TableResolver names) {
         this.sql = sql;
         this.dialect = dialect;
         this.template = template;
         this.literals = literals;
         this.parameters = parameters;
+        this.names = names;
         Values values = new Values(literals, parameters);
         List<AnalyzedStatement> list = new ArrayList<>(template.statements().size());
         for (StatementTemplate s : template.statements()) {
-            list.add(s.apply(values, dialect));
+            list.add(s.apply(values, dialect, names));
         }
         this.statements = Collections.unmodifiableList(list);
     }
@@ -109,7 +113,8 @@ public final class SqlAnalysis implements Analysis {
         if (!template.dependsOnParameters()) {
             return this;
         }
-        return new SqlAnalysis(sql, dialect, template, literals, Collections.unmodifiableList(new ArrayList<>(parameters)));
+        return new SqlAnalysis(sql, dialect, template, literals, Collections.unmodifiableList(new ArrayList<>(parameters)),
+                names);
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class SqlAnalyzer {
 
     /** The analysis of {@code sql} with no parameters bound yet; unqualified names in the dialect's default schema. */
     public Analysis analyze(String sql, Dialect dialect) {
-        return analyze(sql, dialect, null);
+        return analyze(sql, dialect, (String) null);
     }
 
     /**
@@ -51,9 +51,21 @@ public final class SqlAnalyzer {
      * {@code SET SCHEMA} or {@code USE} (see {@link AnalyzedStatement#schemaSwitch()}).
      */
     public Analysis analyze(String sql, Dialect dialect, String defaultSchema) {
-        Objects.requireNonNull(sql, "sql");
         Dialect d = dialect == null ? Dialect.GENERIC : dialect;
-        String schema = defaultSchema == null ? d.defaultSchema() : defaultSchema;
+        return analyze(sql, d, defaultSchema == null ? d.defaultSchema() : defaultSchema, null);
+    }
+
+    /**
+     * The analysis of {@code sql} on a connection whose unqualified names resolve as {@code names} says (the
+     * server's search path, asked per use, so one cached parse serves every connection and every search path).
+     */
+    public Analysis analyze(String sql, Dialect dialect, TableResolver names) {
+        Objects.requireNonNull(names, "names");
+        return analyze(sql, dialect == null ? Dialect.GENERIC : dialect, PendingNames.SCHEMA, names);
+    }
+
+    private Analysis analyze(String sql, Dialect d, String schema, TableResolver names) {
+        Objects.requireNonNull(sql, "sql");
         SqlLexer.Lexed lexed = SqlLexer.lex(sql, d);
         TextShaper.Shaped shaped = TextShaper.shape(lexed.tokens());
         String problem = lexed.problem();
@@ -73,7 +85,7 @@ public final class SqlAnalyzer {
         } else {
             template = build(shaped, d, schema, problem, lexed.maxDepth());
         }
-        return new SqlAnalysis(sql, d, template, shaped.literals(), null);
+        return new SqlAnalysis(sql, d, template, shaped.literals(), null, names);
     }
 
     /** Number of cached text shapes (for tests and metrics). */

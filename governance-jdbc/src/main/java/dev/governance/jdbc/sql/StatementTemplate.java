@@ -39,7 +39,7 @@ record StatementTemplate(
         return problem != null;
     }
 
-    AnalyzedStatement apply(Values values, Dialect dialect) {
+    AnalyzedStatement apply(Values values, Dialect dialect, TableResolver names) {
         ConditionEvaluator evaluator = new ConditionEvaluator(values, dialect);
         boolean unbounded = false;
         for (ChangeSite site : changes) {
@@ -65,12 +65,6 @@ record StatementTemplate(
                 all = Set.copyOf(all);
             }
         }
-        if (schemaSwitch != null && schemaSwitch.several()) {
-            // Several schemas: a name resolves to whichever has the table; we'd resolve it to the first only.
-            all = EnumSet.copyOf(all.isEmpty() ? EnumSet.noneOf(Hazard.class) : all);
-            all.add(Hazard.SYSTEM_CONFIGURATION);
-            all = Set.copyOf(all);
-        }
         StatementType type = baseType;
         if (!all.isEmpty() && (type == StatementType.SELECT || type == StatementType.SET || type == StatementType.CALL)) {
             // a query or command that reaches outside the data is typed OTHER (contract 4.3)
@@ -80,9 +74,16 @@ record StatementTemplate(
         for (ChangeSite site : changes) {
             notNull.addAll(site.notNullBranches());
         }
-        return new AnalyzedStatement(type, objectKind, tablesRead, tablesWritten, columns, updatedColumns, functions,
-                all, unbounded, problem != null, problem, normalizedSql, parsed,
-                schemaSwitch == null ? null : schemaSwitch.schema(), java.util.List.copyOf(notNull), kinds(type));
+        if (names == null) {
+            return new AnalyzedStatement(type, objectKind, tablesRead, tablesWritten, columns, updatedColumns, functions,
+                    all, unbounded, problem != null, problem, normalizedSql, parsed,
+                    schemaSwitch == null ? null : schemaSwitch.schema(), java.util.List.copyOf(notNull), kinds(type));
+        }
+        return new AnalyzedStatement(type, objectKind, PendingNames.tables(tablesRead, names),
+                PendingNames.tables(tablesWritten, names), PendingNames.columns(columns, names),
+                PendingNames.columns(updatedColumns, names), functions, all, unbounded, problem != null, problem,
+                normalizedSql, parsed, schemaSwitch == null ? null : schemaSwitch.schema(),
+                PendingNames.branches(java.util.List.copyOf(notNull), names), kinds(type));
     }
 
     private Set<StatementType> kinds(StatementType type) {

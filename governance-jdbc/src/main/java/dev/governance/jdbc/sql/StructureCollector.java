@@ -604,11 +604,28 @@ final class StructureCollector extends TablesNamesFinder<Void> {
 
     @Override
     public <S> Void visit(CreateTable create, S context) {
-        write(create.getTable());
+        if (temporary(create) && create.getTable().getSchemaName() == null && dialect == Dialect.POSTGRESQL) {
+            written.add(new TableName("pg_temp", Names.identifier(create.getTable().getName(), dialect)));
+        } else {
+            write(create.getTable());
+        }
         if (create.getLikeTable() != null) {
             visit(create.getLikeTable(), context);
         }
         return super.visit(create, context);
+    }
+
+    /** CREATE TEMP / TEMPORARY / GLOBAL TEMPORARY / LOCAL TEMP TABLE: PostgreSQL puts it in the session's own schema. */
+    private static boolean temporary(CreateTable create) {
+        if (create.getCreateOptionsStrings() == null) {
+            return false;
+        }
+        for (String option : create.getCreateOptionsStrings()) {
+            if (option.equalsIgnoreCase("TEMP") || option.equalsIgnoreCase("TEMPORARY")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -31,6 +31,12 @@ final class TemplateBuilder {
                 ? new StatementParser.Result(null, lexProblem, false)
                 : parser.parse(piece.parseText(), nesting);
         String problem = parsed.problem();
+        if (problem != null && lexProblem == null && plainSetting(kind, piece.tokens())) {
+            // SET search_path TO a, b / SET x TO DEFAULT: a name and plain values; what it sets decided the hazards
+            return new StatementTemplate(kind.type(), kind.objectKind(), Set.of(), Set.of(), Set.of(), Set.of(),
+                    Set.copyOf(tokenFunctions), Set.copyOf(hazards), List.of(), List.of(), false, null, false,
+                    piece.normalized(), null, SchemaSwitch.of(keywords, dialect));
+        }
         if (problem != null && lexProblem == null && onlyTransactionWords(kind, piece.tokens())) {
             // BEGIN, START TRANSACTION READ ONLY, ROLLBACK TO SAVEPOINT s: nothing here the parser could add
             return new StatementTemplate(kind.type(), kind.objectKind(), Set.of(), Set.of(), Set.of(), Set.of(),
@@ -125,6 +131,22 @@ final class TemplateBuilder {
             case INSERT, UPDATE, DELETE, MERGE, TRUNCATE, CREATE, ALTER, DROP -> true;
             default -> false;
         };
+    }
+
+    /** {@code SET [SESSION|LOCAL] name {TO|=} value [, value ...]} with only names, literals and commas as values. */
+    private static boolean plainSetting(StatementClassifier.Kind kind, List<Token> tokens) {
+        if (kind.type() != StatementType.SET || tokens.size() < 3 || !tokens.get(0).isWord("SET")) {
+            return false;
+        }
+        for (Token t : tokens) {
+            boolean plain = t.kind() == TokenKind.WORD || t.kind() == TokenKind.QUOTED || t.kind() == TokenKind.STRING
+                    || t.kind() == TokenKind.NUMBER || t.isSymbol(',') || t.isSymbol('=') || t.isSymbol('.')
+                    || t.isSymbol('-');
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean onlyTransactionWords(StatementClassifier.Kind kind, List<Token> tokens) {
