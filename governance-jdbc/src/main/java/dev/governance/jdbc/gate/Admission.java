@@ -9,6 +9,7 @@ import dev.governance.jdbc.policy.Decision;
 import dev.governance.jdbc.policy.Mode;
 import dev.governance.jdbc.policy.Policy;
 import dev.governance.jdbc.masking.ErrorScrubber;
+import dev.governance.jdbc.masking.ErrorValues;
 import dev.governance.jdbc.masking.MaskedCells;
 import dev.governance.jdbc.masking.MaskingPlan;
 import dev.governance.jdbc.sql.Analysis;
@@ -168,10 +169,10 @@ public final class Admission {
             complete(null, describe(ours));
             throw ours; // our own refusal (VG020, an uncountable change): no data in it to scrub
         } catch (SQLException e) {
-            complete(null, describe(e));
+            complete(null, describe(e, session));
             throw scrub(e);
         } catch (RuntimeException e) {
-            complete(null, describe(e));
+            complete(null, describe(e, session));
             throw decision.masking() ? new SQLException("The database driver failed (" + e.getClass().getName() + ")", "HY000")
                     : new SQLException("The database driver failed: " + e, "HY000", e);
         }
@@ -298,11 +299,16 @@ public final class Admission {
         }
     }
 
-    private static String describe(Throwable e) {
+    /**
+     * The error as the audit trail records it, for every identity: SQLState and the message's shape, without the data
+     * values it quotes (a failed conversion quotes the value: {@code invalid input syntax for type uuid: "tkn…"}).
+     */
+    private static String describe(Throwable e, Session session) {
+        String message = session.governance().masker().maskEmbedded(ErrorValues.scrub(e.getMessage()));
         if (e instanceof SQLException sql) {
-            return sql.getSQLState() + ": " + sql.getMessage();
+            return sql.getSQLState() + ": " + message;
         }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+        return e.getClass().getSimpleName() + ": " + message;
     }
 
     /** The row limit that applies: only to statements that change rows, in enforce mode. */
@@ -349,7 +355,7 @@ public final class Admission {
                     : RowLimiter.run(session.physical(), session.dialect(), statements, strictest, call, rows);
         } catch (SQLException | RuntimeException e) {
             for (Admission admission : queued) {
-                admission.complete(null, describe(e));
+                admission.complete(null, describe(e, session));
             }
             throw e;
         }

@@ -8,8 +8,9 @@ import java.sql.SQLWarning;
 
 /**
  * Errors and warnings from the real driver quote values ({@code Data conversion error converting "ada@…"}).
- * For a masked identity they are rebuilt: the first line only, quoted text replaced by {@code ?}, sensitive values
- * masked, SQLState and vendor code kept, the original (with its message) not attached as the cause.
+ * For a masked identity they are rebuilt: the values taken out ({@link ErrorValues}: identifiers, hints and
+ * positions kept, so the caller can still correct its SQL), any sensitive value left masked, SQLState and vendor code
+ * kept, the original (with its message) not attached as the cause.
  */
 public final class ErrorScrubber {
     private ErrorScrubber() {
@@ -59,29 +60,11 @@ public final class ErrorScrubber {
         return head;
     }
 
+    /** The message without data values (identifiers, hints and positions kept), then any sensitive value masked. */
     static String message(String message, Masker masker) {
         if (message == null) {
             return null;
         }
-        int nl = message.indexOf('\n');
-        String line = nl < 0 ? message : message.substring(0, nl);
-        StringBuilder out = new StringBuilder(line.length());
-        int i = 0;
-        while (i < line.length()) {
-            char c = line.charAt(i);
-            if (c == '\'' || c == '"') {
-                int end = line.indexOf(c, i + 1);
-                if (end < 0) {
-                    out.append('?');
-                    break;
-                }
-                out.append(c).append('?').append(c);
-                i = end + 1;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        return masker.maskEmbedded(out.toString()) + " [details withheld: results are masked for this identity]";
+        return masker.maskEmbedded(ErrorValues.scrub(message));
     }
 }

@@ -51,6 +51,11 @@ public final class MaskedCells {
         return column > 0 && column < plan.strategies().length ? plan.strategies()[column] : null;
     }
 
+    /** The field-by-field masking of a JSON column built from whole rows, or null. */
+    private JsonFields fields(int column) {
+        return column > 0 && column < plan.fields().length ? plan.fields()[column] : null;
+    }
+
     private boolean scanned(int column) {
         return column > 0 && column < plan.scanned().length && plan.scanned()[column];
     }
@@ -66,7 +71,7 @@ public final class MaskedCells {
     }
 
     public boolean masked(int column) {
-        return strategy(column) != null;
+        return strategy(column) != null || fields(column) != null;
     }
 
     // ---- text ------------------------------------------------------------------------------------------------
@@ -100,6 +105,10 @@ public final class MaskedCells {
         MaskingStrategy s = strategy(column);
         if (s != null) {
             return masker.maskString(value, s);
+        }
+        JsonFields fields = fields(column);
+        if (fields != null) {
+            return fields.mask(value, masker);
         }
         return scanned(column) ? scanText(value) : value;
     }
@@ -200,6 +209,12 @@ public final class MaskedCells {
         }
         if (value instanceof String text) {
             return text(text, column);
+        }
+        if (fields(column) != null) {
+            // a driver's JSON object: the same object when nothing in it is masked, else the masked document as text
+            String document = value instanceof Clob clob ? read(clob) : value.toString();
+            String masked = fields(column).mask(document, masker);
+            return masked == document ? value : masked;
         }
         if (value instanceof Clob clob) {
             return new TextClob(text(read(clob), column));
@@ -335,6 +350,10 @@ public final class MaskedCells {
         if (s == null && !scanned(column)) {
             return rs.getBytes(column);
         }
+        if (fields(column) != null) {
+            String text = getString(rs, column);
+            return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+        }
         byte[] bytes = rs.getBytes(column);
         if (bytes == null) {
             return null;
@@ -424,13 +443,16 @@ public final class MaskedCells {
         if (untouched(column)) {
             return rs.getArray(column);
         }
+        if (fields(column) != null) {
+            throw refused(column, "getArray");
+        }
         Array array = rs.getArray(column);
         return array == null ? null : array(array, strategy(column));
     }
 
     public SQLXML getSQLXML(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (strategy(column) != null) {
+        if (masked(column)) {
             throw refused(column, "getSQLXML");
         }
         if (scanned(column)) {

@@ -161,8 +161,11 @@ public final class MaskingPlanner {
         boolean[] scanned = new boolean[n + 1];
         boolean[] binary = new boolean[n + 1];
         String[] labels = new String[n + 1];
-        ResultLineage traced = traceLineage ? trace(analysis, dialect, md, schema) : null;
-        boolean touchesSensitive = traceLineage && (sensitiveVariables || touchesSensitiveTable(sensitivity, analysis));
+        // EXPLAIN output describes the plan, not the rows: only its own values (scanned below) can be sensitive
+        boolean explain = traceLineage && explain(analysis);
+        ResultLineage traced = traceLineage && !explain ? trace(analysis, dialect, md, schema) : null;
+        boolean touchesSensitive = traceLineage && !explain
+                && (sensitiveVariables || touchesSensitiveTable(sensitivity, analysis));
         boolean warnings = traceLineage && listsWarnings(analysis);
         boolean anyUnknown = false;
         for (int i = 1; i <= n; i++) {
@@ -201,8 +204,47 @@ public final class MaskingPlanner {
             throw new PolicyViolationException(List.of("unknown-lineage"), "the result reads a table with sensitive"
                     + " columns, and which of its columns come from them can't be traced");
         }
-        MaskingPlan plan = new MaskingPlan(strategies, scanned, labels, binary);
+        JsonFields[] fields = new JsonFields[n + 1];
+        if (traceLineage) {
+            fieldByField(analysis, dialect, md, schema, sensitivity, strategies, scanned, fields);
+        }
+        MaskingPlan plan = new MaskingPlan(strategies, scanned, labels, binary, fields);
         return plan.empty() ? null : plan;
+    }
+
+    /**
+     * Masked columns that are JSON built from whole rows of one table are masked field by field instead of as a whole:
+     * the keys are that table's columns, so each value gets its column's strategy and the rest stays intact.
+     */
+    private static void fieldByField(Analysis analysis, Dialect dialect, ResultSetMetaData md, SchemaLookup schema,
+                                     Sensitivity sensitivity, MaskingStrategy[] strategies, boolean[] scanned,
+                                     JsonFields[] fields) throws SQLException {
+        List<AnalyzedStatement> statements = parsed(analysis);
+        if (statements.size() != 1) {
+            return;
+        }
+        for (int i = 1; i < strategies.length; i++) {
+            if (strategies[i] == null || !json(md, i)) {
+                continue;
+            }
+            TableName table = WholeRowJson.source(statements.get(0).parsedStatement(), i, schema, dialect);
+            List<String> columns = table == null ? List.of() : schema.columnsOf(table);
+            if (columns.isEmpty()) {
+                continue;
+            }
+            java.util.Map<String, MaskingStrategy> keys = new java.util.HashMap<>();
+            for (String column : columns) {
+                keys.put(column.toLowerCase(Locale.ROOT), sensitivity.of(new ColumnName(table, column)));
+            }
+            fields[i] = new JsonFields(keys, strategies[i]);
+            strategies[i] = null;
+            scanned[i] = true;
+        }
+    }
+
+    private static boolean json(ResultSetMetaData md, int i) throws SQLException {
+        String type = md.getColumnTypeName(i);
+        return type != null && (type.equalsIgnoreCase("json") || type.equalsIgnoreCase("jsonb"));
     }
 
     /**
@@ -278,6 +320,15 @@ public final class MaskingPlanner {
         return upper.startsWith("SHOW") && (upper.contains("WARNINGS") || upper.contains("ERRORS"));
     }
 
+    private static boolean explain(Analysis analysis) {
+        String text = analysis.normalizedSql();
+        if (text == null) {
+            return false;
+        }
+        text = text.stripLeading();
+        return text.regionMatches(true, 0, "EXPLAIN", 0, 7) && (text.length() == 7 || !Character.isLetterOrDigit(text.charAt(7)));
+    }
+
     private static boolean touchesSensitiveTable(Sensitivity sensitivity, Analysis analysis) {
         for (StatementFacts facts : analysis.statements()) {
             for (TableName table : facts.tablesRead()) {
@@ -310,6 +361,9 @@ public final class MaskingPlanner {
         private MaskingStrategy of(ColumnName column, int depth) {
             if (column == null) {
                 return null;
+            }
+            if (CatalogData.catalog(column.table())) {
+                return CatalogData.carriesData(column) ? MaskingStrategy.REDACT : null;
             }
             if (column.column().equals("*") && column.table() != null) {
                 // "any column of t" (columns unknown or the whole row): sensitive when t has a sensitive column.
@@ -352,6 +406,9 @@ public final class MaskingPlanner {
         }
 
         private boolean table(TableName table, int depth) {
+            if (CatalogData.catalog(table)) {
+                return CatalogData.carriesData(table);
+            }
             List<String> columns = schema.columnsOf(table);
             if (columns.isEmpty()) {
                 return true; // unknown columns: assume the worst

@@ -197,7 +197,9 @@ final class StructureCollector extends TablesNamesFinder<Void> {
     @Override
     public <S> Void visit(Column column, S context) {
         String name = column.getColumnName();
-        if (name == null || column.getTable() == null && isConstantWord(name) || assignedColumns.contains(column)) {
+        if (name == null || column.getTable() == null && (isConstantWord(name) || name.equalsIgnoreCase("default"))
+                || assignedColumns.contains(column)) {
+            // VALUES (DEFAULT, ?) and SET c = DEFAULT name the column's default, not a column called "default"
             return null;
         }
         columns.add(new ColumnName(owner(column), Names.identifier(name, dialect)));

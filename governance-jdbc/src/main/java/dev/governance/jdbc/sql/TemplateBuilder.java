@@ -30,10 +30,32 @@ final class TemplateBuilder {
         StatementParser.Result parsed = lexProblem != null
                 ? new StatementParser.Result(null, lexProblem, false)
                 : parser.parse(piece.parseText(), nesting);
+        boolean explainOnly = false;
+        if (parsed.problem() != null && lexProblem == null && !parsed.transientProblem()) {
+            // an ordinary statement in a spelling the parser doesn't know: try the same statement respelled
+            ParseRewrites.Rewrite rewrite = ParseRewrites.of(piece.parseText(), dialect);
+            StatementParser.Result again = rewrite == null ? null : parser.parse(rewrite.text(), nesting);
+            if (again != null && again.problem() == null) {
+                parsed = again;
+                explainOnly = rewrite.explainOnly();
+            }
+        }
         String problem = parsed.problem();
-        if (problem != null && lexProblem == null && plainSetting(kind, piece.tokens())) {
-            // SET search_path TO a, b / SET x TO DEFAULT: a name and plain values; what it sets decided the hazards
+        if (problem != null && lexProblem == null && hazards.isEmpty() && plainSetting(kind, piece.tokens())) {
+            // SET search_path TO a, b / SET x TO DEFAULT: a harmless name and plain values (a hazardous one stays
+            // unreadable as well as hazardous)
             return new StatementTemplate(kind.type(), kind.objectKind(), Set.of(), Set.of(), Set.of(), Set.of(),
+                    Set.copyOf(tokenFunctions), Set.copyOf(hazards), List.of(), List.of(), false, null, false,
+                    piece.normalized(), null, SchemaSwitch.of(keywords, dialect));
+        }
+        if (problem != null && lexProblem == null && hazards.isEmpty() && catalogCommand(keywords, piece.tokens())) {
+            // SHOW CREATE TABLE t, SHOW DATABASES LIKE ?, DISCARD ALL, LISTEN ch: names and plain values only
+            Set<TableName> read = new LinkedHashSet<>();
+            TableName named = shownTable(keywords, piece.tokens(), resolver);
+            if (named != null) {
+                read.add(named);
+            }
+            return new StatementTemplate(kind.type(), kind.objectKind(), Set.copyOf(read), Set.of(), Set.of(), Set.of(),
                     Set.copyOf(tokenFunctions), Set.copyOf(hazards), List.of(), List.of(), false, null, false,
                     piece.normalized(), null, SchemaSwitch.of(keywords, dialect));
         }
@@ -59,6 +81,14 @@ final class TemplateBuilder {
 
         StatementType type = kind.type();
         ObjectKind objectKind = kind.objectKind();
+        if (explainOnly) {
+            // EXPLAIN without ANALYZE plans the statement and runs nothing: what it names is read, never written
+            collector.read.addAll(collector.written);
+            collector.written.clear();
+            collector.writeKinds.clear();
+            collector.changes.clear();
+            collector.updatedColumns.clear();
+        }
         if ((type == StatementType.SELECT || type == StatementType.OTHER) && !collector.writeKinds.isEmpty()) {
             type = strongestWrite(collector.writeKinds);
         } else if (type == StatementType.SELECT && collector.createsTable) {
@@ -147,6 +177,47 @@ final class TemplateBuilder {
             }
         }
         return true;
+    }
+
+    /** SHOW …, DESCRIBE t, DISCARD …, LISTEN/UNLISTEN/NOTIFY: words, names, plain values, LIKE patterns. */
+    private static boolean catalogCommand(KeywordView keywords, List<Token> tokens) {
+        String first = keywords.word(0);
+        if (!(first.equals("SHOW") || first.equals("DESCRIBE") || first.equals("DESC") || first.equals("DISCARD")
+                || first.equals("LISTEN") || first.equals("UNLISTEN") || first.equals("NOTIFY"))) {
+            return false;
+        }
+        for (Token t : tokens) {
+            boolean plain = t.kind() == TokenKind.WORD || t.kind() == TokenKind.QUOTED || t.kind() == TokenKind.STRING
+                    || t.kind() == TokenKind.NUMBER || t.kind() == TokenKind.PARAM || t.isSymbol(',') || t.isSymbol('=')
+                    || t.isSymbol('.') || t.isSymbol('*');
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The table a SHOW or DESCRIBE names: {@code SHOW CREATE TABLE t}, {@code SHOW COLUMNS FROM t}, {@code DESCRIBE t}. */
+    private static TableName shownTable(KeywordView keywords, List<Token> tokens, Resolver resolver) {
+        int at = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (i == 0 && (t.isWord("DESCRIBE") || t.isWord("DESC"))
+                    || (t.isWord("TABLE") || t.isWord("VIEW")) && i > 0 && tokens.get(i - 1).isWord("CREATE")
+                    || (t.isWord("FROM") || t.isWord("IN")) && i > 0 && !tokens.get(i - 1).isWord("FROM")) {
+                at = i + 1;
+                break;
+            }
+        }
+        if (at < 0 || at >= tokens.size() || !tokens.get(at).isIdentifier()) {
+            return null;
+        }
+        List<Token> name = new ArrayList<>();
+        name.add(tokens.get(at));
+        if (at + 2 < tokens.size() && tokens.get(at + 1).isSymbol('.') && tokens.get(at + 2).isIdentifier()) {
+            name.add(tokens.get(at + 2));
+        }
+        return resolver.table(name);
     }
 
     private static boolean onlyTransactionWords(StatementClassifier.Kind kind, List<Token> tokens) {
