@@ -47,8 +47,31 @@ final class ParseRewrites {
                     s = replaceWord(s, "INCREMENT", "INCREMENT BY", "BY");
                     return s.equals(parseText) ? null : new Rewrite(s, false);
                 }
+                int temporary = indexOfWord(upper, "TEMPORARY");
+                if (temporary > 0 && (upper.startsWith("LOCAL ", temporary - 6) || upper.startsWith("GLOBAL ", temporary - 7))) {
+                    // H2's CREATE LOCAL TEMPORARY TABLE
+                    int cut = upper.lastIndexOf(' ', temporary - 2);
+                    return new Rewrite(parseText.substring(0, cut + 1) + parseText.substring(temporary), false);
+                }
                 int on = indexOfWord(upper, "ON");
                 int index = indexOfWord(upper, "INDEX");
+                int concurrently = indexOfWord(upper, "CONCURRENTLY");
+                if (index >= 0 && concurrently > index && concurrently < on) {
+                    // CREATE INDEX CONCURRENTLY [IF NOT EXISTS] name: how it is built, not what it touches
+                    String s = parseText.substring(0, concurrently) + parseText.substring(concurrently + 12);
+                    String sUpper = s.toUpperCase(Locale.ROOT);
+                    int ifNot = indexOfWord(sUpper, "IF NOT EXISTS");
+                    if (ifNot >= 0) {
+                        s = s.substring(0, ifNot) + s.substring(ifNot + "IF NOT EXISTS".length());
+                    }
+                    sUpper = s.toUpperCase(Locale.ROOT);
+                    int idx = indexOfWord(sUpper, "INDEX");
+                    int onAgain = indexOfWord(sUpper, "ON");
+                    if (sUpper.substring(idx + 5, onAgain).isBlank()) {
+                        s = s.substring(0, idx + 5) + " unnamed_index " + s.substring(onAgain);
+                    }
+                    return new Rewrite(s, false);
+                }
                 if (index >= 0 && on > index) {
                     String between = upper.substring(index + 5, on).trim();
                     if (between.isEmpty() || between.equals("CONCURRENTLY") || between.equals("IF NOT EXISTS")) {
@@ -95,6 +118,11 @@ final class ParseRewrites {
                 return new Rewrite("INSERT " + parseText.substring(into, key) + parseText.substring(end), false);
             }
             default -> {
+                String trimmed = upper.stripTrailing();
+                if (trimmed.endsWith(" LOCK IN SHARE MODE")) {
+                    // MySQL's shared row lock: how rows are locked, not which are read
+                    return new Rewrite(parseText.substring(0, trimmed.length() - " LOCK IN SHARE MODE".length()), false);
+                }
                 int xml = upper.indexOf("XMLELEMENT(NAME ");
                 if (xml < 0) {
                     return null;

@@ -26,7 +26,8 @@ final class Settings {
 
     private static final Set<String> MYSQL = Set.of("time_zone", "autocommit", "transaction", "transaction_isolation",
             "tx_isolation", "max_execution_time", "max_statement_time", "sql_select_limit", "lock_wait_timeout",
-            "innodb_lock_wait_timeout");
+            "innodb_lock_wait_timeout", "wait_timeout", "interactive_timeout", "net_read_timeout", "net_write_timeout",
+            "group_concat_max_len");
     private static final Set<String> MYSQL_CHARSET = Set.of("names", "character set", "charset",
             "character_set_client", "character_set_connection", "character_set_results");
 

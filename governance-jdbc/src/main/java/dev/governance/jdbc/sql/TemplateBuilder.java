@@ -171,7 +171,7 @@ final class TemplateBuilder {
         for (Token t : tokens) {
             boolean plain = t.kind() == TokenKind.WORD || t.kind() == TokenKind.QUOTED || t.kind() == TokenKind.STRING
                     || t.kind() == TokenKind.NUMBER || t.isSymbol(',') || t.isSymbol('=') || t.isSymbol('.')
-                    || t.isSymbol('-');
+                    || t.isSymbol('-') || t.isSymbol('@') || t.isSymbol(':');
             if (!plain) {
                 return false;
             }
@@ -183,7 +183,8 @@ final class TemplateBuilder {
     private static boolean catalogCommand(KeywordView keywords, List<Token> tokens) {
         String first = keywords.word(0);
         if (!(first.equals("SHOW") || first.equals("DESCRIBE") || first.equals("DESC") || first.equals("DISCARD")
-                || first.equals("LISTEN") || first.equals("UNLISTEN") || first.equals("NOTIFY"))) {
+                || first.equals("LISTEN") || first.equals("UNLISTEN") || first.equals("NOTIFY") || first.equals("VACUUM")
+                || first.equals("ANALYZE") || first.equals("OPTIMIZE") || first.equals("CHECK"))) {
             return false;
         }
         for (Token t : tokens) {
@@ -207,6 +208,13 @@ final class TemplateBuilder {
                     || (t.isWord("FROM") || t.isWord("IN")) && i > 0 && !tokens.get(i - 1).isWord("FROM")) {
                 at = i + 1;
                 break;
+            }
+        }
+        if (at < 0 && tokens.size() > 1 && (tokens.get(0).isWord("VACUUM") || tokens.get(0).isWord("ANALYZE")
+                || tokens.get(0).isWord("OPTIMIZE") || tokens.get(0).isWord("CHECK"))) {
+            at = tokens.size() - 1; // VACUUM [FULL] t, ANALYZE [TABLE] t, OPTIMIZE TABLE t, CHECK TABLE t
+            if (at >= 2 && tokens.get(at - 1).isSymbol('.')) {
+                at -= 2;
             }
         }
         if (at < 0 || at >= tokens.size() || !tokens.get(at).isIdentifier()) {

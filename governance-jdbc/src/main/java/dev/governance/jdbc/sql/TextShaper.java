@@ -89,7 +89,17 @@ final class TextShaper {
                 }
                 case PARAM -> {
                     norm.append('?');
-                    parse.append('?').append(t.value());
+                    if (jsonbOperator(tokens, i)) {
+                        // PostgreSQL's jsonb key operators (doc ? 'k', ?| and ?&) in a plain statement: an operator
+                        // between two operands, not a parameter; the parser reads containment the same way
+                        parse.append("@>");
+                        if (i + 1 < tokens.size() && (tokens.get(i + 1).isSymbol('|') || tokens.get(i + 1).isSymbol('&'))) {
+                            norm.append(tokens.get(i + 1).text());
+                            i++;
+                        }
+                    } else {
+                        parse.append('?').append(t.value());
+                    }
                 }
                 case QUOTED -> {
                     norm.append(t.text());
@@ -124,6 +134,26 @@ final class TextShaper {
 
     private static boolean unnamedConstraintKind(Token next) {
         return next.isWord("PRIMARY") || next.isWord("UNIQUE") || next.isWord("FOREIGN") || next.isWord("CHECK");
+    }
+
+    /** A bare {@code ?} between an operand and a string, array or {@code |}/{@code &}: the jsonb operator. */
+    private static boolean jsonbOperator(List<Token> tokens, int i) {
+        if (!tokens.get(i).text().equals("?") || i == 0 || i + 1 >= tokens.size()) {
+            return false;
+        }
+        Token before = tokens.get(i - 1);
+        Token after = tokens.get(i + 1);
+        boolean operandBefore = before.isIdentifier() && !keywordBefore(before) || before.isSymbol(')')
+                || before.isSymbol(']') || before.kind() == TokenKind.STRING;
+        boolean operandAfter = after.kind() == TokenKind.STRING || after.isWord("ARRAY")
+                || (after.isSymbol('|') || after.isSymbol('&')) && !after.spaceBefore();
+        return operandBefore && operandAfter;
+    }
+
+    private static boolean keywordBefore(Token t) {
+        return t.isWord("SELECT") || t.isWord("WHERE") || t.isWord("AND") || t.isWord("OR") || t.isWord("ON")
+                || t.isWord("BY") || t.isWord("SET") || t.isWord("VALUES") || t.isWord("THEN") || t.isWord("ELSE")
+                || t.isWord("WHEN") || t.isWord("NOT") || t.isWord("LIKE") || t.isWord("IN") || t.isWord("IS");
     }
 
     private static boolean onlyContext(Token before) {
