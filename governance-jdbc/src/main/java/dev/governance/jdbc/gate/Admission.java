@@ -166,7 +166,7 @@ public final class Admission {
             result = limit == null ? call.call()
                     : RowLimiter.run(session.physical(), session.dialect(), analysis.statements(), limit, call, rows);
         } catch (dev.governance.jdbc.GovernanceException ours) {
-            complete(null, describe(ours));
+            complete(null, describe(ours, session));
             throw ours; // our own refusal (VG020, an uncountable change): no data in it to scrub
         } catch (SQLException e) {
             complete(null, describe(e, session));
@@ -278,7 +278,7 @@ public final class Admission {
     public ResultLimitExceededException resultLimitReached(long delivered) {
         Decision.RowLimit limit = decision.maxResultRows();
         ResultLimitExceededException e = new ResultLimitExceededException(limit.ruleId(), limit.limit());
-        complete(delivered, describe(e));
+        complete(delivered, describe(e, session));
         return e;
     }
 

@@ -46,7 +46,8 @@ final class TemplateBuilder {
             // unreadable as well as hazardous)
             return new StatementTemplate(kind.type(), kind.objectKind(), Set.of(), Set.of(), Set.of(), Set.of(),
                     Set.copyOf(tokenFunctions), Set.copyOf(hazards), List.of(), List.of(), false, null, false,
-                    piece.normalized(), null, SchemaSwitch.of(keywords, dialect));
+                    piece.normalized(), null, SchemaSwitch.of(keywords, dialect),
+                    StatementKinds.of(kind.type(), keywords, Set.of()));
         }
         if (problem != null && lexProblem == null && hazards.isEmpty() && catalogCommand(keywords, piece.tokens())) {
             // SHOW CREATE TABLE t, SHOW DATABASES LIKE ?, DISCARD ALL, LISTEN ch: names and plain values only
@@ -57,7 +58,8 @@ final class TemplateBuilder {
             }
             return new StatementTemplate(kind.type(), kind.objectKind(), Set.copyOf(read), Set.of(), Set.of(), Set.of(),
                     Set.copyOf(tokenFunctions), Set.copyOf(hazards), List.of(), List.of(), false, null, false,
-                    piece.normalized(), null, SchemaSwitch.of(keywords, dialect));
+                    piece.normalized(), null, SchemaSwitch.of(keywords, dialect),
+                    StatementKinds.of(kind.type(), keywords, Set.of()));
         }
         if (problem != null && lexProblem == null && onlyTransactionWords(kind, piece.tokens())) {
             // BEGIN, START TRANSACTION READ ONLY, ROLLBACK TO SAVEPOINT s: nothing here the parser could add
