@@ -57,18 +57,10 @@ class PostgresSchemasIT {
         return fixture.agent(Databases.postgresUser(), readable, SX + "." + T + ".contact");
     }
 
-    /** The moved-to schema's rows: ids and statuses raw, contact masked by the rule on that schema. */
-    private static void assertMovedRows(Connection c, String marker) throws Exception {
-        List<List<String>> rows = SchemaFixture.rows(c, "SELECT id, status, contact, 0 AS " + marker + " FROM " + T
-                + " ORDER BY id");
-        assertEquals(List.of(List.of("7", "shipped", "****", "0"), List.of("8", "new", "****", "0")), rows);
-        fixture.assertRead(marker, SX + "." + T);
-    }
-
     @Test
     void urlCurrentSchema() throws Exception {
         try (Connection c = SchemaFixture.open(BASE + "?currentSchema=" + SX, agent(List.of(SX + ".*")))) {
-            assertMovedRows(c, "url_current");
+            fixture.assertMovedRows(c, T, "url_current", SX + "." + T);
             assertEquals(List.of(List.of("2")), SchemaFixture.rows(c, "SELECT count(*) FROM " + T));
         }
         try (Connection c = SchemaFixture.open(BASE + "?currentSchema=" + SX, agent(List.of("public.*")))) {
@@ -80,7 +72,7 @@ class PostgresSchemasIT {
     void urlOptionsSearchPath() throws Exception {
         String url = BASE + "?options=-c%20search_path%3D" + SX;
         try (Connection c = SchemaFixture.open(url, agent(List.of(SX + ".*")))) {
-            assertMovedRows(c, "url_options");
+            fixture.assertMovedRows(c, T, "url_options", SX + "." + T);
         }
     }
 
@@ -93,7 +85,7 @@ class PostgresSchemasIT {
                 try (Statement st = c.createStatement()) {
                     st.execute(set);
                 }
-                assertMovedRows(c, "set_" + Math.abs(set.hashCode()));
+                fixture.assertMovedRows(c, T, "set_" + Math.abs(set.hashCode()), SX + "." + T);
             }
         }
     }
@@ -102,7 +94,7 @@ class PostgresSchemasIT {
     void setSchemaAndBackByRollback() throws Exception {
         try (Connection c = SchemaFixture.open(BASE, agent(List.of(SX + ".*", "public.*")))) {
             c.setSchema(SX);
-            assertMovedRows(c, "set_schema");
+            fixture.assertMovedRows(c, T, "set_schema", SX + "." + T);
             c.setSchema("public");
             assertEquals(List.of(List.of("1", "public-row", "public-contact")),
                     SchemaFixture.rows(c, "SELECT id, status, contact FROM " + T));
@@ -111,7 +103,7 @@ class PostgresSchemasIT {
             try (Statement st = c.createStatement()) {
                 st.execute("SET search_path TO " + SX);
             }
-            assertMovedRows(c, "in_transaction");
+            fixture.assertMovedRows(c, T, "in_transaction", SX + "." + T);
             c.rollback(); // the SET is undone with the transaction
             assertEquals(List.of(List.of("public-row")), SchemaFixture.rows(c, "SELECT status FROM " + T));
         }
@@ -125,7 +117,7 @@ class PostgresSchemasIT {
             try (Statement st = c.createStatement()) {
                 st.execute("SET search_path TO " + SX + ", " + SB);
             }
-            assertMovedRows(c, "multi_first"); // in both: the first schema's
+            fixture.assertMovedRows(c, T, "multi_first", SX + "." + T); // in both: the first schema's
             assertEquals(List.of(List.of("3", "b")), SchemaFixture.rows(c, "SELECT id, status, 0 AS multi_second FROM "
                     + ONLY_B).stream().map(r -> r.subList(0, 2)).toList());
             fixture.assertRead("multi_second", SB + "." + ONLY_B); // only in the second: the second's

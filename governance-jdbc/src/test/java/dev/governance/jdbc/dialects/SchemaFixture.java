@@ -110,6 +110,16 @@ final class SchemaFixture {
         assertTrue(last.contains("\"read\":[\"" + table + "\"]"), "expected " + table + " read in " + last);
     }
 
+    /**
+     * The moved-to table's rows through {@code c}: ids and statuses raw, {@code contact} masked by the rule on that
+     * schema; the audit record names {@code resolved}. {@code marker} labels the query so its record can be found.
+     */
+    void assertMovedRows(Connection c, String table, String marker, String resolved) throws Exception {
+        List<List<String>> rows = rows(c, "SELECT id, status, contact, 0 AS " + marker + " FROM " + table + " ORDER BY id");
+        assertEquals(List.of(List.of("7", "shipped", "****", "0"), List.of("8", "new", "****", "0")), rows);
+        assertRead(marker, resolved);
+    }
+
     static void assertDenied(Connection c, String sql) {
         SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> rows(c, sql));
         assertEquals("42501", e.getSQLState(), e.getMessage());
