@@ -4,13 +4,11 @@ package dev.governance.jdbc.masking;
  * Takes the data values out of a database's error or warning message and keeps everything else: identifiers (which
  * the databases quote too: {@code column "emial" does not exist}, MariaDB's {@code Table 'test.x' doesn't exist}),
  * hints ({@code Perhaps you meant to reference the column "c.email"}), positions, SQLState-shaped text. A value is
- * what the message quotes in the places the databases put values:
- * <ul>
- *   <li>after a colon: {@code invalid input syntax for type uuid: "tkn…"}, {@code Incorrect integer value: 'x'};</li>
- *   <li>after the words that introduce one: {@code converting "…"} (H2), {@code Duplicate entry '…'} (MariaDB);</li>
- *   <li>in parentheses after {@code =} or {@code contains}: {@code Key (email)=(a@b.c)}, {@code Failing row contains (…)},
- *       and H2's {@code VALUES ( … )};</li>
- * </ul>
+ * quoted text that no name-introducing word ({@code column}, {@code table}, {@code relation}, {@code key}, {@code in},
+ * …) precedes — {@code invalid input syntax for type uuid: "tkn…"}, {@code converting "…"} (H2),
+ * {@code Duplicate entry '…'} (MariaDB), an echoed statement — so an unknown message shape loses its quoted text
+ * rather than keeps it; and the parentheses after {@code =} or {@code contains} ({@code Key (email)=(a@b.c)},
+ * {@code Failing row contains (…)}) and H2's {@code VALUES ( … )}.
  * An echo of the statement (H2's {@code SQL statement:}, PostgreSQL's {@code Where:} context) is dropped: the caller
  * has its own SQL, and the trail records it without literals. Allocation-light, no regular expressions.
  */
@@ -65,9 +63,13 @@ public final class ErrorValues {
                 int end = line.indexOf("'\"", i + 2);
                 out.append("\"'").append(VALUE).append("'\"");
                 i = end < 0 ? n : end + 2;
-            } else if ((c == '"' || c == '\'') && valueContext(line, i)) {
+            } else if ((c == '"' || c == '\'') && !(i > 0 && Character.isLetterOrDigit(line.charAt(i - 1)))) {
                 int end = closing(line, i);
-                out.append(c).append(VALUE).append(c);
+                if (valueContext(line, i)) {
+                    out.append(c).append(VALUE).append(c);
+                } else {
+                    out.append(line, i, end < 0 ? n : end + 1); // a name, quoted: kept as it is
+                }
                 i = end < 0 ? n : end + 1;
             } else if (c == '(' && valueList(line, i)) {
                 int end = closingParen(line, i);
@@ -80,27 +82,32 @@ public final class ErrorValues {
         }
     }
 
-    /** A quote at {@code i} opens a value: after ": " (not a severity label), "converting ", "entry ", "value ". */
+    /** Words after which a database quotes a name (kept); any other quoted text is taken for a value. */
+    private static final java.util.Set<String> NAME_WORDS = java.util.Set.of("column", "columns", "table", "relation",
+            "constraint", "schema", "database", "type", "index", "role", "user", "sequence", "view", "trigger",
+            "function", "procedure", "key", "in", "near", "tablespace", "extension", "operator", "domain", "collation",
+            "field", "alias", "catalog", "attribute", "savepoint", "cursor", "variable", "parameter", "partition",
+            "publication", "subscription", "server", "policy", "rule", "statistics", "synonym", "event", "engine",
+            "charset", "set", "mode", "setting", "option", "label", "name", "identifier", "routine", "channel");
+
+    /**
+     * A quote at {@code i} opens a value unless a word that introduces a name comes right before it
+     * ({@code column "x"}, {@code Table 'x'}, {@code in 'field list'}, {@code for key 'email'}); a quote right after a
+     * letter is an apostrophe ({@code doesn't}), not an opening quote.
+     */
     private static boolean valueContext(String line, int i) {
+        if (i > 0 && Character.isLetterOrDigit(line.charAt(i - 1))) {
+            return false;
+        }
         int j = i - 1;
         while (j >= 0 && line.charAt(j) == ' ') {
             j--;
         }
         if (j < 0) {
-            return false;
-        }
-        if (line.charAt(j) == ':') {
-            String label = wordBefore(line, j);
-            return !(label.equalsIgnoreCase("ERROR") || label.equalsIgnoreCase("FATAL") || label.equalsIgnoreCase("WARNING")
-                    || label.equalsIgnoreCase("NOTICE") || label.equalsIgnoreCase("HINT") || label.equalsIgnoreCase("DETAIL")
-                    || label.equalsIgnoreCase("column") || label.equalsIgnoreCase("table"));
-        }
-        if (line.charAt(j) == '=') {
-            return true; // MariaDB: ... value='x'
+            return true;
         }
         String word = wordBefore(line, j + 1);
-        return word.equalsIgnoreCase("converting") || word.equalsIgnoreCase("entry") || word.equalsIgnoreCase("value")
-                || word.equalsIgnoreCase("string") || word.equalsIgnoreCase("literal") || word.equalsIgnoreCase("parse");
+        return !NAME_WORDS.contains(word.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** A parenthesis at {@code i} opens values: after ")=" (a key's values), "contains ", "VALUES ". */
