@@ -106,11 +106,13 @@ public final class MaskedCells {
         if (s != null) {
             return masker.maskString(value, s);
         }
+        return scanned(column) ? scanText(value, column) : value;
+    }
+
+    /** A scanned cell's text: a whole-row JSON document masked field by field, any other text scanned. */
+    private String scanText(String value, int column) {
         JsonFields fields = fields(column);
-        if (fields != null) {
-            return fields.mask(value, masker);
-        }
-        return scanned(column) ? scanText(value) : value;
+        return fields != null ? fields.mask(value, masker) : scanText(value);
     }
 
     /** Sensitive values in the text masked; an encoding of one (hex, base64) is as sensitive as the value. */
