@@ -71,6 +71,9 @@ public final class ErrorValues {
                     out.append(line, i, end < 0 ? n : end + 1); // a name, quoted: kept as it is
                 }
                 i = end < 0 ? n : end + 1;
+            } else if (c == ' ' && line.startsWith(" : ", i)) {
+                out.append(" : ").append(VALUE); // pgjdbc's "Bad value for type int : <the value>"
+                break;
             } else if (c == '(' && valueList(line, i)) {
                 int end = closingParen(line, i);
                 out.append('(').append(VALUE).append(')');

@@ -51,7 +51,7 @@ public final class MaskedCells {
         return column > 0 && column < plan.strategies().length ? plan.strategies()[column] : null;
     }
 
-    /** The field-by-field masking of a JSON column built from whole rows, or null. */
+    /** The field-by-field masking of a JSON column built from whole rows (planned as binary: off the text path). */
     private JsonFields fields(int column) {
         return column > 0 && column < plan.fields().length ? plan.fields()[column] : null;
     }
@@ -71,7 +71,7 @@ public final class MaskedCells {
     }
 
     public boolean masked(int column) {
-        return strategy(column) != null || fields(column) != null;
+        return strategy(column) != null;
     }
 
     // ---- text ------------------------------------------------------------------------------------------------
@@ -79,6 +79,11 @@ public final class MaskedCells {
     public String getString(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
         if (binary(column) && strategy(column) == null) {
+            JsonFields fields = fields(column);
+            if (fields != null) {
+                String document = rs.getString(column);
+                return document == null ? null : fields.mask(document, masker);
+            }
             byte[] bytes = rs.getBytes(column);
             if (bytes != null && scannedBytes(bytes) != bytes) {
                 return Masker.REDACTED; // the bytes hold a sensitive value; their text form would too
@@ -94,6 +99,9 @@ public final class MaskedCells {
 
     public String getNString(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
+        if (fields(column) != null) {
+            return getString(rs, column);
+        }
         return text(rs.getNString(column), column);
     }
 
@@ -106,13 +114,7 @@ public final class MaskedCells {
         if (s != null) {
             return masker.maskString(value, s);
         }
-        return scanned(column) ? scanText(value, column) : value;
-    }
-
-    /** A scanned cell's text: a whole-row JSON document masked field by field, any other text scanned. */
-    private String scanText(String value, int column) {
-        JsonFields fields = fields(column);
-        return fields != null ? fields.mask(value, masker) : scanText(value);
+        return scanned(column) ? scanText(value) : value;
     }
 
     /** Sensitive values in the text masked; an encoding of one (hex, base64) is as sensitive as the value. */
@@ -209,14 +211,14 @@ public final class MaskedCells {
         if (!scanned(column)) {
             return value;
         }
-        if (value instanceof String text) {
-            return text(text, column);
-        }
         if (fields(column) != null) {
             // a driver's JSON object: the same object when nothing in it is masked, else the masked document as text
             String document = value instanceof Clob clob ? read(clob) : value.toString();
             String masked = fields(column).mask(document, masker);
             return masked == document ? value : masked;
+        }
+        if (value instanceof String text) {
+            return text(text, column);
         }
         if (value instanceof Clob clob) {
             return new TextClob(text(read(clob), column));
@@ -348,13 +350,13 @@ public final class MaskedCells {
 
     public byte[] getBytes(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        MaskingStrategy s = strategy(column);
-        if (s == null && !scanned(column)) {
-            return rs.getBytes(column);
-        }
         if (fields(column) != null) {
             String text = getString(rs, column);
             return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+        }
+        MaskingStrategy s = strategy(column);
+        if (s == null && !scanned(column)) {
+            return rs.getBytes(column);
         }
         byte[] bytes = rs.getBytes(column);
         if (bytes == null) {
@@ -454,7 +456,7 @@ public final class MaskedCells {
 
     public SQLXML getSQLXML(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (masked(column)) {
+        if (strategy(column) != null || fields(column) != null) {
             throw refused(column, "getSQLXML");
         }
         if (scanned(column)) {
@@ -576,7 +578,7 @@ public final class MaskedCells {
     }
 
     private void requireUnmasked(int column, String what) throws SQLException {
-        if (masked(column)) {
+        if (masked(column) || fields(column) != null) {
             throw refused(column, what);
         }
     }

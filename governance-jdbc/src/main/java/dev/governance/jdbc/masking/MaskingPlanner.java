@@ -206,7 +206,7 @@ public final class MaskingPlanner {
         }
         JsonFields[] fields = new JsonFields[n + 1];
         if (traceLineage) {
-            fieldByField(analysis, dialect, md, schema, sensitivity, strategies, scanned, fields);
+            fieldByField(analysis, dialect, md, schema, sensitivity, strategies, scanned, binary, fields);
         }
         MaskingPlan plan = new MaskingPlan(strategies, scanned, labels, binary, fields);
         return plan.empty() ? null : plan;
@@ -218,7 +218,7 @@ public final class MaskingPlanner {
      */
     private static void fieldByField(Analysis analysis, Dialect dialect, ResultSetMetaData md, SchemaLookup schema,
                                      Sensitivity sensitivity, MaskingStrategy[] strategies, boolean[] scanned,
-                                     JsonFields[] fields) throws SQLException {
+                                     boolean[] binary, JsonFields[] fields) throws SQLException {
         List<AnalyzedStatement> statements = parsed(analysis);
         if (statements.size() != 1) {
             return;
@@ -239,6 +239,7 @@ public final class MaskingPlanner {
             fields[i] = new JsonFields(keys, strategies[i]);
             strategies[i] = null;
             scanned[i] = true;
+            binary[i] = true; // read on the binary branch: the common text path stays as small as it is
         }
     }
 
