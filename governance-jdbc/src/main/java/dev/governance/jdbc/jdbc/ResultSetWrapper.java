@@ -291,41 +291,25 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public java.math.BigDecimal getBigDecimal(String columnLabel, int x) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getBigDecimal(columnLabel, x) : m.getBigDecimal(delegate, delegate.findColumn(columnLabel), x);
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getBigDecimal(columnLabel, x) : m.getBigDecimal(delegate, delegate.findColumn(columnLabel), x);
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getBigDecimal(columnLabel) : m.getBigDecimal(delegate, delegate.findColumn(columnLabel));
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getBigDecimal(columnLabel) : m.getBigDecimal(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(int columnIndex, int x) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getBigDecimal(columnIndex, x) : m.getBigDecimal(delegate, columnIndex, x);
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getBigDecimal(columnIndex, x) : m.getBigDecimal(delegate, columnIndex, x);
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getBigDecimal(columnIndex) : m.getBigDecimal(delegate, columnIndex);
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getBigDecimal(columnIndex) : m.getBigDecimal(delegate, columnIndex);
     }
 
     @Override
@@ -371,41 +355,25 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public boolean getBoolean(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getBoolean(columnLabel) : m.getBoolean(delegate, delegate.findColumn(columnLabel));
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getBoolean(columnLabel) : m.getBoolean(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public boolean getBoolean(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getBoolean(columnIndex) : m.getBoolean(delegate, columnIndex);
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getBoolean(columnIndex) : m.getBoolean(delegate, columnIndex);
     }
 
     @Override
     public byte getByte(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getByte(columnLabel) : m.getByte(delegate, delegate.findColumn(columnLabel));
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getByte(columnLabel) : m.getByte(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public byte getByte(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getByte(columnIndex) : m.getByte(delegate, columnIndex);
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getByte(columnIndex) : m.getByte(delegate, columnIndex);
     }
 
     @Override
@@ -521,21 +489,13 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public double getDouble(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getDouble(columnLabel) : m.getDouble(delegate, delegate.findColumn(columnLabel));
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getDouble(columnLabel) : m.getDouble(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public double getDouble(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getDouble(columnIndex) : m.getDouble(delegate, columnIndex);
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getDouble(columnIndex) : m.getDouble(delegate, columnIndex);
     }
 
     @Override
@@ -551,21 +511,13 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public float getFloat(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getFloat(columnLabel) : m.getFloat(delegate, delegate.findColumn(columnLabel));
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getFloat(columnLabel) : m.getFloat(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public float getFloat(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getFloat(columnIndex) : m.getFloat(delegate, columnIndex);
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getFloat(columnIndex) : m.getFloat(delegate, columnIndex);
     }
 
     @Override
@@ -576,41 +528,25 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public int getInt(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getInt(columnLabel) : m.getInt(delegate, delegate.findColumn(columnLabel));
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getInt(columnLabel) : m.getInt(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public int getInt(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getInt(columnIndex) : m.getInt(delegate, columnIndex);
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getInt(columnIndex) : m.getInt(delegate, columnIndex);
     }
 
     @Override
     public long getLong(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getLong(columnLabel) : m.getLong(delegate, delegate.findColumn(columnLabel));
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getLong(columnLabel) : m.getLong(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public long getLong(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getLong(columnIndex) : m.getLong(delegate, columnIndex);
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getLong(columnIndex) : m.getLong(delegate, columnIndex);
     }
 
     @Override
@@ -661,21 +597,13 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public String getNString(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getNString(columnLabel) : m.getNString(delegate, delegate.findColumn(columnLabel));
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getNString(columnLabel) : m.getNString(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public String getNString(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getNString(columnIndex) : m.getNString(delegate, columnIndex);
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getNString(columnIndex) : m.getNString(delegate, columnIndex);
     }
 
     @Override
@@ -806,41 +734,25 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public short getShort(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getShort(columnLabel) : m.getShort(delegate, delegate.findColumn(columnLabel));
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getShort(columnLabel) : m.getShort(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public short getShort(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getShort(columnIndex) : m.getShort(delegate, columnIndex);
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getShort(columnIndex) : m.getShort(delegate, columnIndex);
     }
 
     @Override
     public String getString(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getString(columnLabel) : m.getString(delegate, delegate.findColumn(columnLabel));
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getString(columnLabel) : m.getString(delegate, delegate.findColumn(columnLabel));
     }
 
     @Override
     public String getString(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        try {
-            return m == null ? delegate.getString(columnIndex) : m.getString(delegate, columnIndex);
-        } catch (RuntimeException e) {
-            throw Failures.of(e, m != null);
-        }
+        return m == null ? delegate.getString(columnIndex) : m.getString(delegate, columnIndex);
     }
 
     @Override

@@ -51,11 +51,6 @@ public final class MaskedCells {
         return column > 0 && column < plan.strategies().length ? plan.strategies()[column] : null;
     }
 
-    /** The field-by-field masking of a JSON column built from whole rows (planned as binary: off the text path). */
-    private JsonFields fields(int column) {
-        return column > 0 && column < plan.fields().length ? plan.fields()[column] : null;
-    }
-
     private boolean scanned(int column) {
         return column > 0 && column < plan.scanned().length && plan.scanned()[column];
     }
@@ -79,11 +74,6 @@ public final class MaskedCells {
     public String getString(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
         if (binary(column) && strategy(column) == null) {
-            JsonFields fields = fields(column);
-            if (fields != null) {
-                String document = rs.getString(column);
-                return document == null ? null : fields.mask(document, masker);
-            }
             byte[] bytes = rs.getBytes(column);
             if (bytes != null && scannedBytes(bytes) != bytes) {
                 return Masker.REDACTED; // the bytes hold a sensitive value; their text form would too
@@ -99,9 +89,6 @@ public final class MaskedCells {
 
     public String getNString(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (fields(column) != null) {
-            return getString(rs, column);
-        }
         return text(rs.getNString(column), column);
     }
 
@@ -210,12 +197,6 @@ public final class MaskedCells {
         }
         if (!scanned(column)) {
             return value;
-        }
-        if (fields(column) != null) {
-            // a driver's JSON object: the same object when nothing in it is masked, else the masked document as text
-            String document = value instanceof Clob clob ? read(clob) : value.toString();
-            String masked = fields(column).mask(document, masker);
-            return masked == document ? value : masked;
         }
         if (value instanceof String text) {
             return text(text, column);
@@ -350,10 +331,6 @@ public final class MaskedCells {
 
     public byte[] getBytes(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (fields(column) != null) {
-            String text = getString(rs, column);
-            return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
-        }
         MaskingStrategy s = strategy(column);
         if (s == null && !scanned(column)) {
             return rs.getBytes(column);
@@ -447,16 +424,13 @@ public final class MaskedCells {
         if (untouched(column)) {
             return rs.getArray(column);
         }
-        if (fields(column) != null) {
-            throw refused(column, "getArray");
-        }
         Array array = rs.getArray(column);
         return array == null ? null : array(array, strategy(column));
     }
 
     public SQLXML getSQLXML(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (strategy(column) != null || fields(column) != null) {
+        if (strategy(column) != null) {
             throw refused(column, "getSQLXML");
         }
         if (scanned(column)) {
@@ -578,7 +552,7 @@ public final class MaskedCells {
     }
 
     private void requireUnmasked(int column, String what) throws SQLException {
-        if (masked(column) || fields(column) != null) {
+        if (masked(column)) {
             throw refused(column, what);
         }
     }

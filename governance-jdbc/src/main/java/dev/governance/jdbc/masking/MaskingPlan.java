@@ -10,10 +10,8 @@ import java.util.List;
  * @param scanned    per column: look for sensitive values in this unmasked text column
  * @param labels     per column, for messages and the audit record
  * @param binary     per column: a binary type (scanned as UTF-8 bytes)
- * @param fields     per column: a JSON document of whole rows masked field by field (null: not such a column)
  */
-public record MaskingPlan(MaskingStrategy[] strategies, boolean[] scanned, String[] labels, boolean[] binary,
-                          JsonFields[] fields) {
+public record MaskingPlan(MaskingStrategy[] strategies, boolean[] scanned, String[] labels, boolean[] binary) {
 
     /** Masked columns as (label, strategy name) pairs, for the audit record. */
     public List<String[]> maskedColumns() {
@@ -21,8 +19,6 @@ public record MaskingPlan(MaskingStrategy[] strategies, boolean[] scanned, Strin
         for (int i = 1; i < strategies.length; i++) {
             if (strategies[i] != null) {
                 out.add(new String[] {labels[i], strategies[i].policyName()});
-            } else if (fields[i] != null) {
-                out.add(new String[] {labels[i], "fields"});
             }
         }
         return out;

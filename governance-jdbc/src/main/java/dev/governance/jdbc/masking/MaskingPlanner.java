@@ -204,49 +204,10 @@ public final class MaskingPlanner {
             throw new PolicyViolationException(List.of("unknown-lineage"), "the result reads a table with sensitive"
                     + " columns, and which of its columns come from them can't be traced");
         }
-        JsonFields[] fields = new JsonFields[n + 1];
-        if (traceLineage) {
-            fieldByField(analysis, dialect, md, schema, sensitivity, strategies, scanned, binary, fields);
-        }
-        MaskingPlan plan = new MaskingPlan(strategies, scanned, labels, binary, fields);
+        MaskingPlan plan = new MaskingPlan(strategies, scanned, labels, binary);
         return plan.empty() ? null : plan;
     }
 
-    /**
-     * Masked columns that are JSON built from whole rows of one table are masked field by field instead of as a whole:
-     * the keys are that table's columns, so each value gets its column's strategy and the rest stays intact.
-     */
-    private static void fieldByField(Analysis analysis, Dialect dialect, ResultSetMetaData md, SchemaLookup schema,
-                                     Sensitivity sensitivity, MaskingStrategy[] strategies, boolean[] scanned,
-                                     boolean[] binary, JsonFields[] fields) throws SQLException {
-        List<AnalyzedStatement> statements = parsed(analysis);
-        if (statements.size() != 1) {
-            return;
-        }
-        for (int i = 1; i < strategies.length; i++) {
-            if (strategies[i] == null || !json(md, i)) {
-                continue;
-            }
-            TableName table = WholeRowJson.source(statements.get(0).parsedStatement(), i, schema, dialect);
-            List<String> columns = table == null ? List.of() : schema.columnsOf(table);
-            if (columns.isEmpty()) {
-                continue;
-            }
-            java.util.Map<String, MaskingStrategy> keys = new java.util.HashMap<>();
-            for (String column : columns) {
-                keys.put(column.toLowerCase(Locale.ROOT), sensitivity.of(new ColumnName(table, column)));
-            }
-            fields[i] = new JsonFields(keys, strategies[i]);
-            strategies[i] = null;
-            scanned[i] = true;
-            binary[i] = true; // read on the binary branch: the common text path stays as small as it is
-        }
-    }
-
-    private static boolean json(ResultSetMetaData md, int i) throws SQLException {
-        String type = md.getColumnTypeName(i);
-        return type != null && (type.equalsIgnoreCase("json") || type.equalsIgnoreCase("jsonb"));
-    }
 
     /**
      * For {@code masking.predicates: deny}: the first sensitive column the statement filters, joins, groups or
