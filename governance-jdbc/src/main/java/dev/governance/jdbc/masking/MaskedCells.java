@@ -3,7 +3,6 @@ package dev.governance.jdbc.masking;
 import dev.governance.jdbc.SqlStates;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
@@ -559,26 +558,11 @@ public final class MaskedCells {
 
     private SQLException refused(int column, String what) {
         String label = column > 0 && column < plan.labels().length ? plan.labels()[column] : String.valueOf(column);
-        return new SQLException("Column " + label + " is masked for this identity: " + what
-                + " is not allowed on it (read it with getString or getObject)", SqlStates.POLICY_DENIED);
+        return TypedReads.refused(label, what);
     }
 
     private static String read(Clob clob) throws SQLException {
-        long length = clob.length();
-        if (length > Integer.MAX_VALUE) {
-            throw new SQLException("a value over 2 GiB can't be masked", SqlStates.POLICY_DENIED);
-        }
-        try (Reader reader = clob.getCharacterStream()) {
-            StringBuilder out = new StringBuilder((int) length);
-            char[] buffer = new char[8192];
-            int n;
-            while ((n = reader.read(buffer)) > 0) {
-                out.append(buffer, 0, n);
-            }
-            return out.toString();
-        } catch (IOException e) {
-            throw new SQLException("reading a value to mask failed: " + e.getMessage(), "HY000", e);
-        }
+        return TypedReads.read(clob);
     }
 
     /** JDBC types whose bytes are scanned as UTF-8 text for a masked identity (a copied value cast to binary). */

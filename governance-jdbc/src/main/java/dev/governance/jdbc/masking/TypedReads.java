@@ -199,7 +199,8 @@ public final class TypedReads {
                 + " is not allowed on it (read it with getString or getObject)", SqlStates.POLICY_DENIED);
     }
 
-    private static String read(Clob clob) throws SQLException {
+    /** A Clob's whole text, to mask it (values past 2 GiB are refused, not cut). */
+    static String read(Clob clob) throws SQLException {
         long length = clob.length();
         if (length > Integer.MAX_VALUE) {
             throw new SQLException("a value over 2 GiB can't be masked", SqlStates.POLICY_DENIED);
@@ -213,7 +214,7 @@ public final class TypedReads {
             }
             return out.toString();
         } catch (IOException e) {
-            throw new SQLException("reading a value to mask failed", "HY000");
+            throw new SQLException("reading a value to mask failed: " + e.getMessage(), "HY000", e);
         }
     }
 }
