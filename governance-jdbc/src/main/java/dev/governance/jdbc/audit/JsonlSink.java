@@ -54,6 +54,11 @@ public final class JsonlSink implements AuditSink {
     private long liveFirstSeq = -1;
     private Instant liveStartedAt;
     private boolean rotated;
+    /**
+     * Set by {@link #rotate()}: the new live file continues the chain head held in memory. Reading it back from
+     * the just-closed segment would race the housekeeper, which may be compressing that very file.
+     */
+    private boolean continueInMemory;
 
     /** With the default segments: 256MB, all kept, closed ones compressed. */
     public JsonlSink(Path path) {
@@ -109,7 +114,7 @@ public final class JsonlSink implements AuditSink {
                 JsonNode first = MAPPER.readTree(firstLine(ch));
                 liveFirstSeq = first.path("seq").asLong();
                 liveStartedAt = parseTs(first.path("ts").asText(null));
-            } else {
+            } else if (!continueInMemory) {
                 continueAfterClosedSegments();
             }
             committedSize = ch.size();
@@ -204,7 +209,12 @@ public final class JsonlSink implements AuditSink {
         forceDirectory(path.getParent());
         unforcedSince = -1;
         closeQuietly();
-        open();
+        continueInMemory = true;
+        try {
+            open();
+        } finally {
+            continueInMemory = false;
+        }
         rotated = true;
     }
 
