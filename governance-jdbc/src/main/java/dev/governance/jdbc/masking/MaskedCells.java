@@ -471,63 +471,168 @@ public final class MaskedCells {
     // ---- typed values: read for wasNull and errors, then the neutral value --------------------------------------
 
     public boolean getBoolean(ResultSet rs, int column) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getBoolean(column);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getBoolean(column), false);
     }
 
     public byte getByte(ResultSet rs, int column) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getByte(column);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getByte(column), (byte) 0);
     }
 
     public short getShort(ResultSet rs, int column) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getShort(column);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getShort(column), (short) 0);
     }
 
     public int getInt(ResultSet rs, int column) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getInt(column);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getInt(column), 0);
     }
 
     public long getLong(ResultSet rs, int column) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getLong(column);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getLong(column), 0L);
     }
 
     public float getFloat(ResultSet rs, int column) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getFloat(column);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getFloat(column), 0f);
     }
 
     public double getDouble(ResultSet rs, int column) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getDouble(column);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getDouble(column), 0d);
     }
 
     public BigDecimal getBigDecimal(ResultSet rs, int column) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getBigDecimal(column);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getBigDecimal(column), BigDecimal.ZERO);
     }
 
     @SuppressWarnings("deprecation")
     public BigDecimal getBigDecimal(ResultSet rs, int column, int scale) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getBigDecimal(column, scale);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getBigDecimal(column, scale), BigDecimal.ZERO.setScale(scale));
     }
 
     public Date getDate(ResultSet rs, int column) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getDate(column);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getDate(column), Date.valueOf("1970-01-01"));
     }
 
     public Date getDate(ResultSet rs, int column, Calendar cal) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getDate(column, cal);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getDate(column, cal), Date.valueOf("1970-01-01"));
     }
 
     public Time getTime(ResultSet rs, int column) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getTime(column);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getTime(column), new Time(0L));
     }
 
     public Time getTime(ResultSet rs, int column, Calendar cal) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getTime(column, cal);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getTime(column, cal), new Time(0L));
     }
 
     public Timestamp getTimestamp(ResultSet rs, int column) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getTimestamp(column);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getTimestamp(column), new Timestamp(0L));
     }
 
     public Timestamp getTimestamp(ResultSet rs, int column, Calendar cal) throws SQLException {
+        if (direct(column)) {
+            try {
+                return rs.getTimestamp(column, cal);
+            } catch (SQLException e) {
+                throw typed.scrub(e);
+            }
+        }
         return read(rs, column, () -> rs.getTimestamp(column, cal), new Timestamp(0L));
     }
 
@@ -535,6 +640,15 @@ public final class MaskedCells {
      * A typed read: an untouched cell as the driver converts it; a masked cell, or a scanned one holding a
      * sensitive value, as {@code neutral}, never converted by the driver (see {@link TypedReads}).
      */
+    /**
+     * True (and the column noted for wasNull) when the cell is neither masked nor scanned: the typed getters then
+     * call the driver directly, with no lambda, boxing or neutral value built per row.
+     */
+    private boolean direct(int column) {
+        lastColumn = column;
+        return untouched(column);
+    }
+
     private <T> T read(ResultSet rs, int column, TypedReads.Read<T> convert, T neutral) throws SQLException {
         lastColumn = column;
         if (untouched(column)) {

@@ -82,6 +82,11 @@ public final class TypedReads {
         return scrubbing(convert);
     }
 
+    /** A driver error rebuilt without the values it could quote. */
+    SQLException scrub(SQLException e) {
+        return ErrorScrubber.scrub(e, masker);
+    }
+
     /** A driver call whose error could quote a value: rebuilt without it. */
     public <T> T scrubbing(Read<T> read) throws SQLException {
         try {
