@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What people and their tools write (analytics, JSON, ORM and migration-tool DDL, SHOW/DESCRIBE/EXPLAIN, session
  * SETs), per dialect: no statement is unparseable for an agent, and each gets the baseline's decision written next
- * to it in {@code corpus/<dialect>.sql} ({@code allow}, {@code approve}: DDL in production, {@code deny}: DROP and
+ * to it in {@code corpus/<dialect>.sql} and, for what every dialect reads alike, {@code corpus/common.sql} ({@code allow}, {@code approve}: DDL in production, {@code deny}: DROP and
  * settings that change how SQL is read).
  */
 class OrdinarySqlCorpusTest {
@@ -45,7 +45,14 @@ class OrdinarySqlCorpusTest {
         }
     }
 
+    /** The dialect's own statements and the common ones ({@code corpus/common.sql}), each read as that dialect. */
     static List<Entry> corpus(String name, Dialect dialect) throws IOException {
+        List<Entry> out = read("common", dialect);
+        out.addAll(read(name, dialect));
+        return out;
+    }
+
+    private static List<Entry> read(String name, Dialect dialect) throws IOException {
         List<Entry> out = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 OrdinarySqlCorpusTest.class.getResourceAsStream("/corpus/" + name + ".sql"), StandardCharsets.UTF_8))) {
