@@ -291,25 +291,41 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public java.math.BigDecimal getBigDecimal(String columnLabel, int x) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBigDecimal(columnLabel, x) : m.getBigDecimal(delegate, delegate.findColumn(columnLabel), x);
+        try {
+            return m == null ? delegate.getBigDecimal(columnLabel, x) : m.getBigDecimal(delegate, delegate.findColumn(columnLabel), x);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBigDecimal(columnLabel) : m.getBigDecimal(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getBigDecimal(columnLabel) : m.getBigDecimal(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(int columnIndex, int x) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBigDecimal(columnIndex, x) : m.getBigDecimal(delegate, columnIndex, x);
+        try {
+            return m == null ? delegate.getBigDecimal(columnIndex, x) : m.getBigDecimal(delegate, columnIndex, x);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public java.math.BigDecimal getBigDecimal(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBigDecimal(columnIndex) : m.getBigDecimal(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getBigDecimal(columnIndex) : m.getBigDecimal(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -355,25 +371,41 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public boolean getBoolean(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBoolean(columnLabel) : m.getBoolean(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getBoolean(columnLabel) : m.getBoolean(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public boolean getBoolean(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getBoolean(columnIndex) : m.getBoolean(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getBoolean(columnIndex) : m.getBoolean(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public byte getByte(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getByte(columnLabel) : m.getByte(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getByte(columnLabel) : m.getByte(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public byte getByte(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getByte(columnIndex) : m.getByte(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getByte(columnIndex) : m.getByte(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -489,13 +521,21 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public double getDouble(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getDouble(columnLabel) : m.getDouble(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getDouble(columnLabel) : m.getDouble(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public double getDouble(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getDouble(columnIndex) : m.getDouble(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getDouble(columnIndex) : m.getDouble(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -511,13 +551,21 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public float getFloat(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getFloat(columnLabel) : m.getFloat(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getFloat(columnLabel) : m.getFloat(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public float getFloat(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getFloat(columnIndex) : m.getFloat(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getFloat(columnIndex) : m.getFloat(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -528,25 +576,41 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public int getInt(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getInt(columnLabel) : m.getInt(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getInt(columnLabel) : m.getInt(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public int getInt(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getInt(columnIndex) : m.getInt(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getInt(columnIndex) : m.getInt(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public long getLong(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getLong(columnLabel) : m.getLong(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getLong(columnLabel) : m.getLong(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public long getLong(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getLong(columnIndex) : m.getLong(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getLong(columnIndex) : m.getLong(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -597,13 +661,21 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public String getNString(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getNString(columnLabel) : m.getNString(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getNString(columnLabel) : m.getNString(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public String getNString(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getNString(columnIndex) : m.getNString(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getNString(columnIndex) : m.getNString(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
@@ -734,25 +806,41 @@ public final class ResultSetWrapper implements ResultSet {
     @Override
     public short getShort(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getShort(columnLabel) : m.getShort(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getShort(columnLabel) : m.getShort(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public short getShort(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getShort(columnIndex) : m.getShort(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getShort(columnIndex) : m.getShort(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public String getString(String columnLabel) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getString(columnLabel) : m.getString(delegate, delegate.findColumn(columnLabel));
+        try {
+            return m == null ? delegate.getString(columnLabel) : m.getString(delegate, delegate.findColumn(columnLabel));
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
     public String getString(int columnIndex) throws SQLException {
         MaskedCells m = masked;
-        return m == null ? delegate.getString(columnIndex) : m.getString(delegate, columnIndex);
+        try {
+            return m == null ? delegate.getString(columnIndex) : m.getString(delegate, columnIndex);
+        } catch (RuntimeException e) {
+            throw Failures.of(e, m != null);
+        }
     }
 
     @Override
