@@ -16,11 +16,13 @@ import org.eclipse.jetty.server.ServerConnector;
 
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * MCP over streamable HTTP at {@code /mcp}, on an embedded Jetty. Each request is authenticated by
- * {@link BearerFilter}; its tool calls run as that request's identity.
+ * {@link BearerFilter}; its tool calls run as that request's identity. Requests from other sites are refused by
+ * {@link OriginCheck}.
  */
 final class HttpServer {
     static final String ENDPOINT = "/mcp";
@@ -28,7 +30,8 @@ final class HttpServer {
     private HttpServer() {
     }
 
-    static void run(McpTools tools, ServerConfig config, String hostPort) throws Exception {
+    static void run(McpTools tools, ServerConfig config, String hostPort, List<String> allowedOrigins)
+            throws Exception {
         int colon = hostPort.lastIndexOf(':');
         if (colon < 1) {
             throw new StartupException("--http " + hostPort + ": expected HOST:PORT, e.g. 127.0.0.1:8765");
@@ -44,6 +47,7 @@ final class HttpServer {
         HttpServletStreamableServerTransportProvider transport = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(McpJsonDefaults.getMapper())
                 .mcpEndpoint(ENDPOINT)
+                .securityValidator(OriginCheck.forBinding(host, allowedOrigins))
                 .contextExtractor(request -> {
                     Map<String, Object> context = new HashMap<>();
                     Object token = request.getAttribute(BearerFilter.TOKEN_ATTRIBUTE);

@@ -25,6 +25,11 @@ public final class McpCommand implements Callable<Integer> {
             description = "serve streamable HTTP on HOST:PORT (port 0: any free port) at /mcp instead of stdio")
     String http;
 
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+            description = "with --http: a browser origin allowed besides loopback and the bound host, e.g."
+                    + " https://app.example.com or https://app.example.com:* (repeatable)")
+    List<String> allowedOrigins = new ArrayList<>();
+
     @Option(names = "--driver", paramLabel = "JAR", description = "a real JDBC driver jar to load (repeatable)")
     List<Path> drivers = new ArrayList<>();
 
@@ -39,7 +44,7 @@ public final class McpCommand implements Callable<Integer> {
             if (http == null) {
                 StdioServer.run(tools);
             } else {
-                HttpServer.run(tools, settings, http);
+                HttpServer.run(tools, settings, http, allowedOrigins);
             }
             return 0;
         } catch (StartupException e) {

@@ -328,6 +328,14 @@ final class McpScenarios {
             assertEquals(401, post(base, null), "no token: 401");
             assertEquals(401, post(base, "not-a-jwt"), "garbage token: 401");
             assertEquals(401, post(base, fixture.expiredToken("agent-7")), "expired token: 401");
+            String agentToken = fixture.token("agent-9", IdentityKind.AGENT);
+            assertEquals(200, post(base, agentToken, null), "a valid token, no Origin (not a browser): served");
+            assertEquals(200, post(base, agentToken, base), "a valid token from the server's own origin: served");
+            assertEquals(403, post(base, agentToken, "http://evil.example"),
+                    "another site's page (the browser sends its Origin) is refused even with a token");
+            assertEquals(403, post(base, agentToken, "null"), "an opaque origin (sandboxed frame, file:) is refused");
+            assertEquals(421, postWithHost(base, agentToken, "rebound.evil.example"),
+                    "DNS rebinding: a Host header naming another host is refused");
             assertThrows(RuntimeException.class, () -> fixture.httpClient(base, null, "no-token-client"),
                     "the SDK's client can't even initialize without a token");
             assertThrows(RuntimeException.class,
@@ -355,16 +363,43 @@ final class McpScenarios {
         return audit;
     }
 
+    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+            + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+            + "\"clientInfo\":{\"name\":\"raw\",\"version\":\"0\"}}}";
+
     private static int post(String base, String token) throws Exception {
+        return post(base, token, null);
+    }
+
+    private static int post(String base, String token, String origin) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/mcp"))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
-                        + "\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
-                        + "\"clientInfo\":{\"name\":\"raw\",\"version\":\"0\"}}}"));
+                .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** java.net.http won't send a Host header of our choosing: a plain HTTP/1.1 request over a socket does. */
+    private static int postWithHost(String base, String token, String host) throws Exception {
+        URI uri = URI.create(base);
+        byte[] body = INITIALIZE.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /mcp HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
     }
 
     /** The trail verifies, and every tool call names the identity that made it and its MCP client. */
