@@ -3,7 +3,7 @@ package dev.governance.jdbc;
 import dev.governance.jdbc.config.SettingsLoader;
 import dev.governance.jdbc.gate.Session;
 import dev.governance.jdbc.gate.SessionOpener;
-import dev.governance.jdbc.jdbc.ConnectionWrapper;
+import dev.governance.jdbc.wrapper.ConnectionWrapper;
 
 import java.sql.Connection;
 import java.sql.Driver;

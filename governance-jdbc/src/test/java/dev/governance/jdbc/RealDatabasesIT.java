@@ -1,6 +1,6 @@
 package dev.governance.jdbc;
 
-import dev.governance.jdbc.jdbc.ConnectionWrapper;
+import dev.governance.jdbc.wrapper.ConnectionWrapper;
 import dev.governance.jdbc.testing.Databases;
 import dev.governance.jdbc.testing.TestConnections;
 import org.junit.jupiter.api.Test;

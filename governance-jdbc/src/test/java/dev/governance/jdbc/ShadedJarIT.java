@@ -76,7 +76,7 @@ class ShadedJarIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), output);
         assertTrue(output.contains("value=hello"), output);
-        assertTrue(output.contains("governed=dev.governance.jdbc.jdbc.ConnectionWrapper"), output);
+        assertTrue(output.contains("governed=dev.governance.jdbc.wrapper.ConnectionWrapper"), output);
         assertTrue(output.contains("refused=42501"), "the relocated parser and policy work inside the jar: " + output);
     }
 

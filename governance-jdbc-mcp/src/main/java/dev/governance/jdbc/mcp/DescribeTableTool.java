@@ -1,7 +1,7 @@
 package dev.governance.jdbc.mcp;
 
 import dev.governance.jdbc.GovernedConnection;
-import dev.governance.jdbc.jdbc.ResultSetWrapper;
+import dev.governance.jdbc.GovernedResultSet;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.sql.DatabaseMetaData;
@@ -124,7 +124,7 @@ final class DescribeTableTool implements GovernedTool {
         Set<String> masked = new LinkedHashSet<>();
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM " + qualified + " WHERE 1 = 0")) {
-            ResultSetWrapper governed = rs.unwrap(ResultSetWrapper.class);
+            GovernedResultSet governed = rs.unwrap(GovernedResultSet.class);
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 if (governed.masked(i)) {
                     masked.add(rs.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT));

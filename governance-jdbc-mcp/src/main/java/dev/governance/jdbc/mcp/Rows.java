@@ -2,7 +2,7 @@ package dev.governance.jdbc.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.governance.jdbc.ResultLimitExceededException;
-import dev.governance.jdbc.jdbc.ResultSetWrapper;
+import dev.governance.jdbc.GovernedResultSet;
 
 import java.sql.Array;
 import java.sql.Clob;
@@ -25,7 +25,7 @@ final class Rows {
     static Map<String, Object> read(ResultSet rs, ServerConfig.Limits limits) throws SQLException {
         ResultSetMetaData meta = rs.getMetaData();
         int n = meta.getColumnCount();
-        ResultSetWrapper governed = rs.isWrapperFor(ResultSetWrapper.class) ? rs.unwrap(ResultSetWrapper.class) : null;
+        GovernedResultSet governed = rs.isWrapperFor(GovernedResultSet.class) ? rs.unwrap(GovernedResultSet.class) : null;
         List<Map<String, Object>> columns = new ArrayList<>(n);
         String[] labels = new String[n + 1];
         for (int i = 1; i <= n; i++) {

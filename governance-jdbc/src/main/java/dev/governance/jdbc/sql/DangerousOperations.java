@@ -203,7 +203,7 @@ public final class DangerousOperations {
             out.add(Hazard.USER_MANAGEMENT);
             return;
         }
-        if (!identity && !Settings.harmless(v, d)) {
+        if (!identity && !HarmlessSettings.harmless(v, d)) {
             // anything beyond a short list of session settings: database-wide H2 settings, settings that change
             // how the server reads SQL text (sql_mode, standard_conforming_strings, client encodings) or that
             // turn off integrity (session_replication_role, REFERENTIAL_INTEGRITY)

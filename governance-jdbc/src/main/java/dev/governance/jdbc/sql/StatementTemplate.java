@@ -58,7 +58,7 @@ record StatementTemplate(
                 all = Set.copyOf(all);
                 break;
             }
-            if (!Settings.harmlessName(s, dialect)) {
+            if (!HarmlessSettings.harmlessName(s, dialect)) {
                 // set_config('session_replication_role', ...), set_config('standard_conforming_strings', ...)
                 all = EnumSet.copyOf(all.isEmpty() ? EnumSet.noneOf(Hazard.class) : all);
                 all.add(Hazard.SYSTEM_CONFIGURATION);

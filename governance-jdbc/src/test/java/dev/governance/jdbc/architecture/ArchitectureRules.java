@@ -18,7 +18,7 @@ import java.util.Map;
  * against the driver ({@code dev.governance.jdbc}) and against a miniature that breaks each of them.
  *
  * <pre>
- *   public face -> jdbc (wrappers) -> gate -> sql, policy, masking, audit, approval, identity -> config
+ *   public face -> wrapper -> gate -> sql, policy, masking, audit, approval, identity -> config
  * </pre>
  */
 final class ArchitectureRules {
@@ -26,7 +26,7 @@ final class ArchitectureRules {
     private static final List<String> INNER =
             List.of("config", "identity", "sql", "policy", "masking", "audit", "approval", "gate");
     private static final List<String> ALL = List.of("config", "identity", "sql", "policy", "masking", "audit",
-            "approval", "gate", "jdbc", "cli");
+            "approval", "gate", "wrapper", "cli");
 
     private ArchitectureRules() {
     }
@@ -36,7 +36,7 @@ final class ArchitectureRules {
         return Map.of(
                 "inner parts never use the wrappers or the command line",
                 noClasses().that().resideInAnyPackage(packages(root, INNER))
-                        .should().dependOnClassesThat().resideInAnyPackage(packages(root, List.of("jdbc", "cli")))
+                        .should().dependOnClassesThat().resideInAnyPackage(packages(root, List.of("wrapper", "cli")))
                         .because("the wrappers and the CLI sit on top; nothing below may know them"),
 
                 "config depends on no other part",
@@ -55,7 +55,7 @@ final class ArchitectureRules {
                         .because("who connects is decided before any statement machinery is involved"),
 
                 "wrappers reach the inner parts only through the gate's session",
-                noClasses().that().resideInAPackage(root + ".jdbc..")
+                noClasses().that().resideInAPackage(root + ".wrapper..")
                         .should().dependOnClassesThat(resideInAnyPackage(packages(root, List.of("sql", "config")))
                                 // the public face returns a policy Decision (GovernedConnection.decide); nothing else
                                 .or(resideInAPackage(root + ".policy..").and(not(simpleName("Decision")))))

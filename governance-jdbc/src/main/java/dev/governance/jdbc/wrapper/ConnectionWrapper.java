@@ -1,4 +1,4 @@
-package dev.governance.jdbc.jdbc;
+package dev.governance.jdbc.wrapper;
 
 import dev.governance.jdbc.GovernedConnection;
 import dev.governance.jdbc.gate.EntryPoint;
@@ -39,7 +39,7 @@ public final class ConnectionWrapper implements GovernedConnection {
     private final Connection delegate;
     private final Session session;
     private final Set<StatementWrapper> open = ConcurrentHashMap.newKeySet();
-    private volatile MetaDataWrapper metaData;
+    private volatile DatabaseMetaDataWrapper metaData;
     private volatile boolean closed;
 
     public ConnectionWrapper(Connection delegate, Session session) {
@@ -246,9 +246,9 @@ public final class ConnectionWrapper implements GovernedConnection {
 
     @Override
     public DatabaseMetaData getMetaData() throws SQLException {
-        MetaDataWrapper wrapper = metaData;
+        DatabaseMetaDataWrapper wrapper = metaData;
         if (wrapper == null) {
-            wrapper = new MetaDataWrapper(delegate.getMetaData(), this);
+            wrapper = new DatabaseMetaDataWrapper(delegate.getMetaData(), this);
             metaData = wrapper;
         }
         return wrapper;

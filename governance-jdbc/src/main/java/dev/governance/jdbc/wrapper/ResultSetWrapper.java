@@ -1,5 +1,6 @@
-package dev.governance.jdbc.jdbc;
+package dev.governance.jdbc.wrapper;
 
+import dev.governance.jdbc.GovernedResultSet;
 import dev.governance.jdbc.ResultLimitExceededException;
 import dev.governance.jdbc.gate.Admission;
 import dev.governance.jdbc.gate.RowChanges;
@@ -31,7 +32,7 @@ import java.util.Map;
  * A governed {@link ResultSet}. {@link #getStatement()} gives the governed statement that produced it (for a
  * metadata result: a governed wrapper of the real driver's statement, or null when it has none).
  */
-public final class ResultSetWrapper implements ResultSet {
+public final class ResultSetWrapper implements GovernedResultSet {
     final ResultSet delegate;
     private final ConnectionWrapper connection;
     private final Admission admission;
@@ -178,10 +179,7 @@ public final class ResultSetWrapper implements ResultSet {
         return cut;
     }
 
-    /**
-     * True when every value of result column {@code column} (1-based) is masked for this identity by name or rule
-     * (values of other columns that look sensitive are masked when read, too).
-     */
+    @Override
     public boolean masked(int column) {
         return masked != null && masked.masked(column);
     }

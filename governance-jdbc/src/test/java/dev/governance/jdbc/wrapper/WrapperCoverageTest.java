@@ -1,4 +1,4 @@
-package dev.governance.jdbc.jdbc;
+package dev.governance.jdbc.wrapper;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +49,7 @@ class WrapperCoverageTest {
 
     @Test
     void databaseMetaData() {
-        assertCovered(DatabaseMetaData.class, MetaDataWrapper.class);
+        assertCovered(DatabaseMetaData.class, DatabaseMetaDataWrapper.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
-package dev.governance.jdbc.jdbc;
+package dev.governance.jdbc.wrapper;
 
 import dev.governance.jdbc.GovernedConnection;
+import dev.governance.jdbc.GovernedResultSet;
 import dev.governance.jdbc.testing.TestConnections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,8 @@ class WrapperIdentityTest {
         assertInstanceOf(ResultSetWrapper.class, rs);
         assertSame(statement, rs.getStatement());
         assertSame(rs, statement.getResultSet(), "getResultSet gives the same governed result");
+        assertSame(rs, rs.unwrap(GovernedResultSet.class), "the public GovernedResultSet is the governed result");
+        assertFalse(rs.unwrap(GovernedResultSet.class).masked(2), "nothing is masked for this identity");
         assertTrue(rs.next());
         assertEquals("a", rs.getString("name"));
     }
@@ -114,7 +117,7 @@ class WrapperIdentityTest {
     @Test
     void metaDataAndItsResultsAreGoverned() throws SQLException {
         DatabaseMetaData md = connection.getMetaData();
-        assertInstanceOf(MetaDataWrapper.class, md);
+        assertInstanceOf(DatabaseMetaDataWrapper.class, md);
         assertSame(connection, md.getConnection());
         assertSame(md, connection.getMetaData(), "one metadata wrapper per connection");
         ResultSet tables = md.getTables(null, null, "ITEMS", null);

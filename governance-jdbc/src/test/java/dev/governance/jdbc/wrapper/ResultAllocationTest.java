@@ -1,4 +1,4 @@
-package dev.governance.jdbc.jdbc;
+package dev.governance.jdbc.wrapper;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package dev.governance.jdbc.jdbc;
+package dev.governance.jdbc.wrapper;
 
 import dev.governance.jdbc.SqlStates;
 

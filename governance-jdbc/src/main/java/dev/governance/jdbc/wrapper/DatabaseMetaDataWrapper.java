@@ -1,4 +1,4 @@
-package dev.governance.jdbc.jdbc;
+package dev.governance.jdbc.wrapper;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -10,11 +10,11 @@ import java.sql.SQLException;
  * A governed {@link DatabaseMetaData}: {@link #getConnection()} gives the governed connection, and every result
  * set it returns is a governed one (null stays null).
  */
-public final class MetaDataWrapper implements DatabaseMetaData {
+public final class DatabaseMetaDataWrapper implements DatabaseMetaData {
     private final DatabaseMetaData delegate;
     private final ConnectionWrapper connection;
 
-    MetaDataWrapper(DatabaseMetaData delegate, ConnectionWrapper connection) {
+    DatabaseMetaDataWrapper(DatabaseMetaData delegate, ConnectionWrapper connection) {
         this.delegate = delegate;
         this.connection = connection;
     }

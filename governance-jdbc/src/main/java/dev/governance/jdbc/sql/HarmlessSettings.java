@@ -16,7 +16,7 @@ import java.util.Set;
  * security policies read). Character-set settings are harmless only with a character set that has no multi-byte
  * character ending in a backslash byte.
  */
-final class Settings {
+final class HarmlessSettings {
 
     private static final Set<String> POSTGRESQL = Set.of("search_path", "schema", "time zone", "timezone",
             "application_name", "statement_timeout", "lock_timeout", "idle_in_transaction_session_timeout", "datestyle",
@@ -39,7 +39,7 @@ final class Settings {
             "latin9", "iso_8859_1", "iso-8859-1", "iso8859_1", "iso88591", "ascii", "sql_ascii", "us-ascii", "binary",
             "default", "null");
 
-    private Settings() {
+    private HarmlessSettings() {
     }
 
     /**

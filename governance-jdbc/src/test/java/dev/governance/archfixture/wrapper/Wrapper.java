@@ -1,4 +1,4 @@
-package dev.governance.archfixture.jdbc;
+package dev.governance.archfixture.wrapper;
 
 import dev.governance.archfixture.gate.Governance;
 import dev.governance.archfixture.sql.Parser;
