@@ -136,6 +136,40 @@ class HikariExampleTest {
         }
     }
 
+    /**
+     * A borrower returns the connection through a statement's {@code getConnection().close()} (the pool's own
+     * connection): the next borrower still starts clean, and the first borrow's late {@code close()} leaves the
+     * second borrower's identity scope alone.
+     */
+    @Test
+    void aBorrowReturnedThroughItsStatementNeitherLeaksNorEndsTheNextBorrow() throws Exception {
+        DevTokens tokens = DevTokens.in(dir);
+        try (ExampleDatabase db = TestDatabases.create("h2"); HikariDataSource hikari = servicePool(db, tokens)) {
+            db.execute(DATA);
+            DataSource pool = RequestScopedDataSource.over(hikari);
+            Connection first = pool.getConnection();
+            first.unwrap(GovernedConnection.class).runAs(tokens.token("agent-1", IdentityKind.AGENT));
+            Statement firstStatement = first.createStatement();
+            firstStatement.getConnection().close(); // back to the pool, bypassing the borrow
+            try (Connection second = pool.getConnection()) {
+                GovernedConnection governed = second.unwrap(GovernedConnection.class);
+                assertEquals("svc-pool", governed.identity().subject(), "the next borrow starts clean");
+                try (GovernedConnection.IdentityScope ignored = governed.runAs(
+                        tokens.token("agent-2", IdentityKind.AGENT))) {
+                    first.close(); // the first borrower's late close
+                    assertTrue(first.isClosed());
+                    assertEquals("agent-2", governed.identity().subject(),
+                            "the first borrow's close must not end the second borrow's scope");
+                    try (Statement st = second.createStatement();
+                         ResultSet rs = st.executeQuery("SELECT email FROM customers WHERE id = 1")) {
+                        assertTrue(rs.next());
+                        assertTrue(rs.getString(1).startsWith("<email:"), "still masked as agent-2: " + rs.getString(1));
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void perBorrowerTokensScopeEachBorrow() throws Exception {
         DevTokens tokens = DevTokens.in(dir);

@@ -45,6 +45,12 @@ final class BorrowedConnection implements Connection {
             return;
         }
         closed = true;
+        if (delegate.isClosed()) {
+            // Already returned through a statement's getConnection().close(): the physical connection may be lent
+            // to the next borrower by now (its borrow began a clean request), so ending "our" request would end
+            // theirs — their identity scope with it.
+            return;
+        }
         try {
             if (scope != null) {
                 scope.close();
