@@ -38,6 +38,7 @@ public final class ErrorValues {
             }
             scrubLine(echoed < 0 ? line : line.substring(0, echoed), out);
             if (echoed >= 0) {
+                h2Position(message, start + echoed + "; SQL statement:".length(), out);
                 break; // H2 echoes the statement from here on
             }
             if (nl < 0) {
@@ -46,6 +47,24 @@ public final class ErrorValues {
             start = nl + 1;
         }
         return out.toString();
+    }
+
+    /**
+     * H2's echo of the statement, kept when it marks the error's position ({@code [*]}) and the message doesn't
+     * already: without its literals, and without the error code H2 appends ({@code [42122-224]}).
+     */
+    private static void h2Position(String message, int from, StringBuilder out) {
+        if (out.indexOf(StatementEcho.MARKER) >= 0) {
+            return;
+        }
+        String statement = message.substring(from).strip();
+        int code = statement.lastIndexOf(" [");
+        if (code > 0 && statement.endsWith("]")) {
+            statement = statement.substring(0, code);
+        }
+        if (statement.contains(StatementEcho.MARKER)) {
+            out.append("; SQL statement:\n").append(StatementEcho.withoutLiterals(statement));
+        }
     }
 
     private static boolean echo(String line) {
@@ -63,6 +82,13 @@ public final class ErrorValues {
                 int end = line.indexOf("'\"", i + 2);
                 out.append("\"'").append(VALUE).append("'\"");
                 i = end < 0 ? n : end + 2;
+            } else if (c == '"' && wordBefore(line, trimEnd(line, i)).equalsIgnoreCase("statement")) {
+                // H2's Syntax error in SQL statement "…[*]…": the caller's statement, marking the position
+                int end = line.indexOf("\"; expected ", i + 1);
+                end = end < 0 ? line.lastIndexOf('"') : end;
+                end = end <= i ? line.length() : end;
+                out.append('"').append(StatementEcho.withoutLiterals(line.substring(i + 1, end))).append('"');
+                i = Math.min(n, end + 1);
             } else if ((c == '"' || c == '\'') && !(i > 0 && Character.isLetterOrDigit(line.charAt(i - 1)))) {
                 int end = closing(line, i);
                 if (valueContext(line, i)) {
@@ -91,7 +117,7 @@ public final class ErrorValues {
             "function", "procedure", "key", "in", "near", "tablespace", "extension", "operator", "domain", "collation",
             "field", "alias", "catalog", "attribute", "savepoint", "cursor", "variable", "parameter", "partition",
             "publication", "subscription", "server", "policy", "rule", "statistics", "synonym", "event", "engine",
-            "charset", "set", "mode", "setting", "option", "label", "name", "identifier", "routine", "channel");
+            "charset", "set", "mode", "setting", "option", "label", "name", "identifier", "routine", "channel", "expected");
 
     /**
      * A quote at {@code i} opens a value unless a word that introduces a name comes right before it
@@ -124,6 +150,15 @@ public final class ErrorValues {
         }
         String word = wordBefore(line, j + 1);
         return word.equalsIgnoreCase("contains") || word.equalsIgnoreCase("VALUES");
+    }
+
+    /** The index just after the last non-space character before {@code i}. */
+    private static int trimEnd(String line, int i) {
+        int j = i;
+        while (j > 0 && line.charAt(j - 1) == ' ') {
+            j--;
+        }
+        return j;
     }
 
     /** The word ending just before {@code end} (exclusive). */

@@ -34,6 +34,11 @@ class ErrorValuesTest {
                 pair("(conn=3) Data too long for column 'name' at row 1|(conn=3) Data too long for column 'name' at row 1"),
                 // H2
                 pair("Column \"EMIAL\" not found; SQL statement:\nSELECT emial FROM t [42122-224]|Column \"EMIAL\" not found"),
+                pair("Syntax error in SQL statement \"SELECT id, [*]FROM t WHERE s = 'tkn-secret'\"; expected \"*, NOT, EXISTS\"; SQL statement:\n"
+                        + "SELECT id, FROM t WHERE s = 'tkn-secret' [42001-232]"
+                        + "|Syntax error in SQL statement \"SELECT id, [*]FROM t WHERE s = ?\"; expected \"*, NOT, EXISTS\""),
+                pair("Function \"NOSUCH\" not found; SQL statement:\nSELECT [*]nosuch('tkn-secret', 42) FROM \"T\" [90022-232]"
+                        + "|Function \"NOSUCH\" not found; SQL statement:\nSELECT [*]nosuch(?, ?) FROM \"T\""),
                 pair("Data conversion error converting \"tkn-secret\"; SQL statement:\nSELECT CAST(x AS INT) FROM t [22018-224]"+ "|Data conversion error converting \"?\""),
                 pair("Unique index or primary key violation: \"PUBLIC.U_EMAIL ON PUBLIC.T(EMAIL) VALUES ( /* 1 */ 'a@b.co' )\"; SQL statement:"+ "|Unique index or primary key violation: \"?\""),
                 pair("Value too long for column \"NAME CHARACTER VARYING(5)\": \"'abcdefg' (7)\"|Value too long for column \"NAME CHARACTER VARYING(5)\": \"'?'\"")
