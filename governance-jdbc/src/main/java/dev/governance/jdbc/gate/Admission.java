@@ -365,6 +365,13 @@ public final class Admission {
         return result;
     }
 
+    /** A batch refused before it ran (the trail can't be written): each queued record is completed with why. */
+    static void notRun(Session session, List<Admission> queued, SQLException refusal) {
+        for (Admission admission : queued) {
+            admission.complete(null, describe(refusal, session) + " (the batch did not run)");
+        }
+    }
+
     private static Long countAt(Object counts, int i) {
         if (counts instanceof int[] ints && i < ints.length) {
             return (long) ints[i];

@@ -122,7 +122,14 @@ public final class Recorder {
             return builder.build();
         }
         AuditEvent intent = builder.phase(Phase.INTENT).build();
-        trail().recordSync(intent);
+        try {
+            trail().recordSync(intent);
+        } catch (AuditUnavailableException unavailable) {
+            // The intent stays queued for the failing sink: its outcome says the write never ran.
+            recordQuietly(intent.outcome(null, 0L, unavailable.getSQLState() + ": " + unavailable.getMessage()
+                    + " (the statement did not run)"));
+            throw unavailable;
+        }
         return intent;
     }
 

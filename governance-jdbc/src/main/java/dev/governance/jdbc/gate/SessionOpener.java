@@ -47,6 +47,14 @@ public final class SessionOpener {
             Session session = new Session(governance, identities, physical, dialect,
                     new DatabaseInfo(product, target.url()));
             session.readNames(); // the schema the URL or the server's defaults chose, before anything runs
+            try {
+                governance.recorder().requireAvailable();
+            } catch (dev.governance.jdbc.AuditUnavailableException unavailable) {
+                // Refused for want of a trail: kept by the trail as a denied connect, written once it recovers.
+                governance.recorder().connectDenied(settings.environment(), session.database(),
+                        unavailable.getSQLState() + ": " + unavailable.getMessage());
+                throw unavailable;
+            }
             governance.recorder().connected(session, identity);
             return session;
         } catch (SQLException | RuntimeException e) {

@@ -82,7 +82,12 @@ public final class StatementGate {
     public <T> T executeBatch(Session session, List<Admission> queued, JdbcCall<T> call, RowCount<T> rows)
             throws SQLException {
         session.identity();
-        governance.recorder().requireAvailable();
+        try {
+            governance.recorder().requireAvailable();
+        } catch (dev.governance.jdbc.AuditUnavailableException unavailable) {
+            Admission.notRun(session, queued, unavailable); // each queued record says the batch never ran
+            throw unavailable;
+        }
         return Admission.executeBatch(session, queued, call, rows);
     }
 
@@ -131,7 +136,13 @@ public final class StatementGate {
         Decision decision = decideToRun(session, identity, analysis, parameters);
         refuseIfBlocked(session, identity, analysis, decision, parameters);
         Recorder recorder = governance.recorder();
-        recorder.requireAvailable(); // fail-closed: nothing runs unrecorded
+        try {
+            recorder.requireAvailable(); // fail-closed: nothing runs unrecorded
+        } catch (dev.governance.jdbc.AuditUnavailableException unavailable) {
+            // Kept by the trail and written once it recovers: a refusal for want of a trail is a refusal too.
+            recorder.refused(session, identity, analysis, decision, unavailable);
+            throw unavailable;
+        }
         AuditEvent record = recorder.intent(session, identity, analysis, decision,
                 Admission.recordedAsIntent(identity, analysis));
         return new Admission(session, identity, entry, analysis, decision, record);
