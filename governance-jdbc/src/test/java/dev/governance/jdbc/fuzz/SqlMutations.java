@@ -9,7 +9,7 @@ import net.jqwik.api.Combinators;
  * Generated SQL: statements of an ordinary corpus (what applications and ORMs write) and an attack corpus, mutated
  * the ways attackers and odd clients do — comments, quotes, dialect literals, unicode, nesting, splicing.
  */
-final class SqlMutations {
+public final class SqlMutations {
 
     static final List<String> ORDINARY = List.of(
             "SELECT id, status FROM orders WHERE id = 1",
@@ -65,7 +65,7 @@ final class SqlMutations {
     }
 
     /** A corpus statement with up to 6 mutations. */
-    static Arbitrary<String> mutated() {
+    public static Arbitrary<String> mutated() {
         Arbitrary<Mutation> mutation = Arbitraries.oneOf(
                 Combinators.combine(Arbitraries.of(SPLICES), Arbitraries.doubles().between(0, 1))
                         .as((piece, at) -> (Mutation) s -> insert(s, at, piece)),
