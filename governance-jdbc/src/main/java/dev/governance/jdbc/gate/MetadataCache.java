@@ -8,6 +8,7 @@ import dev.governance.jdbc.sql.Analysis;
 import dev.governance.jdbc.sql.Dialect;
 import dev.governance.jdbc.sql.SqlAnalysis;
 import dev.governance.jdbc.sql.SqlAnalyzer;
+import dev.governance.jdbc.sql.lineage.ColumnsRead;
 import dev.governance.jdbc.sql.lineage.LineageAnalyzer;
 import dev.governance.jdbc.sql.lineage.ResultLineage;
 import dev.governance.jdbc.sql.ColumnName;
@@ -44,6 +45,35 @@ final class MetadataCache {
         return Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
     }
 
+    /**
+     * What each statement shape reads, column by column, per database and search path (for {@code columns} rules).
+     * Kept as briefly as the name lookups it depends on, and dropped with them by DDL.
+     */
+    private final Cache<ReadsKey, ColumnsRead> columnReads = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(30)).build();
+
+    /** A parse tree by identity (one cached tree per statement shape), on one database and search path. */
+    private record ReadsKey(String database, SearchPath path, Tree tree) {
+    }
+
+    private record Tree(net.sf.jsqlparser.statement.Statement statement) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Tree t && t.statement == statement;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(statement);
+        }
+    }
+
+    /** The columns {@code tree} reads on this database and search path, traced once and cached. */
+    ColumnsRead columnsRead(String databaseUrl, SearchPath path, net.sf.jsqlparser.statement.Statement tree,
+                            java.util.function.Supplier<ColumnsRead> trace) {
+        return columnReads.get(new ReadsKey(databaseUrl, path, new Tree(tree)), key -> trace.get());
+    }
+
     /** Which schemas hold a relation of a name (exact, as the catalog stores it): for search-path resolution. */
     private final Cache<Key, Set<String>> holders = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(30)).build(); // tables created elsewhere are found soon
@@ -69,6 +99,7 @@ final class MetadataCache {
     /** A schema change ran through the driver: what was cached about tables may be wrong now. */
     void invalidate() {
         holders.invalidateAll();
+        columnReads.invalidateAll();
         primaryKeys.invalidateAll();
         columns.invalidateAll();
         views.invalidateAll();

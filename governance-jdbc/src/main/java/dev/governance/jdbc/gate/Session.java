@@ -228,6 +228,16 @@ public final class Session {
         return lookup;
     }
 
+    /**
+     * The columns a parse tree reads or writes on this connection (its search path and database), views followed;
+     * traced once per statement shape and cached across connections until DDL or the name lookups expire.
+     */
+    public dev.governance.jdbc.sql.lineage.ColumnsRead columnsRead(net.sf.jsqlparser.statement.Statement tree) {
+        ServerNames current = (ServerNames) names();
+        return governance.metadata().columnsRead(database.url(), current.path(), tree,
+                () -> ColumnReads.trace(tree, dialect, schema(), views()));
+    }
+
     /** Views as this connection's database defines them, traced to their sources (cached across connections). */
     public ViewLookup views() {
         ViewLookup lookup = views;

@@ -6,6 +6,7 @@ import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.policy.Decision;
 import dev.governance.jdbc.policy.MaskingPolicy;
 import dev.governance.jdbc.policy.Mode;
+import dev.governance.jdbc.policy.PolicyEngine;
 import dev.governance.jdbc.sql.ColumnName;
 import dev.governance.jdbc.sql.JdbcEscapes;
 import dev.governance.jdbc.sql.Analysis;
@@ -109,7 +110,12 @@ public final class StatementGate {
         try {
             // A call to a user-defined function reads what its body reads (or the function itself, when opaque).
             Analysis decided = WithFunctionReads.of(analysis, session.functionReads());
-            return governance.policies().engine().decide(identity, session.environment(), decided, session.primaryKeys());
+            PolicyEngine engine = governance.policies().engine();
+            if (engine.matchesColumns()) {
+                // columns rules see every column read or written: behind *, whole rows, joins, ordering, views
+                decided = ColumnReads.of(decided, analysis, session::columnsRead);
+            }
+            return engine.decide(identity, session.environment(), decided, session.primaryKeys());
         } catch (RuntimeException e) {
             throw internal("decided", e);
         }

@@ -191,14 +191,23 @@ public record Match(List<IdentitySelector> identity, List<Glob> environments, Se
     }
 
     private static boolean anyColumn(List<NameGlob> globs, Set<ColumnName> columns) {
+        return firstColumnMatch(globs, columns) != null;
+    }
+
+    /**
+     * The first column matching any glob, or null. A column named {@code *} is every column of its table (the whole
+     * row, or columns that are unknown): it matches a glob that can name a column of that table.
+     */
+    static ColumnName firstColumnMatch(List<NameGlob> globs, Set<ColumnName> columns) {
         for (ColumnName c : columns) {
+            boolean whole = c.column().equals("*");
             for (NameGlob g : globs) {
-                if (g.matches(c)) {
-                    return true;
+                if (whole ? c.table() == null || g.matchesSomeColumnOf(c.table()) : g.matches(c)) {
+                    return c;
                 }
             }
         }
-        return false;
+        return null;
     }
 
     private static boolean anyFunction(List<Glob> globs, Set<String> functions) {

@@ -82,6 +82,19 @@ public final class NameGlob {
         };
     }
 
+    /**
+     * Whether some column of {@code table} may match: the glob's table (and schema) parts match it. For a read of
+     * {@code t.*} — the whole row, or columns that are unknown — which may hold the column this glob names.
+     */
+    public boolean matchesSomeColumnOf(TableName table) {
+        return switch (parts.length) {
+            case 1 -> true;
+            case 2 -> parts[0].matches(table.table());
+            case 3 -> parts[0].matches(orEmpty(table.schema())) && parts[1].matches(table.table());
+            default -> false;
+        };
+    }
+
     /** Matches raw parts (for masking of result columns): any may be null when unknown. */
     public boolean matches(String schema, String table, String column) {
         return matches(new ColumnName(table == null ? null : new TableName(schema, table), column));

@@ -31,6 +31,8 @@ public final class PolicyEngine {
     private final Policy policy;
     /** Per statement type (by ordinal): the rules whose {@code when} can match it, in document order. */
     private final Rule[][] candidates;
+    /** True when some rule looks at columns: only then must a statement's columns be traced. */
+    private final boolean matchesColumns;
     /** The answer when nothing applies, by masking (index 1: masked): most statements, so built once. */
     private final Decision[] nothingApplies;
 
@@ -46,6 +48,12 @@ public final class PolicyEngine {
             }
             candidates[type.ordinal()] = list.toArray(new Rule[0]);
         }
+        boolean columns = false;
+        for (Rule r : policy.rules()) {
+            columns |= !r.when().columns().isEmpty() || r.unless() != null && !r.unless().columns().isEmpty()
+                    || r.autoApprove() != null && !r.autoApprove().columns().isEmpty();
+        }
+        this.matchesColumns = columns;
         Mode mode = policy.defaults().mode();
         this.nothingApplies = new Decision[] {
             new Decision(Action.ALLOW, List.of(), null, "no rule applies", mode, null, null, List.of(), false, false, List.of()),
@@ -55,6 +63,14 @@ public final class PolicyEngine {
 
     public Policy policy() {
         return policy;
+    }
+
+    /**
+     * True when a rule of this policy matches on {@code columns}: the caller then hands the engine every column each
+     * statement reads or writes ({@code *}, whole rows and views expanded), not only those it names.
+     */
+    public boolean matchesColumns() {
+        return matchesColumns;
     }
 
     public Decision decide(Identity identity, String environment, Analysis analysis) {
@@ -209,6 +225,8 @@ public final class PolicyEngine {
             text = what + " writes " + firstMatching(when.tablesWritten(), facts.tablesWritten());
         } else if (!when.tablesRead().isEmpty()) {
             text = what + " reads " + firstMatching(when.tablesRead(), facts.tablesRead());
+        } else if (!when.columns().isEmpty()) {
+            text = what + " " + columnUse(when.columns(), facts);
         } else if (!when.functions().isEmpty()) {
             text = what + " calls " + firstFunction(when.functions(), facts.functions()) + "()";
         } else if (Boolean.TRUE.equals(when.unparseable())) {
@@ -243,6 +261,19 @@ public final class PolicyEngine {
             name += " (also " + also + ")";
         }
         return name;
+    }
+
+    /** "reads or writes column crm.customers.ssn": the first column that made a {@code columns} rule match. */
+    private static String columnUse(List<NameGlob> globs, StatementFacts facts) {
+        ColumnName c = Match.firstColumnMatch(globs, facts.columns());
+        if (c == null) {
+            c = Match.firstColumnMatch(globs, facts.updatedColumns());
+        }
+        if (c == null) {
+            return "uses a matching column";
+        }
+        return c.column().equals("*") ? "reads or writes every column of " + (c.table() == null ? "a table" : c.table().key())
+                : "reads or writes column " + c.key();
     }
 
     private static String hazardNames(Set<Hazard> hazards) {

@@ -30,10 +30,10 @@ import java.util.Map;
  * that contains a sensitive value or a 6-character piece of one. A getter that throws is fine (a refusal), but
  * its message is checked too: a conversion error that quotes the value is a leak.
  */
-final class LeakProbe {
+public final class LeakProbe {
 
     /** One getter's output that leaked. */
-    record Leak(String sql, int row, int column, String label, String getter, String leaked, String secret,
+    public record Leak(String sql, int row, int column, String label, String getter, String leaked, String secret,
                 String output) {
         @Override
         public String toString() {
@@ -43,7 +43,7 @@ final class LeakProbe {
     }
 
     /** What reading a whole result produced. */
-    record Outcome(boolean refused, String refusal, int rows, int columns, int outputs, List<Leak> leaks) {
+    public record Outcome(boolean refused, String refusal, int rows, int columns, int outputs, List<Leak> leaks) {
     }
 
     interface Getter {
@@ -68,11 +68,11 @@ final class LeakProbe {
      * that counts: 6 characters of the value itself ({@link LeakAssertions}), the same 6 characters' worth of an
      * encoding (12 hex digits of UTF-8, 24 of UTF-16, 8 base64 characters).
      */
-    record Secret(String value, String form, int window) {
+    public record Secret(String value, String form, int window) {
     }
 
     /** Each value, plus its hex (UTF-8 and UTF-16), base64 and reversed forms: an encoded copy is a copy. */
-    static List<Secret> withEncodings(Collection<String> values) {
+    public static List<Secret> withEncodings(Collection<String> values) {
         List<Secret> out = new ArrayList<>();
         for (String v : values) {
             out.add(new Secret(v, v, LeakAssertions.WINDOW));
@@ -85,7 +85,7 @@ final class LeakProbe {
     }
 
     /** Runs {@code sql} on {@code c} and reads every cell through every getter; the leaks found. */
-    static Outcome probe(Connection c, String sql, Collection<Secret> secrets) throws SQLException {
+    public static Outcome probe(Connection c, String sql, Collection<Secret> secrets) throws SQLException {
         return probe(c, sql, secrets, GETTERS);
     }
 

@@ -9,6 +9,7 @@ import net.sf.jsqlparser.expression.JsonKeyValuePair;
 import net.sf.jsqlparser.expression.RowGetExpression;
 import net.sf.jsqlparser.expression.TrimFunction;
 import net.sf.jsqlparser.expression.UserVariable;
+import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
@@ -168,6 +169,18 @@ final class ExprSources extends ExpressionVisitorAdapter<Void> {
     public <S> Void visit(TrimFunction t, S context) {
         walk(t.getExpression());
         walk(t.getFromExpression());
+        return null;
+    }
+
+    @Override
+    public <S> Void visit(ExistsExpression exists, S context) {
+        // EXISTS (SELECT * ...) is decided by the subquery's conditions (recorded as predicates), not by its columns;
+        // masking still takes them as the value's sources (the conservative choice for a result), rules do not
+        if (!walker.existsReadsSelectList() && exists.getRightExpression() instanceof Select select) {
+            walker.select(select, scope);
+        } else {
+            walk(exists.getRightExpression());
+        }
         return null;
     }
 

@@ -24,6 +24,17 @@ public final class LineageAnalyzer {
                 schema == null ? SchemaLookup.none() : schema).run(parsed);
     }
 
+    /**
+     * Every column the statement reads or writes (for {@code columns} rules): see {@link ColumnsRead}. Like
+     * {@link #lineage}, it depends only on the statement and the schema, so the caller caches it.
+     */
+    public ColumnsRead columnsRead(Statement parsed, Dialect dialect, SchemaLookup schema) {
+        Objects.requireNonNull(parsed, "parsed");
+        LineageWalker walker = new LineageWalker(dialect == null ? Dialect.GENERIC : dialect,
+                schema == null ? SchemaLookup.none() : schema, false);
+        return walker.columnsRead(walker.run(parsed));
+    }
+
     /** The lineage matched to the result the database actually returned; see {@link ResultShape}. */
     public static ResultLineage align(ResultLineage lineage, ResultShape shape) {
         return LineageAlignment.align(lineage, shape);

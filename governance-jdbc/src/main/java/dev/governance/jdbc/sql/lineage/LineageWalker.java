@@ -86,6 +86,10 @@ final class LineageWalker {
     private final SchemaLookup schema;
     private final Set<TableName> tables = new LinkedHashSet<>();
     private final Map<ColumnName, Boolean> predicates = new LinkedHashMap<>();
+    /** Columns a change writes, and the columns its written values come from (neither is a result or a predicate). */
+    private final Set<ColumnName> written = new LinkedHashSet<>();
+    /** False when the statement, or a part of it, could not be walked: what it reads is then not all known. */
+    private boolean followed = true;
     /** Lower-case names the visitor resolved, per expression being walked (innermost last), for the backstop. */
     private final ArrayDeque<Set<String>> seen = new ArrayDeque<>();
     private boolean complete = true;
@@ -99,9 +103,21 @@ final class LineageWalker {
         }
     }
 
+    /** Whether an EXISTS subquery's select list counts as the value's sources (masking: yes; column rules: no). */
+    private final boolean existsReadsSelectList;
+
     LineageWalker(Dialect dialect, SchemaLookup schema) {
+        this(dialect, schema, true);
+    }
+
+    LineageWalker(Dialect dialect, SchemaLookup schema, boolean existsReadsSelectList) {
         this.dialect = dialect;
         this.schema = schema;
+        this.existsReadsSelectList = existsReadsSelectList;
+    }
+
+    boolean existsReadsSelectList() {
+        return existsReadsSelectList;
     }
 
     ResultLineage run(Statement statement) {
@@ -116,10 +132,12 @@ final class LineageWalker {
             } else if (statement instanceof Delete delete) {
                 cols = delete(delete);
             } else {
+                followed = false;
                 return ResultLineage.unknown(allTables(statement));
             }
         } catch (RuntimeException | StackOverflowError e) {
             // a construct we can't walk: say so rather than return a partial answer as if it were whole
+            followed = false;
             return ResultLineage.unknown(allTables(statement));
         }
         List<ColumnLineage> out = new ArrayList<>(cols.size());
@@ -133,6 +151,17 @@ final class LineageWalker {
         Set<PredicateColumn> preds = new LinkedHashSet<>();
         predicates.forEach((k, v) -> preds.add(new PredicateColumn(k, v)));
         return new ResultLineage(out, tables, preds, all);
+    }
+
+    /**
+     * Every column the statement reads or writes: the sources of its result, what it filters, joins, groups or orders
+     * on, the columns it writes and the values it writes them from. Call after {@link #run(Statement)}.
+     */
+    ColumnsRead columnsRead(ResultLineage result) {
+        Set<ColumnName> out = new LinkedHashSet<>(result.allSources());
+        out.addAll(predicates.keySet());
+        out.addAll(written);
+        return new ColumnsRead(out, result.tablesTouched(), followed);
     }
 
     /** What we walked plus every table name the parser's finder sees, so unknown-lineage knows what was read. */
@@ -177,6 +206,7 @@ final class LineageWalker {
                 r = fromTable(table.getTable(), new Scope(scope));
             } else {
                 complete = false;
+                followed = false;
                 r = Relation.opaque(STAR, Set.of());
             }
             orderByOutputs(select.getOrderByElements(), r, scope);
@@ -199,6 +229,7 @@ final class LineageWalker {
         }
         if (ps.getLateralViews() != null && !ps.getLateralViews().isEmpty()) {
             complete = false;
+            followed = false;
         }
         predicate(ps.getWhere(), s);
         if (ps.getWindowDefinitions() != null) {
@@ -462,6 +493,7 @@ final class LineageWalker {
         }
         if (cols == null) {
             complete = false;
+            followed = false;
             return Relation.opaque(STAR, Set.of());
         }
         return new Relation(cols);
@@ -514,6 +546,7 @@ final class LineageWalker {
             }
         } else {
             complete = false;
+            followed = false;
             r = Relation.opaque(STAR, Set.of());
         }
         r = pivots(item, r).renamed(aliasColumns);
@@ -589,7 +622,13 @@ final class LineageWalker {
         Relation r = new Relation(right);
         if (j.isNatural()) {
             if (l.hasStar() || r.hasStar()) {
-                complete = false; // the common columns aren't known
+                complete = false; // the common columns aren't known: any column of either side may be a join key
+                for (ColumnName src : l.wholeRow().sources()) {
+                    recordPredicate(src, false);
+                }
+                for (ColumnName src : r.wholeRow().sources()) {
+                    recordPredicate(src, false);
+                }
             } else {
                 for (Col c : left) {
                     if (r.hasNamed(c.name())) {
@@ -671,7 +710,43 @@ final class LineageWalker {
         String alias = insert.getTable().getAlias() == null ? null : Names.unquote(insert.getTable().getAlias().getName());
         t.entries.add(new Scope.Entry(alias != null ? alias : tn.table(), new Relation(cols, target.base()), tn));
         t.star.addAll(cols);
+        written.addAll(input.sources());
+        if (insert.getColumns() != null && !insert.getColumns().isEmpty()) {
+            for (Column c : insert.getColumns()) {
+                written.add(new ColumnName(tn, Names.unquote(c.getColumnName())));
+            }
+        } else {
+            written.addAll(target.wholeRow().sources()); // no column list: every column is written
+        }
+        upsertSets(insert, tn, cols, t);
         return returning(insert.getReturningClause(), t);
+    }
+
+    /** ON DUPLICATE KEY UPDATE / ON CONFLICT DO UPDATE: the columns set, and what they are set from. */
+    private void upsertSets(Insert insert, TableName tn, List<Col> cols, Scope t) {
+        List<UpdateSet> sets = new ArrayList<>();
+        if (insert.getDuplicateUpdateSets() != null) {
+            sets.addAll(insert.getDuplicateUpdateSets());
+        }
+        Expression where = null;
+        if (insert.getConflictAction() != null) {
+            if (insert.getConflictAction().getUpdateSets() != null) {
+                sets.addAll(insert.getConflictAction().getUpdateSets());
+            }
+            where = insert.getConflictAction().getWhereExpression();
+        }
+        if (sets.isEmpty() && where == null) {
+            return;
+        }
+        Scope u = new Scope(t);
+        u.entries.add(new Scope.Entry("excluded", new Relation(cols), null)); // PostgreSQL's proposed row
+        for (UpdateSet set : sets) {
+            written.addAll(expression(set.getValues(), u).sources());
+            for (Column c : set.getColumns()) {
+                written.add(new ColumnName(tn, Names.unquote(c.getColumnName())));
+            }
+        }
+        predicate(where, u);
     }
 
     private List<Col> update(Update update) {
@@ -700,8 +775,12 @@ final class LineageWalker {
         if (update.getUpdateSets() != null) {
             for (UpdateSet set : update.getUpdateSets()) {
                 Acc value = expression(set.getValues(), t);
+                written.addAll(value.sources());
                 for (Column c : set.getColumns()) {
                     assigned.computeIfAbsent(Names.key(c.getColumnName()), k -> new Acc()).add(value);
+                    Acc target = new Acc();
+                    resolveColumn(c, t, target);
+                    written.addAll(target.sources());
                 }
             }
         }

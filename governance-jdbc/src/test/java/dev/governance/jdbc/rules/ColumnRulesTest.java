@@ -1,0 +1,36 @@
+package dev.governance.jdbc.rules;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** H2: a columns rule sees every column a statement reads or writes, as lineage follows it. */
+class ColumnRulesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void h2ColumnsRuleSeesEveryColumnReadOrWritten() throws Exception {
+        try (ColumnScenarios s = new ColumnScenarios(RuleTarget.h2(), dir)) {
+            String c = s.c;
+            s.commonRefusals();
+            s.refused("TABLE " + c);
+            s.refused("SELECT x FROM " + c + " x");
+            s.refused("SELECT JSON_OBJECT('s': ssn) FROM " + c);
+            s.refused("SELECT JSON_OBJECT(KEY 'n' VALUE name, KEY 's' VALUE ssn) FROM " + c);
+            s.refused("SELECT JSON_ARRAYAGG(ssn) FROM " + c);
+            s.refused("SELECT \"SSN\" FROM PUBLIC." + c);
+            s.refused("SELECT * FROM PUBLIC." + c.toUpperCase());
+            s.refused("SELECT id FROM " + c + " QUALIFY row_number() OVER (ORDER BY ssn) = 1");
+            s.refused("MERGE INTO " + c + " KEY (id) VALUES (1, 'Ann', 'gold', 'x')");
+
+            s.commonAllowed();
+            s.allowedQuery("SELECT JSON_OBJECT('n': name) FROM " + c);
+            assertTrue(s.refusals() >= 10, "refusals: " + s.refusals());
+            s.db.trailHoldsNone(ColumnScenarios.SSNS.toArray(String[]::new));
+        }
+    }
+}
