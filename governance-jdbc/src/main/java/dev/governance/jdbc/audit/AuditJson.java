@@ -14,10 +14,28 @@ final class AuditJson {
 
     /** The canonical JSON (ending with {@code prevHash}, no {@code hash}); prevHash null omits it (JDBC sink). */
     byte[] canonical(long seq, AuditEvent e, String prevHash) throws IOException {
+        encode(seq, e, prevHash, null);
+        return g.toByteArray();
+    }
+
+    /**
+     * The canonical JSON with the previous hash as 64 ASCII hex bytes, left in {@link #buffer()} up to the returned
+     * length (valid until the next call): the JSONL writer copies it into its batch without an array per record.
+     */
+    int encode(long seq, AuditEvent e, byte[] prevHex) throws IOException {
+        encode(seq, e, null, prevHex);
+        return g.size();
+    }
+
+    byte[] buffer() {
+        return g.buffer();
+    }
+
+    private void encode(long seq, AuditEvent e, String prevHash, byte[] prevHex) throws IOException {
         g.reset();
         g.writeStartObject();
         g.writeNumberField("seq", seq);
-        g.writeStringField("ts", Timestamps.format(e.ts()));
+        g.writeTimestampField("ts", e.ts());
         g.writeStringField("event", e.event().label());
         if (e.phase() != null) {
             g.writeStringField("phase", e.phase().label());
@@ -127,11 +145,12 @@ final class AuditJson {
             g.writeStringField("reason", e.gap().reason());
             g.writeEndObject();
         }
-        if (prevHash != null) {
+        if (prevHex != null) {
+            g.writeAsciiField("prevHash", prevHex, prevHex.length);
+        } else if (prevHash != null) {
             g.writeStringField("prevHash", prevHash);
         }
         g.writeEndObject();
-        return g.toByteArray();
     }
 
     private static void writeIdentity(JsonBytes g, AuditEvent.Who who) {

@@ -41,6 +41,27 @@ public final class HashChain {
         return hex(digest.digest());
     }
 
+    private final byte[] sha = new byte[32];
+
+    /**
+     * The same hash as {@link #hash(String, byte[], int)} with the previous hash and the result as 64 ASCII hex
+     * bytes: the writer's form, which allocates nothing per record.
+     */
+    void hash(byte[] prevHex, byte[] canonical, int length, byte[] outHex) {
+        digest.reset();
+        digest.update(prevHex, 0, 64);
+        digest.update(canonical, 0, length);
+        try {
+            digest.digest(sha, 0, sha.length);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException("SHA-256 digest of 32 bytes", e);
+        }
+        for (int i = 0; i < sha.length; i++) {
+            outHex[2 * i] = (byte) HEX[(sha[i] >> 4) & 0xf];
+            outHex[2 * i + 1] = (byte) HEX[sha[i] & 0xf];
+        }
+    }
+
     public static String hex(byte[] bytes) {
         char[] out = new char[bytes.length * 2];
         for (int i = 0; i < bytes.length; i++) {

@@ -35,6 +35,11 @@ final class JsonBytes {
         return Arrays.copyOf(bytes, size);
     }
 
+    /** The buffer itself, valid up to {@link #size()} until the next write: for callers that copy it anyway. */
+    byte[] buffer() {
+        return bytes;
+    }
+
     void writeStartObject() {
         beforeValue();
         open('{');
@@ -65,6 +70,29 @@ final class JsonBytes {
         } else {
             quoted(value);
         }
+    }
+
+    /** A string field whose value is {@code length} ASCII bytes that need no escape (a hex hash). */
+    void writeAsciiField(String name, byte[] ascii, int length) {
+        writeFieldName(name);
+        ensure(length + 2);
+        bytes[size++] = '"';
+        System.arraycopy(ascii, 0, bytes, size, length);
+        size += length;
+        bytes[size++] = '"';
+    }
+
+    /** A timestamp field ({@link Timestamps#format}), written in place. */
+    void writeTimestampField(String name, java.time.Instant ts) {
+        writeFieldName(name);
+        ensure(Timestamps.LENGTH + 2);
+        if (!Timestamps.write(bytes, size + 1, ts)) {
+            quoted(Timestamps.format(ts));
+            return;
+        }
+        bytes[size] = '"';
+        bytes[size + Timestamps.LENGTH + 1] = '"';
+        size += Timestamps.LENGTH + 2;
     }
 
     void writeNumberField(String name, long value) {

@@ -43,6 +43,10 @@ public final class JsonlSink implements AuditSink {
     private final AuditJson json = new AuditJson();
     private final HashChain chain = new HashChain();
     private final ByteArrayBuilder out = new ByteArrayBuilder();
+    private static final byte[] LINE_END = {'"', '}', '\n'};
+    /** Writer-thread scratch: the previous and the next record's hash as hex while a batch is encoded. */
+    private final byte[] prevHex = new byte[64];
+    private final byte[] nextHex = new byte[64];
 
     private FileChannel channel;
     private FileLock lock;
@@ -248,24 +252,31 @@ public final class JsonlSink implements AuditSink {
             rotate();
         }
         out.reset();
-        String prev = lastHash;
+        // The chain head as ASCII hex bytes while the batch is encoded: a String only once per batch.
+        byte[] prev = prevHex;
+        byte[] next = nextHex;
+        lastHash.getBytes(0, 64, prev, 0); // hex digits are ASCII
         long seq = lastSeq;
         for (SequencedEvent s : batch) {
             if (s.seq() <= seq) {
                 continue; // already in the file (a sink that was ahead when the trail started)
             }
-            byte[] canonical = json.canonical(s.seq(), s.event(), prev);
-            String hash = chain.hash(prev, canonical, canonical.length);
-            out.write(canonical, 0, canonical.length - 1);
+            int length = json.encode(s.seq(), s.event(), prev);
+            byte[] canonical = json.buffer();
+            chain.hash(prev, canonical, length, next);
+            out.write(canonical, 0, length - 1);
             out.write(HashChain.HASH_PREFIX, 0, HashChain.HASH_PREFIX.length);
-            out.writeAscii(hash);
-            out.writeAscii("\"}\n");
-            prev = hash;
+            out.write(next, 0, 64);
+            out.write(LINE_END, 0, LINE_END.length);
+            byte[] swap = prev;
+            prev = next;
+            next = swap;
             seq = s.seq();
         }
         if (out.size() == 0) {
             return;
         }
+        String head = new String(prev, 0, 64, java.nio.charset.StandardCharsets.US_ASCII);
         try {
             ByteBuffer buffer = ByteBuffer.wrap(out.array(), 0, out.size());
             long position = committedSize;
@@ -298,7 +309,7 @@ public final class JsonlSink implements AuditSink {
                 }
             }
         }
-        lastHash = prev;
+        lastHash = head;
         lastSeq = seq;
     }
 

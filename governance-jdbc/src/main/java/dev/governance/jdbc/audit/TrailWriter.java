@@ -280,10 +280,25 @@ final class TrailWriter {
         }
     }
 
+    /**
+     * SQL texts (by identity) that scrubbing left as they were: a statement's normalized text is the analysis
+     * cache's own string, so a repeated statement is scrubbed once, not per event. Writer thread only.
+     */
+    private final String[] cleanSql = new String[256];
+
     /** A scrubber bug must not cost the event: it is kept with its SQL and error withheld, and says so. */
-    private static AuditEvent scrubbed(AuditEvent event) {
+    private AuditEvent scrubbed(AuditEvent event) {
+        String sql = event.sql();
+        int slot = sql == null ? 0 : System.identityHashCode(sql) & (cleanSql.length - 1);
+        if (sql != null && event.error() == null && cleanSql[slot] == sql) {
+            return event;
+        }
         try {
-            return event.scrubbed();
+            AuditEvent scrubbed = event.scrubbed();
+            if (sql != null && scrubbed.sql() == sql) {
+                cleanSql[slot] = sql;
+            }
+            return scrubbed;
         } catch (RuntimeException | StackOverflowError e) {
             return event.withheld("[withheld: literal scrubbing failed: " + e.getClass().getSimpleName() + "]");
         }

@@ -160,8 +160,9 @@ public final class Recorder {
     private AuditEvent.Builder base(EventType type, Session session, Identity identity) {
         AuditEvent.Builder b = AuditEvent.builder(type).connectionId(session.connectionId())
                 .environment(session.environment()).client(session.client())
-                .database(session.database().product(), session.database().url());
-        return identity == null ? b : b.identity(identity);
+                .database(databases.computeIfAbsent(session.database(),
+                        d -> new AuditEvent.Database(d.product(), d.url())));
+        return identity == null ? b : b.identity(session.recordedIdentity(identity));
     }
 
     /** What a statement touched, as recorded: the same for every text with the same normalized form. */

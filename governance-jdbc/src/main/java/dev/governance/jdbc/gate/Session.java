@@ -282,6 +282,22 @@ public final class Session {
         return scoped;
     }
 
+    /** The last identity recorded and its audit form: built once per identity, not per statement. */
+    private record Recorded(Identity identity, AuditEvent.Who who) {
+    }
+
+    private volatile Recorded recorded;
+
+    /** {@code identity} as the audit trail records it. */
+    public AuditEvent.Who recordedIdentity(Identity identity) {
+        Recorded last = recorded;
+        if (last == null || last.identity() != identity) {
+            last = new Recorded(identity, AuditEvent.Who.of(identity));
+            recorded = last;
+        }
+        return last.who();
+    }
+
     /** A request ends (or begins) on a pooled connection: every open {@code runAs} scope and the reason go. */
     public void resetRequest() {
         synchronized (runAsStack) {

@@ -23,6 +23,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSetMetaData;
 import java.util.Optional;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,8 +41,50 @@ public final class MaskingPlanner {
     private final Cache<PlanKey, Optional<MaskingPlan>> plans = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(java.time.Duration.ofMinutes(5)).build(); // schemas and views change
 
-    private record PlanKey(MaskingPolicy policy, Defaults defaults, Dialect dialect, String statementAndLayout,
-                           boolean sensitiveVariables) {
+    /**
+     * The policy and its defaults compare by identity: they are immutable and a reload makes new ones, and hashing
+     * them deeply cost more than the plan it looked up. The normalized text is the cached analysis's own string
+     * (its hash computed once); the statements' types and tables and the result's layout complete the key.
+     */
+    private static final class PlanKey {
+        private final MaskingPolicy policy;
+        private final Defaults defaults;
+        private final Dialect dialect;
+        private final String normalized;
+        private final Object statements;
+        private final String layout;
+        private final boolean sensitiveVariables;
+        private final int hash;
+
+        PlanKey(MaskingPolicy policy, Defaults defaults, Dialect dialect, String normalized, Object statements,
+                String layout, boolean sensitiveVariables) {
+            this.policy = policy;
+            this.defaults = defaults;
+            this.dialect = dialect;
+            this.normalized = normalized;
+            this.statements = statements;
+            this.layout = layout;
+            this.sensitiveVariables = sensitiveVariables;
+            int h = System.identityHashCode(policy);
+            h = 31 * h + System.identityHashCode(defaults);
+            h = 31 * h + (dialect == null ? 0 : dialect.hashCode());
+            h = 31 * h + normalized.hashCode();
+            h = 31 * h + statements.hashCode();
+            h = 31 * h + layout.hashCode();
+            this.hash = 31 * h + (sensitiveVariables ? 1 : 0);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PlanKey k && k.hash == hash && k.policy == policy && k.defaults == defaults
+                    && k.dialect == dialect && k.sensitiveVariables == sensitiveVariables
+                    && k.normalized.equals(normalized) && k.layout.equals(layout) && k.statements.equals(statements);
+        }
     }
 
     /** The plan for a result; null when nothing needs doing (the result is passed through). */
@@ -58,8 +101,7 @@ public final class MaskingPlanner {
     public MaskingPlan plan(MaskingPolicy policy, Defaults defaults, Analysis analysis, Dialect dialect,
                             ResultSetMetaData md, SchemaLookup schema, ViewLookup views, boolean sensitiveVariables)
             throws SQLException {
-        String layout = cacheKey(analysis, md);
-        PlanKey key = layout == null ? null : new PlanKey(policy, defaults, dialect, layout, sensitiveVariables);
+        PlanKey key = cacheKey(policy, defaults, dialect, analysis, md, sensitiveVariables);
         if (key == null) {
             return plan(policy, defaults, analysis, dialect, md, schema, views, true, sensitiveVariables);
         }
@@ -125,22 +167,31 @@ public final class MaskingPlanner {
      * The statement (type, tables as resolved, normalized text) and the result's column labels, types and tables.
      * Null for texts too long to key on.
      */
-    private static String cacheKey(Analysis analysis, ResultSetMetaData md) throws SQLException {
+    private static PlanKey cacheKey(MaskingPolicy policy, Defaults defaults, Dialect dialect, Analysis analysis,
+                                    ResultSetMetaData md, boolean sensitiveVariables) throws SQLException {
         String normalized = analysis.normalizedSql();
-        if (normalized == null || normalized.length() > 10_240 || analysis.statements().isEmpty()) {
+        List<StatementFacts> facts = analysis.statements();
+        if (normalized == null || normalized.length() > 10_240 || facts.isEmpty()) {
             return null;
         }
-        StringBuilder key = new StringBuilder(normalized.length() + 64);
-        for (StatementFacts facts : analysis.statements()) {
-            key.append(facts.type()).append(facts.tablesRead()).append('|');
+        Object statements;
+        if (facts.size() == 1) {
+            statements = List.of(facts.get(0).type(), facts.get(0).tablesRead());
+        } else {
+            List<Object> all = new ArrayList<>(facts.size() * 2);
+            for (StatementFacts f : facts) {
+                all.add(f.type());
+                all.add(f.tablesRead());
+            }
+            statements = all;
         }
-        key.append(normalized);
         int n = md.getColumnCount();
+        StringBuilder layout = new StringBuilder(n * 24);
         for (int i = 1; i <= n; i++) {
-            key.append('|').append(md.getColumnLabel(i)).append(':').append(md.getColumnType(i)).append(':')
+            layout.append('|').append(md.getColumnLabel(i)).append(':').append(md.getColumnType(i)).append(':')
                     .append(md.getTableName(i));
         }
-        return key.toString();
+        return new PlanKey(policy, defaults, dialect, normalized, statements, layout.toString(), sensitiveVariables);
     }
 
     /**

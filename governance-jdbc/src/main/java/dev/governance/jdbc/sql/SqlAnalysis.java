@@ -17,6 +17,8 @@ public final class SqlAnalysis implements Analysis {
     private final List<Object> literals;
     private final List<Object> parameters;
     private final List<AnalyzedStatement> statements;
+    /** The same statements as facts: one view made here, not one per call (it is asked for many times per use). */
+    private final List<StatementFacts> facts;
     /** Resolves the shape's unqualified names for this use; null when the shape resolved them already. */
     private final TableResolver names;
 
@@ -34,6 +36,7 @@ public final class SqlAnalysis implements Analysis {
             list.add(s.apply(values, dialect, names));
         }
         this.statements = Collections.unmodifiableList(list);
+        this.facts = Collections.unmodifiableList(list);
     }
 
     @Override
@@ -62,7 +65,7 @@ public final class SqlAnalysis implements Analysis {
 
     @Override
     public List<StatementFacts> statements() {
-        return Collections.unmodifiableList(statements);
+        return facts;
     }
 
     /** The statements with their parse trees ({@link AnalyzedStatement#parsedStatement()}). */
