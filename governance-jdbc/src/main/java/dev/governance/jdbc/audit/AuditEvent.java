@@ -146,6 +146,9 @@ public record AuditEvent(
 
     /** This event with literal values scrubbed from sql and error (the writer's safety net). */
     AuditEvent scrubbed() {
+        if (event == EventType.POLICY_LOADED) {
+            return this; // a rejected policy's error names the operator's file and line: no database values to scrub
+        }
         String cleanSql = LiteralScrubber.sql(sql);
         String cleanError = LiteralScrubber.error(error);
         if (java.util.Objects.equals(cleanSql, sql) && java.util.Objects.equals(cleanError, error)) {

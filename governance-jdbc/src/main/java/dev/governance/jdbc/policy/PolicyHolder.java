@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * Holds the current policy (and its engine) for one configuration and re-reads the policy file when it changes.
  *
  * <p>The hot path ({@link #engine()}) reads one volatile field and, at most once per check interval, lets one
- * caller compare the file's modification time and size; only a changed file is read and parsed. A new version
+ * caller compare the file's modification time and size; only a changed file is read and parsed, once it has stayed
+ * unchanged for a whole interval (a file caught half-written is not taken while its writer is at it). A new version
  * that fails to load keeps the last good one in force and is reported through {@link #lastReloadError()} and the
  * {@link #onReloadError} listeners. Each policy that comes into force (the first included) goes to the
  * {@link #onLoaded} listeners, which the audit trail uses for its {@code policy-loaded} event. Listeners run on the
@@ -43,6 +44,9 @@ public final class PolicyHolder {
     /** The file's identity (device and inode on Unix): an atomic replace changes it even within one mtime tick. */
     private Object seenKey;
     private String seenSha;
+    /** A change was seen at {@link #settlingSince} (nanos) and is taken once the file stays as it is for an interval. */
+    private boolean settling;
+    private long settlingSince;
 
     private PolicyHolder(String location, Policy initial, boolean reload, Duration interval, FileState state) {
         this.location = location;
@@ -103,7 +107,7 @@ public final class PolicyHolder {
             long now = System.nanoTime();
             long due = nextCheck.get();
             if (now - due >= 0 && nextCheck.compareAndSet(due, now + intervalNanos)) {
-                check();
+                look(now);
             }
         }
         return engine;
@@ -135,8 +139,9 @@ public final class PolicyHolder {
     }
 
     /**
-     * Looks at the file now, whatever the interval; returns true when a new policy came into force. Called by
-     * {@link #engine()} under the check CAS, or directly (tests, an administrative reload).
+     * Looks at the file now, whatever the interval, and takes a changed version at once; returns true when a new
+     * policy came into force. For tests and an administrative reload: the periodic look of {@link #engine()} waits
+     * for a changed file to settle first.
      */
     public synchronized boolean check() {
         if (file == null) {
@@ -146,12 +151,50 @@ public final class PolicyHolder {
         if (state == null) {
             return report(location + ": can't be read (the file is missing); keeping the policy loaded before");
         }
-        if (state.modified == seenModified && state.size == seenSize && java.util.Objects.equals(state.key, seenKey)) {
+        if (!changed(state)) {
             return false;
         }
+        settling = false;
+        return load(state);
+    }
+
+    /**
+     * The periodic look: a changed file is taken only once it has stayed the same (time, size, identity) for a whole
+     * check interval, so that a file caught half-written — which may even parse, as {@code version: 1} without its
+     * rules would — never comes into force while its writer is still at it.
+     */
+    private synchronized void look(long now) {
+        FileState state = FileState.of(file);
+        if (state == null) {
+            report(location + ": can't be read (the file is missing); keeping the policy loaded before");
+            return;
+        }
+        if (changed(state)) {
+            if (intervalNanos > 0) {
+                settling = true;
+                settlingSince = now;
+                seen(state);
+                return;
+            }
+            load(state);
+        } else if (settling && now - settlingSince >= intervalNanos) {
+            settling = false;
+            load(state);
+        }
+    }
+
+    private boolean changed(FileState state) {
+        return state.modified != seenModified || state.size != seenSize || !java.util.Objects.equals(state.key, seenKey);
+    }
+
+    private void seen(FileState state) {
         seenModified = state.modified;
         seenSize = state.size;
         seenKey = state.key;
+    }
+
+    private boolean load(FileState state) {
+        seen(state);
         Policy next;
         try {
             byte[] bytes = PolicyLoader.read(location);
