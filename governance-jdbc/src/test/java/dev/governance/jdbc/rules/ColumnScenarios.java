@@ -41,16 +41,25 @@ final class ColumnScenarios implements AutoCloseable {
     private final List<String> refusedSql = new ArrayList<>();
 
     ColumnScenarios(RuleTarget target, Path dir) throws Exception {
+        this(target, dir, null);
+    }
+
+    /** With a second rule, {@code no-ssn-there}, on the ssn of {@code elsewhere} ({@code schema.table}). */
+    ColumnScenarios(RuleTarget target, Path dir, String elsewhere) throws Exception {
         db = new RuleHarness(target, dir, """
                 version: 1
                 identities:
                   agent: { subject: "%s" }
+                masking: { detect: off }
                 rules:
                   - id: %s
                     when: { identity: agent, columns: ["%s.ssn"] }
                     action: deny
-                masking: { detect: off }
-                """.formatted(AGENT, RULE, c), List.of(log, o, p, c));
+                """.formatted(AGENT, RULE, c) + (elsewhere == null ? "" : """
+                  - id: no-ssn-there
+                    when: { identity: agent, columns: ["%s.ssn"] }
+                    action: deny
+                """.formatted(elsewhere)), List.of(log, o, p, c));
         db.raw("CREATE TABLE " + c + " (id INT PRIMARY KEY, name VARCHAR(40), tier VARCHAR(20), ssn VARCHAR(20))",
                 "INSERT INTO " + c + " VALUES (1, 'Ann', 'gold', '" + SSNS.get(0) + "'), (2, 'Bob', 'basic', '"
                         + SSNS.get(1) + "')",
@@ -89,6 +98,35 @@ final class ColumnScenarios implements AutoCloseable {
             assertEquals(List.of(), firstLeaks(out), db.target.name() + ": " + sql);
         } catch (SQLException e) {
             fail(db.target.name() + ": " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * On one agent connection: {@code setup} runs (it moves where names resolve), then {@code sql} is refused naming
+     * {@code rule}, and the connection is still usable.
+     */
+    void refusedAfter(String setup, String sql, String rule) throws Exception {
+        try (Connection agent = db.agent(AGENT); java.sql.Statement st = agent.createStatement()) {
+            st.execute(setup);
+            SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> st.executeQuery(sql),
+                    db.target.name() + ": after " + setup + ": " + sql);
+            assertEquals("42501", e.getSQLState(), e.getMessage());
+            assertTrue(e.getMessage().contains(rule), e.getMessage());
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT 1")) {
+                assertTrue(rs.next());
+            }
+        }
+        refusedSql.add(setup + "; " + sql);
+    }
+
+    /** On one agent connection: {@code setup} runs, then {@code sql} runs and gives rows free of SSNs. */
+    void allowedAfter(String setup, String sql) throws Exception {
+        try (Connection agent = db.agent(AGENT); java.sql.Statement st = agent.createStatement()) {
+            st.execute(setup);
+            LeakProbe.Outcome out = LeakProbe.probe(agent, sql, SECRETS);
+            assertTrue(!out.refused() && out.rows() > 0, db.target.name() + ": after " + setup + ": " + sql + ": "
+                    + out.refusal());
+            assertEquals(List.of(), firstLeaks(out), db.target.name() + ": " + sql);
         }
     }
 
