@@ -5,7 +5,6 @@ import dev.governance.jdbc.sql.Analysis;
 import dev.governance.jdbc.sql.AnalyzedStatement;
 import dev.governance.jdbc.sql.ColumnName;
 import dev.governance.jdbc.sql.Dialect;
-import dev.governance.jdbc.sql.SqlAnalysis;
 import dev.governance.jdbc.sql.StatementFacts;
 import dev.governance.jdbc.sql.StatementType;
 import dev.governance.jdbc.sql.TableName;
@@ -43,7 +42,7 @@ final class ColumnReads {
      * (cached by the caller).
      */
     static Analysis of(Analysis decided, Analysis parsed, Function<Statement, ColumnsRead> traced) {
-        List<AnalyzedStatement> trees = parsed instanceof SqlAnalysis sql ? sql.analyzedStatements() : List.of();
+        List<AnalyzedStatement> trees = parsed.analyzedStatements();
         List<StatementFacts> statements = decided.statements();
         List<StatementFacts> widened = new ArrayList<>(statements.size());
         for (int i = 0; i < statements.size(); i++) {

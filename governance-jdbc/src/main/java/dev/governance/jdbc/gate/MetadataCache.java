@@ -6,7 +6,6 @@ import dev.governance.jdbc.masking.ViewLookup;
 import dev.governance.jdbc.policy.PrimaryKeys;
 import dev.governance.jdbc.sql.Analysis;
 import dev.governance.jdbc.sql.Dialect;
-import dev.governance.jdbc.sql.SqlAnalysis;
 import dev.governance.jdbc.sql.SqlAnalyzer;
 import dev.governance.jdbc.sql.lineage.ColumnsRead;
 import dev.governance.jdbc.sql.lineage.LineageAnalyzer;
@@ -152,10 +151,10 @@ final class MetadataCache {
             reads.addAll(facts.tablesRead());
         }
         java.util.Map<String, Set<ColumnName>> traced = new java.util.HashMap<>();
-        if (analysis instanceof SqlAnalysis sql && !sql.analyzedStatements().isEmpty()
-                && sql.analyzedStatements().get(0).parsedStatement() != null) {
+        if (!analysis.analyzedStatements().isEmpty() && analysis.analyzedStatements().get(0).parsedStatement() != null) {
             try {
-                ResultLineage lineage = LINEAGE.lineage(sql.analyzedStatements().get(0).parsedStatement(), dialect, schema);
+                ResultLineage lineage =
+                        LINEAGE.lineage(analysis.analyzedStatements().get(0).parsedStatement(), dialect, schema);
                 List<String> viewColumns = schema.columnsOf(table);
                 if (lineage.complete() && lineage.columns().size() == viewColumns.size()) {
                     for (int i = 0; i < viewColumns.size(); i++) {

@@ -50,8 +50,8 @@ public final class RowChanges {
 
     /** True when the query behind a result has a WHERE (or isn't a plain SELECT we can read). */
     private static boolean boundedSource(dev.governance.jdbc.sql.Analysis source) {
-        if (source instanceof dev.governance.jdbc.sql.SqlAnalysis sql && !sql.analyzedStatements().isEmpty()
-                && sql.analyzedStatements().get(0).parsedStatement()
+        if (source != null && !source.analyzedStatements().isEmpty()
+                && source.analyzedStatements().get(0).parsedStatement()
                         instanceof net.sf.jsqlparser.statement.select.PlainSelect select) {
             return select.getWhere() != null;
         }

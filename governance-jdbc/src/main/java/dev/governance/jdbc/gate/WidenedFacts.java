@@ -1,6 +1,7 @@
 package dev.governance.jdbc.gate;
 
 import dev.governance.jdbc.sql.Analysis;
+import dev.governance.jdbc.sql.AnalyzedStatement;
 import dev.governance.jdbc.sql.ColumnName;
 import dev.governance.jdbc.sql.Hazard;
 import dev.governance.jdbc.sql.ObjectKind;
@@ -98,6 +99,11 @@ record WidenedFacts(StatementFacts facts, Set<TableName> tablesRead, Set<ColumnN
         @Override
         public boolean dependsOnParameters() {
             return analysis.dependsOnParameters();
+        }
+
+        @Override
+        public List<AnalyzedStatement> analyzedStatements() {
+            return analysis.analyzedStatements();
         }
 
         @Override

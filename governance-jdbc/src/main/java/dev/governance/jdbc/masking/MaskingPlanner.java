@@ -7,7 +7,6 @@ import dev.governance.jdbc.sql.Analysis;
 import dev.governance.jdbc.sql.AnalyzedStatement;
 import dev.governance.jdbc.sql.ColumnName;
 import dev.governance.jdbc.sql.Dialect;
-import dev.governance.jdbc.sql.SqlAnalysis;
 import dev.governance.jdbc.sql.StatementFacts;
 import dev.governance.jdbc.sql.TableName;
 import dev.governance.jdbc.sql.lineage.ColumnLineage;
@@ -299,11 +298,8 @@ public final class MaskingPlanner {
     }
 
     private static List<AnalyzedStatement> parsed(Analysis analysis) {
-        if (!(analysis instanceof SqlAnalysis sql)) {
-            return List.of();
-        }
         List<AnalyzedStatement> out = new java.util.ArrayList<>();
-        for (AnalyzedStatement s : sql.analyzedStatements()) {
+        for (AnalyzedStatement s : analysis.analyzedStatements()) {
             if (s.parsedStatement() != null) {
                 out.add(s);
             }

@@ -21,6 +21,12 @@ public interface Analysis {
     /** One entry per statement, in order; empty only for an empty text. */
     List<StatementFacts> statements();
 
+    /**
+     * The same statements with their parse trees ({@link AnalyzedStatement#parsedStatement()}, null for a statement
+     * that could not be parsed), for the callers that trace lineage or read the tree; empty when there are none.
+     */
+    List<AnalyzedStatement> analyzedStatements();
+
     default boolean multiStatement() {
         return statements().size() > 1;
     }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * {@link Analysis} of one SQL text for one set of values: the cached template of its shape with this text's
  * literals (and, after {@link #bind(List)}, the parameters) applied. Immutable.
  */
-public final class SqlAnalysis implements Analysis {
+final class SqlAnalysis implements Analysis {
 
     private final String sql;
     private final Dialect dialect;
@@ -44,7 +44,7 @@ public final class SqlAnalysis implements Analysis {
         return sql;
     }
 
-    public Dialect dialect() {
+    Dialect dialect() {
         return dialect;
     }
 
@@ -68,7 +68,7 @@ public final class SqlAnalysis implements Analysis {
         return facts;
     }
 
-    /** The statements with their parse trees ({@link AnalyzedStatement#parsedStatement()}). */
+    @Override
     public List<AnalyzedStatement> analyzedStatements() {
         return statements;
     }
@@ -106,7 +106,7 @@ public final class SqlAnalysis implements Analysis {
     }
 
     /** True when {@link #bind(List)} has been applied. */
-    public boolean bound() {
+    boolean bound() {
         return parameters != null;
     }
 

@@ -3,6 +3,7 @@ package dev.governance.jdbc.policy;
 import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.identity.IdentityKind;
 import dev.governance.jdbc.sql.Analysis;
+import dev.governance.jdbc.sql.AnalyzedStatement;
 import dev.governance.jdbc.sql.ColumnName;
 import dev.governance.jdbc.sql.Hazard;
 import dev.governance.jdbc.sql.ObjectKind;
@@ -41,6 +42,12 @@ final class Fakes {
         @Override
         public boolean dependsOnParameters() {
             return false;
+        }
+
+        /** Facts made by hand have no parse trees. */
+        @Override
+        public List<AnalyzedStatement> analyzedStatements() {
+            return List.of();
         }
 
         @Override
