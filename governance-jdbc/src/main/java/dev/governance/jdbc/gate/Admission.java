@@ -11,7 +11,10 @@ import dev.governance.jdbc.policy.Policy;
 import dev.governance.jdbc.masking.ErrorScrubber;
 import dev.governance.jdbc.masking.ErrorValues;
 import dev.governance.jdbc.masking.MaskedCells;
+import dev.governance.jdbc.masking.Masker;
 import dev.governance.jdbc.masking.MaskingPlan;
+import dev.governance.jdbc.masking.MaskingPlanner;
+import dev.governance.jdbc.policy.PolicyHolder;
 import dev.governance.jdbc.sql.Analysis;
 import dev.governance.jdbc.sql.AnalyzedStatement;
 import dev.governance.jdbc.sql.StatementFacts;
@@ -32,6 +35,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * queries (so the rows read are known). Obtained only from {@link StatementGate}.
  */
 public final class Admission {
+    /**
+     * What an admitted statement uses while it runs and its results are read, shared by every statement of a
+     * {@link Governance}: handed in by the gate, so an admission never looks anything up.
+     */
+    record Parts(PolicyHolder policies, MaskingPlanner planner, Masker masker, Recorder recorder,
+                 MetadataCache metadata) {
+    }
+
+    private final Parts parts;
     private final Session session;
     private final Identity identity;
     private final EntryPoint entry;
@@ -42,8 +54,9 @@ public final class Admission {
     private volatile List<AuditEvent.Masked> masked = List.of();
     private long started;
 
-    Admission(Session session, Identity identity, EntryPoint entry, Analysis analysis, Decision decision,
-              AuditEvent record) {
+    Admission(Parts parts, Session session, Identity identity, EntryPoint entry, Analysis analysis,
+              Decision decision, AuditEvent record) {
+        this.parts = parts;
         this.session = session;
         this.identity = identity;
         this.entry = entry;
@@ -122,15 +135,14 @@ public final class Admission {
         if (!decision.masking()) {
             return null;
         }
-        Governance governance = session.governance();
-        Policy policy = governance.policies().current();
+        Policy policy = parts.policies().current();
         MaskingPlan plan;
         try {
             plan = statementResult
-                    ? governance.planner().plan(policy.masking(), policy.defaults(), analysis, session.dialect(),
+                    ? parts.planner().plan(policy.masking(), policy.defaults(), analysis, session.dialect(),
                             raw.getMetaData(), session.schema(), session.views(),
                             session.anyTainted(variables()))
-                    : governance.planner().planForKeys(policy.masking(), session.dialect(), raw.getMetaData(),
+                    : parts.planner().planForKeys(policy.masking(), session.dialect(), raw.getMetaData(),
                             session.schema());
         } catch (SQLException e) {
             raw.close(); // unknown-lineage: deny, or no metadata: the caller never gets the result
@@ -150,7 +162,7 @@ public final class Admission {
         if (statementResult) {
             this.masked = List.copyOf(columns);
         }
-        return new MaskedCells(plan, governance.masker());
+        return new MaskedCells(plan, parts.masker());
     }
 
     /**
@@ -166,13 +178,13 @@ public final class Admission {
             result = limit == null ? call.call()
                     : RowLimiter.run(session.physical(), session.dialect(), analysis.statements(), limit, call, rows);
         } catch (dev.governance.jdbc.GovernanceException ours) {
-            complete(null, describe(ours, session));
+            complete(null, describe(ours, parts.masker()));
             throw ours; // our own refusal (VG020, an uncountable change): no data in it to scrub
         } catch (SQLException e) {
-            complete(null, describe(e, session));
+            complete(null, describe(e, parts.masker()));
             throw scrub(e);
         } catch (RuntimeException e) {
-            complete(null, describe(e, session));
+            complete(null, describe(e, parts.masker()));
             throw decision.masking() ? new SQLException("The database driver failed (" + e.getClass().getName() + ")", "HY000")
                     : new SQLException("The database driver failed: " + e, "HY000", e);
         }
@@ -208,10 +220,9 @@ public final class Admission {
         if (mentioned.isEmpty()) {
             return;
         }
-        Governance governance = session.governance();
-        Policy policy = governance.policies().current();
+        Policy policy = parts.policies().current();
         if (session.anyTainted(mentioned) || UserVariables.readsDiagnostics(analysis.sql())
-                || governance.planner().computesFromSensitive(policy.masking(), analysis, session.schema(),
+                || parts.planner().computesFromSensitive(policy.masking(), analysis, session.schema(),
                         session.views(), UserVariables.identifiers(analysis.sql(), session.dialect()))) {
             session.taintVariables(mentioned);
         }
@@ -224,7 +235,7 @@ public final class Admission {
             if ((type == StatementType.CREATE || type == StatementType.ALTER || type == StatementType.DROP)
                     && facts.objectKind() != dev.governance.jdbc.sql.ObjectKind.TABLE
                     && facts.objectKind() != dev.governance.jdbc.sql.ObjectKind.INDEX) {
-                session.governance().metadata().forgetFunctions();
+                parts.metadata().forgetFunctions();
                 return;
             }
         }
@@ -255,11 +266,11 @@ public final class Admission {
      * quoted values (they may be the masked data itself).
      */
     public SQLException scrub(SQLException e) {
-        return decision.masking() ? ErrorScrubber.scrub(e, session.governance().masker()) : e;
+        return decision.masking() ? ErrorScrubber.scrub(e, parts.masker()) : e;
     }
 
     public SQLWarning scrub(SQLWarning w) {
-        return decision.masking() ? ErrorScrubber.scrub(w, session.governance().masker()) : w;
+        return decision.masking() ? ErrorScrubber.scrub(w, parts.masker()) : w;
     }
 
     /**
@@ -278,7 +289,7 @@ public final class Admission {
     public ResultLimitExceededException resultLimitReached(long delivered) {
         Decision.RowLimit limit = decision.maxResultRows();
         ResultLimitExceededException e = new ResultLimitExceededException(limit.ruleId(), limit.limit());
-        complete(delivered, describe(e, session));
+        complete(delivered, describe(e, parts.masker()));
         return e;
     }
 
@@ -295,7 +306,7 @@ public final class Admission {
     private void complete(Long rows, String error) {
         if (completed.compareAndSet(false, true)) {
             long micros = started == 0 ? 0 : (System.nanoTime() - started) / 1_000;
-            session.governance().recorder().outcome(record, rows, micros, error, masked);
+            parts.recorder().outcome(record, rows, micros, error, masked);
         }
     }
 
@@ -303,8 +314,8 @@ public final class Admission {
      * The error as the audit trail records it, for every identity: SQLState and the message's shape, without the data
      * values it quotes (a failed conversion quotes the value: {@code invalid input syntax for type uuid: "tkn…"}).
      */
-    private static String describe(Throwable e, Session session) {
-        String message = session.governance().masker().maskEmbedded(ErrorValues.scrub(e.getMessage()));
+    private static String describe(Throwable e, Masker masker) {
+        String message = masker.maskEmbedded(ErrorValues.scrub(e.getMessage()));
         if (e instanceof SQLException sql) {
             return sql.getSQLState() + ": " + message;
         }
@@ -355,7 +366,7 @@ public final class Admission {
                     : RowLimiter.run(session.physical(), session.dialect(), statements, strictest, call, rows);
         } catch (SQLException | RuntimeException e) {
             for (Admission admission : queued) {
-                admission.complete(null, describe(e, session));
+                admission.complete(null, describe(e, admission.parts.masker()));
             }
             throw e;
         }
@@ -366,9 +377,9 @@ public final class Admission {
     }
 
     /** A batch refused before it ran (the trail can't be written): each queued record is completed with why. */
-    static void notRun(Session session, List<Admission> queued, SQLException refusal) {
+    static void notRun(List<Admission> queued, SQLException refusal) {
         for (Admission admission : queued) {
-            admission.complete(null, describe(refusal, session) + " (the batch did not run)");
+            admission.complete(null, describe(refusal, admission.parts.masker()) + " (the batch did not run)");
         }
     }
 

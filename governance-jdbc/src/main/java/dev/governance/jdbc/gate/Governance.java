@@ -46,22 +46,23 @@ public final class Governance {
         this.recorder = recorder;
         this.analyzer = analyzer;
         this.policies = policies;
-        this.gate = new StatementGate(this);
+        this.gate = new StatementGate(analyzer, approvalFlow,
+                new Admission.Parts(policies, planner, masker, recorder, metadata));
     }
 
-    public Settings settings() {
+    Settings settings() {
         return settings;
     }
 
-    public SqlAnalyzer analyzer() {
+    SqlAnalyzer analyzer() {
         return analyzer;
     }
 
-    public PolicyHolder policies() {
+    PolicyHolder policies() {
         return policies;
     }
 
-    public Recorder recorder() {
+    Recorder recorder() {
         return recorder;
     }
 
@@ -69,16 +70,16 @@ public final class Governance {
         return metadata;
     }
 
-    public Masker masker() {
+    Masker masker() {
         return masker;
     }
 
-    public MaskingPlanner planner() {
+    MaskingPlanner planner() {
         return planner;
     }
 
     /** The resolver for a connection's identity settings (built on first use, VG000 when they are invalid). */
-    public IdentityResolver identities(Settings.IdentitySettings identity) throws ConfigurationException {
+    IdentityResolver identities(Settings.IdentitySettings identity) throws ConfigurationException {
         IdentityResolver resolver = resolvers.getIfPresent(identity);
         if (resolver == null) {
             resolver = IdentityResolver.create(identity);
@@ -91,7 +92,7 @@ public final class Governance {
     }
 
     /** Approval requests of this governance's store, for reviewing (shared by connections with equal settings). */
-    public Approvals approvals() {
+    Approvals approvals() {
         return approvals;
     }
 
@@ -99,7 +100,7 @@ public final class Governance {
         return approvalFlow;
     }
 
-    public StatementGate gate() {
+    StatementGate gate() {
         return gate;
     }
 }

@@ -6,10 +6,13 @@ import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.identity.IdentityResolver;
 import dev.governance.jdbc.masking.ErrorScrubber;
+import dev.governance.jdbc.masking.Masker;
 import dev.governance.jdbc.masking.OutParameterMasking;
 import dev.governance.jdbc.masking.ViewLookup;
+import dev.governance.jdbc.policy.PolicyHolder;
 import dev.governance.jdbc.policy.PrimaryKeys;
 import dev.governance.jdbc.sql.Dialect;
+import dev.governance.jdbc.sql.SqlAnalyzer;
 import dev.governance.jdbc.sql.TableResolver;
 import dev.governance.jdbc.sql.lineage.SchemaLookup;
 
@@ -26,7 +29,16 @@ import java.util.UUID;
  * The JDBC wrappers hold one and hand it to the gate with every statement.
  */
 public final class Session {
-    private final Governance governance;
+    // the shared parts this connection uses, taken from its Governance once
+    private final StatementGate gate;
+    private final MetadataCache metadata;
+    private final SqlAnalyzer analyzer;
+    private final PolicyHolder policies;
+    private final Masker masker;
+    private final Recorder recorder;
+    private final Approvals approvals;
+    private final String environment;
+    private final boolean allowUnwrap;
     private final IdentityResolver identities;
     private final Connection physical;
     private final String connectionId = UUID.randomUUID().toString();
@@ -47,9 +59,17 @@ public final class Session {
     private volatile SchemaLookup schema;
     private volatile ViewLookup views;
 
-    public Session(Governance governance, IdentityResolver identities, Connection physical, Dialect dialect,
+    Session(Governance governance, IdentityResolver identities, Connection physical, Dialect dialect,
                    DatabaseInfo database) {
-        this.governance = governance;
+        this.gate = governance.gate();
+        this.metadata = governance.metadata();
+        this.analyzer = governance.analyzer();
+        this.policies = governance.policies();
+        this.masker = governance.masker();
+        this.recorder = governance.recorder();
+        this.approvals = governance.approvals();
+        this.environment = governance.settings().environment();
+        this.allowUnwrap = governance.settings().allowUnwrap();
         this.identities = identities;
         this.physical = physical;
         this.dialect = dialect;
@@ -78,10 +98,6 @@ public final class Session {
             }
         }
         return false;
-    }
-
-    public Governance governance() {
-        return governance;
     }
 
     /** The real driver's connection: only the gate uses it (savepoints, metadata), never handed out. */
@@ -114,14 +130,14 @@ public final class Session {
     }
 
     public String environment() {
-        return governance.settings().environment();
+        return environment;
     }
 
     /** Primary keys as this connection's database reports them (cached across connections to it). */
     public PrimaryKeys primaryKeys() {
         PrimaryKeys keys = primaryKeys;
         if (keys == null) {
-            keys = governance.metadata().primaryKeys(database.url(), physical, dialect);
+            keys = metadata.primaryKeys(database.url(), physical, dialect);
             primaryKeys = keys;
         }
         return keys;
@@ -134,7 +150,7 @@ public final class Session {
     public SchemaLookup schema() {
         SchemaLookup lookup = schema;
         if (lookup == null) {
-            SchemaLookup columns = governance.metadata().schema(database.url(), physical, dialect);
+            SchemaLookup columns = metadata.schema(database.url(), physical, dialect);
             lookup = new SchemaLookup() {
                 @Override
                 public java.util.List<String> columnsOf(dev.governance.jdbc.sql.TableName table) {
@@ -197,7 +213,7 @@ public final class Session {
 
     /** A schema change ran through this connection: tables may have appeared, moved or gone. */
     public void schemaChanged() {
-        governance.metadata().invalidate();
+        metadata.invalidate();
         pathStale = true; // a temporary table creates the session's temporary schema
     }
 
@@ -209,7 +225,7 @@ public final class Session {
             path = switchedSchema != null ? SearchPath.of(switchedSchema)
                     : known != null ? known.path() : SearchPath.of(dialect.defaultSchema());
         }
-        ServerNames fresh = new ServerNames(path, governance.metadata().holders(database.url(), physical, dialect),
+        ServerNames fresh = new ServerNames(path, metadata.holders(database.url(), physical, dialect),
                 dialect);
         names = fresh;
         pathStale = false;
@@ -222,7 +238,7 @@ public final class Session {
     public java.util.function.Function<String, java.util.Set<dev.governance.jdbc.sql.TableName>> functionReads() {
         java.util.function.Function<String, java.util.Set<dev.governance.jdbc.sql.TableName>> lookup = functions;
         if (lookup == null) {
-            lookup = governance.metadata().functionReads(database.url(), physical, dialect, governance.analyzer());
+            lookup = metadata.functionReads(database.url(), physical, dialect, analyzer);
             functions = lookup;
         }
         return lookup;
@@ -234,7 +250,7 @@ public final class Session {
      */
     public dev.governance.jdbc.sql.lineage.ColumnsRead columnsRead(net.sf.jsqlparser.statement.Statement tree) {
         ServerNames current = (ServerNames) names();
-        return governance.metadata().columnsRead(database.url(), current.path(), tree,
+        return metadata.columnsRead(database.url(), current.path(), tree,
                 () -> ColumnReads.trace(tree, dialect, schema(), views()));
     }
 
@@ -242,7 +258,7 @@ public final class Session {
     public ViewLookup views() {
         ViewLookup lookup = views;
         if (lookup == null) {
-            lookup = governance.metadata().views(database.url(), physical, dialect, governance.analyzer());
+            lookup = metadata.views(database.url(), physical, dialect, analyzer);
             views = lookup;
         }
         return lookup;
@@ -330,37 +346,37 @@ public final class Session {
 
     /** Decides a plain statement and admits it, or throws the refusal. */
     public Admission admit(EntryPoint entry, String sql) throws SQLException {
-        return governance.gate().admit(this, entry, sql);
+        return gate.admit(this, entry, sql);
     }
 
     /** Decides a text at prepare time: a refused text is never prepared. */
     public PreparedSql prepare(EntryPoint entry, String sql) throws SQLException {
-        return governance.gate().prepare(this, entry, sql);
+        return gate.prepare(this, entry, sql);
     }
 
     /** Decides one execution of a prepared text with its bound parameters. */
     public Admission admitPrepared(PreparedSql prepared, Parameters parameters) throws SQLException {
-        return governance.gate().admitPrepared(this, prepared, parameters);
+        return gate.admitPrepared(this, prepared, parameters);
     }
 
     /** What the policy decides on {@code sql} for the current identity, without running or recording it. */
     public dev.governance.jdbc.policy.Decision decide(String sql) throws SQLException {
-        return governance.gate().decideOnly(this, sql);
+        return gate.decideOnly(this, sql);
     }
 
     /** Decides a text that is not run ({@code nativeSQL}). */
     public void inspect(String sql) throws SQLException {
-        governance.gate().inspect(this, sql);
+        gate.inspect(this, sql);
     }
 
     /** Runs a batch of admitted statements under their decisions. */
     public <T> T executeBatch(List<Admission> queued, JdbcCall<T> call, RowCount<T> rows) throws SQLException {
-        return governance.gate().executeBatch(this, queued, call, rows);
+        return gate.executeBatch(this, queued, call, rows);
     }
 
     /** True when the current identity's results are masked. */
     public boolean masksResults() throws SQLException {
-        return governance.policies().engine().masks(identity());
+        return policies.engine().masks(identity());
     }
 
     /**
@@ -368,7 +384,7 @@ public final class Session {
      * identity whose results are masked (through the real objects masking could be undone).
      */
     public boolean mayUnwrap() {
-        if (!governance.settings().allowUnwrap()) {
+        if (!allowUnwrap) {
             return false;
         }
         try {
@@ -380,26 +396,26 @@ public final class Session {
 
     /** Connection warnings as the current identity may see them (data values scrubbed when it is masked). */
     public SQLWarning visibleWarnings(SQLWarning warnings) throws SQLException {
-        return warnings != null && masksResults() ? ErrorScrubber.scrub(warnings, governance.masker()) : warnings;
+        return warnings != null && masksResults() ? ErrorScrubber.scrub(warnings, masker) : warnings;
     }
 
     /** Masking of CallableStatement OUT parameters with this connection's masker. */
     OutParameterMasking outParameterMasking() {
-        return new OutParameterMasking(governance.masker());
+        return new OutParameterMasking(masker);
     }
 
     /** The approval workflow shared by every connection of this configuration. */
     public Approvals approvals() {
-        return governance.approvals();
+        return approvals;
     }
 
     /** Records a call made through this connection by an application acting on it (an MCP tool call). */
     public void recordCall(String error) throws SQLException {
-        governance.recorder().call(this, identity(), error);
+        recorder.call(this, identity(), error);
     }
 
     /** Records that the connection closed ({@code identity} null when its token had expired). */
     public void recordClosed(Identity identity) {
-        governance.recorder().closed(this, identity);
+        recorder.closed(this, identity);
     }
 }

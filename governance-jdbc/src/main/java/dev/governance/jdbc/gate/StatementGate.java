@@ -4,12 +4,15 @@ import dev.governance.jdbc.PolicyViolationException;
 import dev.governance.jdbc.audit.AuditEvent;
 import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.policy.Decision;
+import dev.governance.jdbc.masking.MaskingPlanner;
 import dev.governance.jdbc.policy.MaskingPolicy;
 import dev.governance.jdbc.policy.Mode;
 import dev.governance.jdbc.policy.PolicyEngine;
+import dev.governance.jdbc.policy.PolicyHolder;
 import dev.governance.jdbc.sql.ColumnName;
 import dev.governance.jdbc.sql.JdbcEscapes;
 import dev.governance.jdbc.sql.Analysis;
+import dev.governance.jdbc.sql.SqlAnalyzer;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -19,10 +22,21 @@ import java.util.List;
  * is analysed and decided here, and refused before the real driver sees it when the policy says so.
  */
 public final class StatementGate {
-    private final Governance governance;
+    private final SqlAnalyzer analyzer;
+    private final PolicyHolder policies;
+    private final Recorder recorder;
+    private final ApprovalFlow approvalFlow;
+    private final MaskingPlanner planner;
+    /** Handed to every admission: what it uses while the statement runs. */
+    private final Admission.Parts admitted;
 
-    StatementGate(Governance governance) {
-        this.governance = governance;
+    StatementGate(SqlAnalyzer analyzer, ApprovalFlow approvalFlow, Admission.Parts admitted) {
+        this.analyzer = analyzer;
+        this.approvalFlow = approvalFlow;
+        this.admitted = admitted;
+        this.policies = admitted.policies();
+        this.recorder = admitted.recorder();
+        this.planner = admitted.planner();
     }
 
     /** Decides on a SQL text about to run now. */
@@ -84,9 +98,9 @@ public final class StatementGate {
             throws SQLException {
         session.identity();
         try {
-            governance.recorder().requireAvailable();
+            recorder.requireAvailable();
         } catch (dev.governance.jdbc.AuditUnavailableException unavailable) {
-            Admission.notRun(session, queued, unavailable); // each queued record says the batch never ran
+            Admission.notRun(queued, unavailable); // each queued record says the batch never ran
             throw unavailable;
         }
         return Admission.executeBatch(session, queued, call, rows);
@@ -100,7 +114,7 @@ public final class StatementGate {
         // text: decide on that translation, i.e. on what the database will run.
         String text = JdbcEscapes.mayContain(sql) ? JdbcEscapes.translate(sql) : sql;
         try {
-            return governance.analyzer().analyze(text, session.dialect(), session.names());
+            return analyzer.analyze(text, session.dialect(), session.names());
         } catch (RuntimeException e) {
             throw internal("analysed", e);
         }
@@ -110,7 +124,7 @@ public final class StatementGate {
         try {
             // A call to a user-defined function reads what its body reads (or the function itself, when opaque).
             Analysis decided = WithFunctionReads.of(analysis, session.functionReads());
-            PolicyEngine engine = governance.policies().engine();
+            PolicyEngine engine = policies.engine();
             if (engine.matchesColumns()) {
                 // columns rules see every column read or written: behind *, whole rows, joins, ordering, views
                 decided = ColumnReads.of(decided, analysis, session::columnsRead);
@@ -141,7 +155,6 @@ public final class StatementGate {
                               List<Object> parameters) throws SQLException {
         Decision decision = decideToRun(session, identity, analysis, parameters);
         refuseIfBlocked(session, identity, analysis, decision, parameters);
-        Recorder recorder = governance.recorder();
         try {
             recorder.requireAvailable(); // fail-closed: nothing runs unrecorded
         } catch (dev.governance.jdbc.AuditUnavailableException unavailable) {
@@ -151,7 +164,7 @@ public final class StatementGate {
         }
         AuditEvent record = recorder.intent(session, identity, analysis, decision,
                 Admission.recordedAsIntent(identity, analysis));
-        return new Admission(session, identity, entry, analysis, decision, record);
+        return new Admission(admitted, session, identity, entry, analysis, decision, record);
     }
 
     /**
@@ -174,17 +187,17 @@ public final class StatementGate {
             // refused below: a masked identity writing what it was shown over the real values
         } else if (decision.needsApproval()) {
             try {
-                governance.approvalFlow().require(session, identity, analysis, decision,
+                approvalFlow.require(session, identity, analysis, decision,
                         parameters == null ? List.of() : parameters);
             } catch (SQLException pendingRefusedOrStoreDown) {
                 refusal = pendingRefusedOrStoreDown;
             }
         } else if (decision.autoApproved() && decision.mode() == Mode.ENFORCE
                 && decision.action() == dev.governance.jdbc.policy.Action.APPROVE) {
-            governance.recorder().autoApproved(session, identity, analysis, decision);
+            recorder.autoApproved(session, identity, analysis, decision);
         }
         if (refusal != null) {
-            governance.recorder().refused(session, identity, analysis, decision, refusal);
+            recorder.refused(session, identity, analysis, decision, refusal);
             throw refusal;
         }
     }
@@ -195,7 +208,7 @@ public final class StatementGate {
         if (!decision.masking() || decision.mode() != Mode.ENFORCE) {
             return null;
         }
-        return MaskWriteBack.check(session, governance.planner(), governance.policies().current().masking(), analysis,
+        return MaskWriteBack.check(session, planner, policies.current().masking(), analysis,
                 parameters);
     }
 
@@ -204,12 +217,12 @@ public final class StatementGate {
         if (!decision.masking()) {
             return null;
         }
-        MaskingPolicy masking = governance.policies().current().masking();
+        MaskingPolicy masking = policies.current().masking();
         if (masking.predicates() != MaskingPolicy.Predicates.DENY) {
             return null;
         }
         try {
-            return governance.planner().sensitivePredicate(masking, analysis, session.dialect(), session.schema(),
+            return planner.sensitivePredicate(masking, analysis, session.dialect(), session.schema(),
                     session.views());
         } catch (RuntimeException e) {
             return new ColumnName(null, "(untraceable)"); // what it filters on can't be told: refused like a sensitive predicate

@@ -4,10 +4,17 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import java.util.Arrays;
 import java.util.List;
@@ -62,9 +69,31 @@ final class ArchitectureRules {
                         .orShould().dependOnClassesThat().haveFullyQualifiedName(root + ".gate.Governance")
                         .because("wrappers translate JDBC calls into calls on one per-connection facade and decide nothing"),
 
+                "the gate gets its collaborators injected: only the assembly looks them up in Governance",
+                classes().that().resideInAPackage(root + ".gate..").and().haveSimpleNameNotStartingWith("Governance")
+                        .and().doNotHaveSimpleName("SessionOpener")
+                        .should(callGovernanceOnlyWhenConstructed(root + ".gate.Governance"))
+                        .because("a statement's path (Session, StatementGate, Admission) holds what it uses; it never"
+                                + " reaches back through the shared machinery for it"),
+
                 "parts are free of cycles",
                 slices().matching(root + ".(*)..").should().beFreeOfCycles()
                         .because("dependencies point one way"));
+    }
+
+    /** Calls into Governance from a constructor (taking its parts once) are the assembly; from anywhere else, lookups. */
+    private static ArchCondition<JavaClass> callGovernanceOnlyWhenConstructed(String governance) {
+        return new ArchCondition<>("call Governance only from a constructor") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                for (JavaAccess<?> call : type.getAccessesFromSelf()) {
+                    if (call.getTargetOwner().getName().equals(governance)
+                            && !(call.getOrigin() instanceof JavaConstructor)) {
+                        events.add(SimpleConditionEvent.violated(type, call.getDescription()));
+                    }
+                }
+            }
+        };
     }
 
     private static String[] packages(String root, List<String> parts) {
