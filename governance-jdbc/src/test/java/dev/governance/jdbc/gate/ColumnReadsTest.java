@@ -4,7 +4,6 @@ import dev.governance.jdbc.masking.ViewLookup;
 import dev.governance.jdbc.sql.Analysis;
 import dev.governance.jdbc.sql.ColumnName;
 import dev.governance.jdbc.sql.Dialect;
-import dev.governance.jdbc.sql.SqlAnalysis;
 import dev.governance.jdbc.sql.SqlAnalyzer;
 import dev.governance.jdbc.sql.TableName;
 import dev.governance.jdbc.sql.lineage.ColumnsRead;
@@ -110,7 +109,7 @@ class ColumnReadsTest {
     }
 
     private static Statement tree(String sql) {
-        SqlAnalysis analysis = (SqlAnalysis) ANALYZER.analyze(sql, Dialect.POSTGRESQL);
+        Analysis analysis = ANALYZER.analyze(sql, Dialect.POSTGRESQL);
         return analysis.analyzedStatements().get(0).parsedStatement();
     }
 }
