@@ -84,6 +84,8 @@ class AuditThroughDriverTest {
                             try {
                                 s.executeUpdate("DELETE FROM items");
                             } catch (PolicyViolationException expected) {
+                                assertEquals("42501", expected.getSQLState());
+                                assertEquals(List.of("agent-no-unbounded-change"), expected.ruleIds());
                                 denied.incrementAndGet();
                             }
                         } else if (i % 2 == 0) {
@@ -177,12 +179,16 @@ class AuditThroughDriverTest {
             s.execute("CREATE TABLE customers(id INT PRIMARY KEY, email VARCHAR(80), ssn VARCHAR(20))");
             s.execute("INSERT INTO customers VALUES (1, 'ada.lovelace@example.com', '078-05-1120')");
             s.executeQuery("SELECT id FROM customers WHERE email = 'ada.lovelace@example.com' AND ssn = '078-05-1120'").close();
-            assertThrows(SQLException.class, () -> s.executeQuery("SELECT nope FROM customers WHERE email = 'ada.lovelace@example.com'"));
+            assertEquals("42S22", assertThrows(SQLException.class, () -> s.executeQuery(
+                    "SELECT nope FROM customers WHERE email = 'ada.lovelace@example.com'")).getSQLState(),
+                    "H2's column not found: the database's error, not a refusal");
         }
         Properties agent = auditedAs(TestConnections.agent(), file);
         try (Connection c = DriverManager.getConnection(url, agent); Statement s = c.createStatement()) {
-            assertThrows(PolicyViolationException.class,
+            PolicyViolationException refused = assertThrows(PolicyViolationException.class,
                     () -> s.executeUpdate("DELETE FROM customers WHERE email = 'ada.lovelace@example.com' OR 1 = 1"));
+            assertEquals("42501", refused.getSQLState());
+            assertEquals(List.of("agent-no-unbounded-change"), refused.ruleIds());
         }
         events(file, agent);
         String all = Files.readString(file);

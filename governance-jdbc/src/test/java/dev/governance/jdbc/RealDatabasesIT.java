@@ -53,7 +53,9 @@ class RealDatabasesIT {
             assertTrue(md.getDatabaseProductName().contains(product), md.getDatabaseProductName());
             assertSame(c, md.getConnection());
             assertFalse(c.isWrapperFor(realType), "the real connection is not reachable");
-            assertThrows(SQLException.class, () -> c.unwrap(realType));
+            SQLException unwrapRefused = assertThrows(SQLException.class, () -> c.unwrap(realType));
+            assertEquals("42501", unwrapRefused.getSQLState(), unwrapRefused::toString);
+            assertTrue(unwrapRefused.getMessage().contains("allow-unwrap"), unwrapRefused.getMessage());
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, name VARCHAR(20))");
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?)")) {

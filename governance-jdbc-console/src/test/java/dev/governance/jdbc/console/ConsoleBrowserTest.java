@@ -146,21 +146,28 @@ class ConsoleBrowserTest {
         Browser.screenshot(browser, "03-approved");
     }
 
+    /** Refused (42501) by the fixture policy's agent-no-drop rule, not failed some other way. */
+    private static void assertDropRefused(org.junit.jupiter.api.function.Executable drop) {
+        SQLException refused = assertThrows(SQLException.class, drop);
+        assertEquals("42501", refused.getSQLState(), refused::toString);
+        assertEquals(List.of("agent-no-drop"), ((dev.governance.jdbc.PolicyViolationException) refused).ruleIds());
+    }
+
     @Test
     void aNonApproverIsRefusedScriptIsTextAndTheAuditViewShowsTheAgentsRefusals() throws Exception {
         String update = "UPDATE " + table + " SET note = '<script>document.title=\"pwned\"</script>' WHERE status = 'paid'";
         String id;
         try (Connection c = console.connectAgent(Required.POSTGRES_URL, agent, "fail"); Statement s = c.createStatement()) {
             id = assertThrows(ApprovalPendingException.class, () -> s.executeUpdate(update)).requestId();
-            assertEquals("42501", assertThrows(SQLException.class, () -> s.execute("DROP TABLE " + table)).getSQLState());
-            assertEquals("42501", assertThrows(SQLException.class, () -> s.execute("TRUNCATE " + table)).getSQLState());
+            assertDropRefused(() -> s.execute("DROP TABLE " + table));
+            assertDropRefused(() -> s.execute("TRUNCATE " + table));
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                 rs.next();
             }
         }
         try (Connection c = console.connectAgent(Required.POSTGRES_URL, "other-agent-" + table, "fail");
              Statement s = c.createStatement()) {
-            assertThrows(SQLException.class, () -> s.execute("DROP TABLE " + table));
+            assertDropRefused(() -> s.execute("DROP TABLE " + table));
         }
 
         signIn(console.token("sam", IdentityKind.HUMAN, List.of("security")));

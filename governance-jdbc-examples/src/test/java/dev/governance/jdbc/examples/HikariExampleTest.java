@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -91,6 +92,7 @@ class HikariExampleTest {
             PolicyViolationException e = assertThrows(PolicyViolationException.class,
                     () -> st.executeUpdate("DELETE FROM customers"));
             assertEquals("42501", e.getSQLState());
+            assertEquals(List.of("agent-no-unbounded-change"), e.ruleIds());
             try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM customers")) {
                 assertTrue(rs.next());
                 assertEquals(2, rs.getInt(1), "the connection stays usable, counts are never masked");

@@ -115,6 +115,14 @@ public final class AuditTrail implements AutoCloseable {
         }
     }
 
+    /**
+     * Events waiting to be written, for monitoring: never more than the queue's capacity (8192 for a shared
+     * trail), since a caller waits for room instead of dropping an event.
+     */
+    public int queued() {
+        return writer.queued();
+    }
+
     /** True once closed (at shutdown or driver deregistration); {@link #of} then builds a new one. */
     public boolean closed() {
         return writer.closed();

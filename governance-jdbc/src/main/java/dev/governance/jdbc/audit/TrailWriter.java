@@ -118,6 +118,11 @@ final class TrailWriter {
         }
     }
 
+    /** Events and requests waiting for the writer (at most the capacity: callers wait beyond it). */
+    int queued() {
+        return queue.size();
+    }
+
     /** Resolves once everything enqueued before it is in every healthy sink and forced to disk. */
     CompletableFuture<Ack> flush() {
         CompletableFuture<Ack> done = new CompletableFuture<>();

@@ -59,7 +59,10 @@ class OtelThroughDriverTest {
             try (ResultSet rs = s.executeQuery("SELECT status FROM orders WHERE id = 1")) {
                 assertTrue(rs.next());
             }
-            assertThrows(PolicyViolationException.class, () -> s.executeUpdate("DROP TABLE orders"));
+            PolicyViolationException refused = assertThrows(PolicyViolationException.class,
+                    () -> s.executeUpdate("DROP TABLE orders"));
+            assertEquals("42501", refused.getSQLState());
+            assertEquals(List.of("agent-no-drop"), refused.ruleIds());
         }
         AuditTrail.of(new SettingsLoader().load(agent).settings().audit()).flush();
 

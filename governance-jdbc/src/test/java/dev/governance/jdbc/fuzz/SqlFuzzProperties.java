@@ -98,12 +98,13 @@ class SqlFuzzProperties {
                 readAll(p.getResultSet());
             }
         } catch (SQLException expected) {
-            // refused, or the database's own error
+            // refused, or the database's own error: either way with a SQLState a client can act on
+            assertNotNull(expected.getSQLState(), () -> sql + ": " + expected);
         }
         try {
             agent.nativeSQL(sql);
         } catch (SQLException expected) {
-            // refused
+            assertNotNull(expected.getSQLState(), () -> sql + ": " + expected);
         }
     }
 

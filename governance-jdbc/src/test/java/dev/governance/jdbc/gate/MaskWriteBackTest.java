@@ -88,6 +88,11 @@ class MaskWriteBackTest {
         assertEquals("Alice", readAsAgent()[0], "the connection stays usable");
     }
 
+    private static void assertWriteBackRefused(PolicyViolationException e) {
+        assertEquals("42501", e.getSQLState(), e::toString);
+        assertEquals(java.util.List.of("masked-write-back"), e.ruleIds(), e::toString);
+    }
+
     @Test
     void eachMaskedFormIsRefusedAlone() throws SQLException {
         Object[] shown = readAsAgent();
@@ -96,14 +101,14 @@ class MaskWriteBackTest {
         for (int i = 0; i < columns.length; i++) {
             try (PreparedStatement ps = agent.prepareStatement("UPDATE customer SET " + columns[i] + " = ? WHERE id = 1")) {
                 ps.setObject(1, values[i]);
-                assertThrows(PolicyViolationException.class, ps::executeUpdate, columns[i]);
+                assertWriteBackRefused(assertThrows(PolicyViolationException.class, ps::executeUpdate, columns[i]));
             }
         }
         try (Statement st = agent.createStatement()) {
-            assertThrows(PolicyViolationException.class,
-                    () -> st.executeUpdate("UPDATE customer SET email = '" + shown[1] + "' WHERE id = 1"));
-            assertThrows(PolicyViolationException.class, () -> st.executeUpdate(
-                    "INSERT INTO customer (id, name, email) VALUES (2, 'Copy', '" + shown[1] + "')"));
+            assertWriteBackRefused(assertThrows(PolicyViolationException.class,
+                    () -> st.executeUpdate("UPDATE customer SET email = '" + shown[1] + "' WHERE id = 1")));
+            assertWriteBackRefused(assertThrows(PolicyViolationException.class, () -> st.executeUpdate(
+                    "INSERT INTO customer (id, name, email) VALUES (2, 'Copy', '" + shown[1] + "')")));
         }
         assertRealValuesIntact("Alice");
     }

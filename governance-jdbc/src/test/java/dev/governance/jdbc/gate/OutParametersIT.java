@@ -47,7 +47,9 @@ class OutParametersIT {
                 assertTrue(contact.startsWith("reach <email:"), contact);
                 assertFalse(String.valueOf(call.getObject(2)).contains("lovelace"));
                 assertEquals("order 42", call.getString(3), "innocent OUT values are untouched");
-                assertThrows(SQLException.class, () -> call.getSQLXML(2));
+                SQLException xml = assertThrows(SQLException.class, () -> call.getSQLXML(2));
+                assertEquals("42501", xml.getSQLState(), xml::toString);
+                assertTrue(xml.getMessage().contains("masked"), xml.getMessage());
             }
             try (Connection c = DriverManager.getConnection(url, on(TestConnections.service()));
                  CallableStatement call = c.prepareCall("{call " + fn + "(?, ?, ?)}")) {

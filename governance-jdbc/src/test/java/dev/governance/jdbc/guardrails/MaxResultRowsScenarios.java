@@ -21,6 +21,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,7 +76,10 @@ final class MaxResultRowsScenarios {
             assertEquals(List.of(1, 2, 3), seen);
             vg021(assertThrows(SQLException.class, rs::next), "the 4th row");
             vg021(assertThrows(SQLException.class, rs::next), "asking again");
-            assertThrows(SQLException.class, () -> rs.getInt(1), "no getter reads past the limit");
+            SQLException past = assertThrows(SQLException.class, () -> rs.getInt(1), "no getter reads past the limit");
+            assertNotNull(past.getSQLState(), past::toString);
+            assertTrue(past.getMessage().toLowerCase(java.util.Locale.ROOT).contains("closed"),
+                    () -> "the real result is closed at the limit: " + past);
             rs.close();
             Guard.assertUsable(a, true, "after VG021");
         }

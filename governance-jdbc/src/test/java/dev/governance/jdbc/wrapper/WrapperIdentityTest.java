@@ -146,16 +146,23 @@ class WrapperIdentityTest {
 
         Statement statement = connection.createStatement();
         assertSame(statement, statement.unwrap(Statement.class));
-        assertThrows(SQLException.class, () -> statement.unwrap(org.h2.jdbc.JdbcStatement.class));
+        assertUnwrapRefused(() -> statement.unwrap(org.h2.jdbc.JdbcStatement.class));
         ResultSet rs = statement.executeQuery("SELECT 1");
         assertSame(rs, rs.unwrap(ResultSet.class));
-        assertThrows(SQLException.class, () -> rs.unwrap(org.h2.jdbc.JdbcResultSet.class));
+        assertUnwrapRefused(() -> rs.unwrap(org.h2.jdbc.JdbcResultSet.class));
         DatabaseMetaData md = connection.getMetaData();
         assertSame(md, md.unwrap(DatabaseMetaData.class));
-        assertThrows(SQLException.class, () -> md.unwrap(org.h2.jdbc.JdbcDatabaseMetaData.class));
+        assertUnwrapRefused(() -> md.unwrap(org.h2.jdbc.JdbcDatabaseMetaData.class));
         PreparedStatement ps = connection.prepareStatement("SELECT 1");
-        assertThrows(SQLException.class, () -> ps.unwrap(org.h2.jdbc.JdbcPreparedStatement.class));
+        assertUnwrapRefused(() -> ps.unwrap(org.h2.jdbc.JdbcPreparedStatement.class));
         assertSame(ps, ps.unwrap(PreparedStatement.class));
+    }
+
+    /** Refused as a policy matter (42501), naming the setting that would allow it: not some other failure. */
+    private static void assertUnwrapRefused(org.junit.jupiter.api.function.Executable unwrap) {
+        SQLException refused = assertThrows(SQLException.class, unwrap);
+        assertEquals("42501", refused.getSQLState(), refused::toString);
+        assertTrue(refused.getMessage().contains("allow-unwrap"), refused.getMessage());
     }
 
     @Test
@@ -182,7 +189,8 @@ class WrapperIdentityTest {
         assertTrue(statement.isClosed());
         assertTrue(rs.isClosed());
         assertTrue(ps.isClosed());
-        assertThrows(SQLException.class, other::createStatement);
+        assertEquals("90007", assertThrows(SQLException.class, other::createStatement).getSQLState(),
+                "H2's 'object already closed'");
     }
 
     @Test
@@ -191,7 +199,8 @@ class WrapperIdentityTest {
         ResultSet rs = statement.executeQuery("SELECT * FROM items");
         statement.close();
         assertTrue(rs.isClosed());
-        assertThrows(SQLException.class, statement::getConnection);
+        assertEquals("HY010", assertThrows(SQLException.class, statement::getConnection).getSQLState(),
+                "function sequence error: the statement is closed");
     }
 
     @Test
