@@ -333,10 +333,8 @@ public final class Admission {
 
     private boolean changesRows() {
         for (StatementFacts facts : analysis.statements()) {
-            for (StatementType kind : facts.kinds()) {
-                if (kind.changesRows()) {
-                    return true;
-                }
+            if (facts.changesRows()) {
+                return true;
             }
         }
         return false;

@@ -30,6 +30,11 @@ record WidenedFacts(StatementFacts facts, Set<TableName> tablesRead, Set<ColumnN
     }
 
     @Override
+    public boolean changesRows() {
+        return facts.changesRows();
+    }
+
+    @Override
     public ObjectKind objectKind() {
         return facts.objectKind();
     }

@@ -15,6 +15,8 @@ import net.sf.jsqlparser.statement.Statement;
  *                        {@code SET SCHEMA}, {@code USE}), or null: a connection that runs it should pass it to
  *                        {@link SqlAnalyzer#analyze(String, Dialect, String)} from then on
  * @param kinds           every kind of statement this one may be, {@code type} included (see {@link #kinds()})
+ * @param changesRows     whether it may change table rows (see {@link #changesRows()})
+ * @param sequences       the sequences it advances or sets, also among {@code tablesWritten}
  */
 public record AnalyzedStatement(
         StatementType type,
@@ -32,5 +34,21 @@ public record AnalyzedStatement(
         Statement parsedStatement,
         String schemaSwitch,
         java.util.List<Set<ColumnName>> notNullBranches,
-        Set<StatementType> kinds) implements StatementFacts {
+        Set<StatementType> kinds,
+        boolean changesRows,
+        Set<TableName> sequences) implements StatementFacts {
+
+    /** The one table whose rows it writes (sequences it advances aside), or null. */
+    TableName rowTarget() {
+        TableName target = null;
+        for (TableName t : tablesWritten) {
+            if (!sequences.contains(t)) {
+                if (target != null) {
+                    return null;
+                }
+                target = t;
+            }
+        }
+        return target;
+    }
 }

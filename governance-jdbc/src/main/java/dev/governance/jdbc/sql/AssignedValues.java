@@ -40,7 +40,7 @@ public final class AssignedValues {
         List<Assignment> out = new ArrayList<>();
         Values values = new Values(sql.literals(), parameters);
         for (AnalyzedStatement s : sql.analyzedStatements()) {
-            TableName target = s.tablesWritten().size() == 1 ? s.tablesWritten().iterator().next() : null;
+            TableName target = s.rowTarget();
             Writer writer = new Writer(target, sql.dialect(), values, parameters, out);
             if (s.parsedStatement() instanceof Update update) {
                 writer.sets(update.getUpdateSets());

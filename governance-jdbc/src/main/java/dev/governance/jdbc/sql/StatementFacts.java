@@ -20,6 +20,20 @@ public interface StatementFacts {
         return Set.of(type());
     }
 
+    /**
+     * Whether it may change table rows: it is an INSERT, UPDATE, DELETE or MERGE of a table. Advancing or setting
+     * a sequence ({@code nextval}, {@code NEXT VALUE FOR}) makes a statement an UPDATE of that sequence, but changes
+     * no row: row limits don't apply to it (a rollback wouldn't undo it either).
+     */
+    default boolean changesRows() {
+        for (StatementType kind : kinds()) {
+            if (kind.changesRows()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** What a DDL/DCL statement acts on; {@link ObjectKind#NONE} for DML and queries. */
     ObjectKind objectKind();
 

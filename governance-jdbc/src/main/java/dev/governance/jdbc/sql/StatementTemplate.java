@@ -15,6 +15,7 @@ import net.sf.jsqlparser.statement.Statement;
  * @param schemaSwitch     the schema this statement makes unqualified names resolve to afterwards, or null
  * @param kinds            every kind of statement it may be besides {@code baseType} (upserts, REPLACE, MERGE actions,
  *                         writing CTEs); may include {@code baseType}
+ * @param sequences        the sequences it advances or sets: written (an UPDATE of the sequence), though no row
  */
 record StatementTemplate(
         StatementType baseType,
@@ -33,7 +34,8 @@ record StatementTemplate(
         String normalizedSql,
         Statement parsed,
         SchemaSwitch schemaSwitch,
-        Set<StatementType> kinds) {
+        Set<StatementType> kinds,
+        SequenceWrites sequences) {
 
     boolean unparseable() {
         return problem != null;
@@ -70,20 +72,44 @@ record StatementTemplate(
             // a query or command that reaches outside the data is typed OTHER (contract 4.3)
             type = StatementType.OTHER;
         }
+        Set<StatementType> kinds = kinds(type);
+        boolean changesRows = changesRows(kinds);
+        Set<TableName> written = tablesWritten;
+        Set<TableName> advanced = Set.of();
+        if (!sequences.isEmpty()) {
+            advanced = sequences.resolve(evaluator);
+            Set<TableName> both = new java.util.LinkedHashSet<>(written);
+            both.addAll(advanced);
+            written = Set.copyOf(both);
+            Set<StatementType> withUpdate = EnumSet.copyOf(kinds);
+            withUpdate.add(StatementType.UPDATE);
+            kinds = Set.copyOf(withUpdate);
+        }
         java.util.List<Set<ColumnName>> notNull = new java.util.ArrayList<>();
         for (ChangeSite site : changes) {
             notNull.addAll(site.notNullBranches());
         }
         if (names == null) {
-            return new AnalyzedStatement(type, objectKind, tablesRead, tablesWritten, columns, updatedColumns, functions,
+            return new AnalyzedStatement(type, objectKind, tablesRead, written, columns, updatedColumns, functions,
                     all, unbounded, problem != null, problem, normalizedSql, parsed,
-                    schemaSwitch == null ? null : schemaSwitch.schema(), java.util.List.copyOf(notNull), kinds(type));
+                    schemaSwitch == null ? null : schemaSwitch.schema(), java.util.List.copyOf(notNull), kinds,
+                    changesRows, advanced);
         }
         return new AnalyzedStatement(type, objectKind, PendingNames.tables(tablesRead, names),
-                PendingNames.tables(tablesWritten, names), PendingNames.columns(columns, names),
+                PendingNames.tables(written, names), PendingNames.columns(columns, names),
                 PendingNames.columns(updatedColumns, names), functions, all, unbounded, problem != null, problem,
                 normalizedSql, parsed, schemaSwitch == null ? null : schemaSwitch.schema(),
-                PendingNames.branches(java.util.List.copyOf(notNull), names), kinds(type));
+                PendingNames.branches(java.util.List.copyOf(notNull), names), kinds, changesRows,
+                PendingNames.tables(advanced, names));
+    }
+
+    private static boolean changesRows(Set<StatementType> kinds) {
+        for (StatementType k : kinds) {
+            if (k.changesRows()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Set<StatementType> kinds(StatementType type) {

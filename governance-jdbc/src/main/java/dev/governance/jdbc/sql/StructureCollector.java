@@ -76,9 +76,24 @@ final class StructureCollector extends TablesNamesFinder<Void> {
     final Set<ColumnName> updatedColumns = new LinkedHashSet<>();
     final Set<String> functions = new LinkedHashSet<>();
     final List<ChangeSite> changes = new ArrayList<>();
+    /**
+     * Inserts fed by a query over their own target ({@code INSERT INTO t SELECT … FROM t}): when the insert may also
+     * update or replace (an upsert), the query's WHERE is what restricts the rows changed. {@link #upsertSources}
+     * holds those the parsed statement shows as upserts; these the ones only the keywords can tell (H2's
+     * {@code MERGE INTO t KEY(…) SELECT}, read as an INSERT).
+     */
+    final List<ChangeSite> insertSources = new ArrayList<>();
+    final List<ChangeSite> upsertSources = new ArrayList<>();
     /** DML kinds met anywhere (root, CTE, subquery): a SELECT over a data-modifying CTE is that write. */
     final Set<StatementType> writeKinds = new LinkedHashSet<>();
     final List<Function> settingCalls = new ArrayList<>();
+    /**
+     * Sequences advanced or set ({@code NEXT VALUE FOR s}, MariaDB's {@code NEXTVAL(s)}/{@code SETVAL(s, n)}): written.
+     * PostgreSQL's {@code nextval('s')}/{@code setval('s', n)} name theirs in a value, read per use
+     * ({@link #sequenceArguments}).
+     */
+    final Set<TableName> sequences = new LinkedHashSet<>();
+    final List<Expression> sequenceArguments = new ArrayList<>();
     /** SELECT ... INTO new_table. */
     boolean createsTable;
 
@@ -220,8 +235,39 @@ final class StructureCollector extends TablesNamesFinder<Void> {
             if (DangerousOperations.isSettingFunction(name)) {
                 settingCalls.add(function);
             }
+            if (name.equals("nextval") || name.equals("setval")) {
+                sequenceCall(function);
+            }
         }
         return super.visit(function, context);
+    }
+
+    /** {@code nextval(s)}/{@code setval(s, n)}: the sequence as a name (MariaDB) or as a value (PostgreSQL). */
+    private void sequenceCall(Function function) {
+        Expression arg = function.getParameters() == null || function.getParameters().isEmpty() ? null
+                : function.getParameters().get(0);
+        while (arg instanceof net.sf.jsqlparser.expression.CastExpression cast) {
+            arg = cast.getLeftExpression(); // nextval('s'::regclass)
+        }
+        if (arg instanceof Column c && c.getColumnName() != null && dialect != Dialect.POSTGRESQL) {
+            Table t = c.getTable();
+            sequences.add(resolver.table(t == null ? null : t.getName(), c.getColumnName()));
+        } else {
+            // PostgreSQL names the sequence in a value (a column there is a value too); null: unreadable
+            sequenceArguments.add(arg);
+        }
+    }
+
+    @Override
+    public <S> Void visit(net.sf.jsqlparser.expression.NextValExpression next, S context) {
+        List<String> parts = next.getNameList();
+        if (parts != null && !parts.isEmpty()) {
+            String schema = parts.size() > 1 ? parts.get(parts.size() - 2) : null;
+            sequences.add(resolver.table(schema, parts.get(parts.size() - 1)));
+        } else {
+            sequenceArguments.add(null);
+        }
+        return null;
     }
 
     // ---- queries and CTEs
@@ -495,6 +541,12 @@ final class StructureCollector extends TablesNamesFinder<Void> {
             }
             visitSets(insert.getDuplicateUpdateSets(), context);
             visitSets(insert.getSetUpdateSets(), context);
+            boolean upsert = insert.getDuplicateUpdateSets() != null && !insert.getDuplicateUpdateSets().isEmpty()
+                    || insert.getConflictAction() != null && insert.getConflictAction().getUpdateSets() != null
+                    && !insert.getConflictAction().getUpdateSets().isEmpty();
+            Expression conflictWhere = insert.getConflictAction() == null ? null
+                    : insert.getConflictAction().getWhereExpression();
+            selfSource(insert.getTable(), insert.getSelect(), conflictWhere, upsert ? upsertSources : insertSources);
             if (insert.getColumns() != null) {
                 for (Column c : insert.getColumns()) {
                     visit(c, context);
@@ -527,11 +579,29 @@ final class StructureCollector extends TablesNamesFinder<Void> {
             if (upsert.getSelect() != null) {
                 upsert.getSelect().accept((SelectVisitor<Void>) this, context);
             }
+            selfSource(upsert.getTable(), upsert.getSelect(), null, upsertSources);
             return null;
         } finally {
             popScopes();
             cteScopes.pop();
         }
+    }
+
+    /**
+     * {@code INSERT INTO t … SELECT … FROM t [WHERE w]}: as an upsert it changes the rows of t the query reaches, so
+     * the query's WHERE (and an {@code ON CONFLICT … DO UPDATE … WHERE}) restricts the change like an UPDATE's.
+     */
+    private void selfSource(Table target, Select source, Expression conflictWhere, List<ChangeSite> out) {
+        if (target == null || !(source instanceof PlainSelect ps) || !(ps.getFromItem() instanceof Table from)
+                || from.getName() == null || isCte(from) || !resolver.table(from).equals(resolver.table(target))) {
+            return;
+        }
+        Expression where = ps.getWhere();
+        if (conflictWhere != null) {
+            where = where == null ? conflictWhere
+                    : new net.sf.jsqlparser.expression.operators.conditional.AndExpression(where, conflictWhere);
+        }
+        out.add(site(StatementType.UPDATE, where, from, ps.getJoins()));
     }
 
     private <S> void visitSets(List<UpdateSet> sets, S context) {

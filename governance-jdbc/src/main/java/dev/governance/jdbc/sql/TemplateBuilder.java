@@ -47,7 +47,7 @@ final class TemplateBuilder {
             return new StatementTemplate(kind.type(), kind.objectKind(), Set.of(), Set.of(), Set.of(), Set.of(),
                     Set.copyOf(tokenFunctions), Set.copyOf(hazards), List.of(), List.of(), false, null, false,
                     piece.normalized(), null, SchemaSwitch.of(keywords, dialect),
-                    StatementKinds.of(kind.type(), keywords, Set.of()));
+                    StatementKinds.of(kind.type(), keywords, Set.of()), SequenceWrites.NONE);
         }
         if (problem != null && lexProblem == null && hazards.isEmpty() && catalogCommand(keywords, piece.tokens())) {
             // SHOW CREATE TABLE t, SHOW DATABASES LIKE ?, DISCARD ALL, LISTEN ch: names and plain values only
@@ -59,13 +59,13 @@ final class TemplateBuilder {
             return new StatementTemplate(kind.type(), kind.objectKind(), Set.copyOf(read), Set.of(), Set.of(), Set.of(),
                     Set.copyOf(tokenFunctions), Set.copyOf(hazards), List.of(), List.of(), false, null, false,
                     piece.normalized(), null, SchemaSwitch.of(keywords, dialect),
-                    StatementKinds.of(kind.type(), keywords, Set.of()));
+                    StatementKinds.of(kind.type(), keywords, Set.of()), SequenceWrites.NONE);
         }
         if (problem != null && lexProblem == null && onlyTransactionWords(kind, piece.tokens())) {
             // BEGIN, START TRANSACTION READ ONLY, ROLLBACK TO SAVEPOINT s: nothing here the parser could add
             return new StatementTemplate(kind.type(), kind.objectKind(), Set.of(), Set.of(), Set.of(), Set.of(),
                     Set.of(), Set.copyOf(hazards), List.of(), List.of(), false, null, false, piece.normalized(), null, null,
-                    Set.of());
+                    Set.of(), SequenceWrites.NONE);
         }
         StructureCollector collector = new StructureCollector(resolver);
         Statement statement = parsed.statement();
@@ -89,6 +89,10 @@ final class TemplateBuilder {
             collector.written.clear();
             collector.writeKinds.clear();
             collector.changes.clear();
+            collector.upsertSources.clear();
+            collector.sequences.clear();
+            collector.sequenceArguments.clear();
+            collector.insertSources.clear();
             collector.updatedColumns.clear();
         }
         if ((type == StatementType.SELECT || type == StatementType.OTHER) && !collector.writeKinds.isEmpty()) {
@@ -122,6 +126,10 @@ final class TemplateBuilder {
             settingArguments.add(arg);
             dependsOnParameters |= arg == null || ExpressionScan.of(arg).parameters;
         }
+        collector.changes.addAll(collector.upsertSources);
+        if (keywords.word(0).equals("MERGE") || keywords.word(0).equals("REPLACE")) {
+            collector.changes.addAll(collector.insertSources); // H2's MERGE … KEY, read as the INSERT it respells
+        }
         for (ChangeSite site : collector.changes) {
             dependsOnParameters |= site.usesParameters();
         }
@@ -129,7 +137,8 @@ final class TemplateBuilder {
                 Set.copyOf(collector.columns), Set.copyOf(collector.updatedColumns), Set.copyOf(functions),
                 Set.copyOf(hazards), List.copyOf(collector.changes), List.copyOf(settingArguments), dependsOnParameters,
                 null, false, piece.normalized(), statement, SchemaSwitch.of(keywords, dialect),
-                StatementKinds.of(type, keywords, collector.writeKinds));
+                StatementKinds.of(type, keywords, collector.writeKinds),
+                SequenceWrites.of(collector.sequences, collector.sequenceArguments, resolver));
     }
 
     private static StatementTemplate unparseable(TextShaper.Piece piece, Resolver resolver, KeywordView keywords,
@@ -155,7 +164,7 @@ final class TemplateBuilder {
                 Set.copyOf(tokenFunctions), Set.copyOf(hazards), List.copyOf(changes), List.of(), false, problem,
                 transientProblem, piece.normalized(), statement instanceof net.sf.jsqlparser.statement.UnsupportedStatement
                         ? null : statement, SchemaSwitch.of(keywords, resolver.dialect()),
-                StatementKinds.of(type, keywords, Set.of()));
+                StatementKinds.of(type, keywords, Set.of()), SequenceWrites.NONE);
     }
 
     private static boolean writesByKeyword(StatementType type) {

@@ -56,8 +56,22 @@ final class TextShaper {
     private static Piece piece(List<Token> tokens, List<Object> literals) {
         StringBuilder norm = new StringBuilder();
         StringBuilder parse = new StringBuilder();
+        boolean setStatement = !tokens.isEmpty() && tokens.get(0).isWord("SET");
+        int variablesEnd = -1;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
+            if (i >= variablesEnd) {
+                variablesEnd = variableTargets(tokens, i);
+            }
+            if (i < variablesEnd || setStatement && assignmentColon(tokens, i)) {
+                // MySQL/MariaDB: SELECT … INTO @a, @b and SET @x := … are read by the parser as the same query
+                // without its variable targets and as SET @x = …; which variables they set is read from the tokens
+                if (i > 0 && t.spaceBefore()) {
+                    norm.append(' ');
+                }
+                norm.append(t.kind() == TokenKind.STRING ? "?" : t.text());
+                continue;
+            }
             if (i > 0 && (t.spaceBefore() || t.isSymbol('-') && tokens.get(i - 1).isSymbol('-'))) {
                 // "- -1" stays two minus signs: "--" would start a comment for the parser
                 norm.append(' ');
@@ -130,6 +144,37 @@ final class TextShaper {
             }
         }
         return new Piece(List.copyOf(tokens), norm.toString(), parse.toString());
+    }
+
+    /**
+     * When tokens[i] is {@code INTO} followed by a list of user variables ({@code @a, @`b`, @'c'}; not {@code @@x}):
+     * the index past the list; otherwise -1.
+     */
+    private static int variableTargets(List<Token> tokens, int i) {
+        if (!tokens.get(i).isWord("INTO")) {
+            return -1;
+        }
+        int j = i + 1;
+        int end = -1;
+        while (j + 1 < tokens.size() && tokens.get(j).isSymbol('@')) {
+            Token name = tokens.get(j + 1);
+            if (name.spaceBefore() || !(name.isIdentifier() || name.kind() == TokenKind.STRING)) {
+                return -1;
+            }
+            end = j + 2;
+            if (end + 1 < tokens.size() && tokens.get(end).isSymbol(',') && tokens.get(end + 1).isSymbol('@')) {
+                j = end + 1;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    /** The colon of {@code :=} (MySQL's assignment operator). */
+    private static boolean assignmentColon(List<Token> tokens, int i) {
+        return tokens.get(i).isSymbol(':') && i + 1 < tokens.size() && tokens.get(i + 1).isSymbol('=')
+                && !tokens.get(i + 1).spaceBefore();
     }
 
     private static boolean unnamedConstraintKind(Token next) {

@@ -303,7 +303,7 @@ class SqlAnalyzerAttackTest {
                 my("SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES')").type(OTHER)
                         .hazards(SYSTEM_CONFIGURATION),
                 my("SET @@sql_mode = ''").type(OTHER).hazards(SYSTEM_CONFIGURATION),
-                my("SET @@session.sql_mode := 'ANSI'").type(OTHER).hazards(SYSTEM_CONFIGURATION).unparseable(),
+                my("SET @@session.sql_mode := 'ANSI'").type(OTHER).hazards(SYSTEM_CONFIGURATION),
                 my("SET `sql_mode` = ''").type(OTHER).hazards(SYSTEM_CONFIGURATION),
                 my("SET @x = 1, time_zone = 'UTC', sql_mode = ''").type(OTHER).hazards(SYSTEM_CONFIGURATION),
                 my("SET NAMES gbk").type(OTHER).hazards(SYSTEM_CONFIGURATION),

@@ -34,6 +34,16 @@ class StatementKindsTest {
         "H2 | MERGE INTO t USING u ON t.id = u.id WHEN MATCHED THEN UPDATE SET a = 1 | MERGE UPDATE",
         "H2 | DELETE FROM t WHERE id = 1 | DELETE",
         "H2 | CREATE TABLE x AS SELECT * FROM t | CREATE",
+        "H2 | SELECT NEXT VALUE FOR s | SELECT UPDATE",
+        "MYSQL | SELECT NEXTVAL(s) | SELECT UPDATE",
+        "MYSQL | SELECT SETVAL(s, 10) | SELECT UPDATE",
+        "MYSQL | SELECT LASTVAL(s) | SELECT",
+        "POSTGRESQL | SELECT nextval('s') | SELECT UPDATE",
+        "POSTGRESQL | SELECT setval('s', 10, false) | SELECT UPDATE",
+        "POSTGRESQL | SELECT currval('s') | SELECT",
+        "POSTGRESQL | INSERT INTO t VALUES (nextval('s'), 1) | INSERT UPDATE",
+        "MYSQL | SELECT 1 INTO @c | SELECT",
+        "MYSQL | SET @x := 1 | SET",
     })
     void kinds(String dialect, String sql, String expected) {
         Set<StatementType> want = EnumSet.noneOf(StatementType.class);
