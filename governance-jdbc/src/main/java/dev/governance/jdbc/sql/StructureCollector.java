@@ -593,7 +593,7 @@ final class StructureCollector extends TablesNamesFinder<Void> {
      */
     private void selfSource(Table target, Select source, Expression conflictWhere, List<ChangeSite> out) {
         if (target == null || !(source instanceof PlainSelect ps) || !(ps.getFromItem() instanceof Table from)
-                || from.getName() == null || isCte(from) || !resolver.table(from).equals(resolver.table(target))) {
+                || from.getName() == null || isCte(from) || !maySame(resolver.table(from), resolver.table(target))) {
             return;
         }
         Expression where = ps.getWhere();
@@ -602,6 +602,12 @@ final class StructureCollector extends TablesNamesFinder<Void> {
                     : new net.sf.jsqlparser.expression.operators.conditional.AndExpression(where, conflictWhere);
         }
         out.add(site(StatementType.UPDATE, where, from, ps.getJoins()));
+    }
+
+    /** Same name, and the same schema or one not yet resolved (it may be the other): fail closed. */
+    private static boolean maySame(TableName a, TableName b) {
+        return a.table().equalsIgnoreCase(b.table()) && (java.util.Objects.equals(a.schema(), b.schema())
+                || PendingNames.pending(a) || PendingNames.pending(b));
     }
 
     private <S> void visitSets(List<UpdateSet> sets, S context) {

@@ -133,6 +133,10 @@ final class TemplateBuilder {
         for (ChangeSite site : collector.changes) {
             dependsOnParameters |= site.usesParameters();
         }
+        for (Expression arg : collector.sequenceArguments) {
+            // nextval(?): which sequence is written is known once the parameter is bound
+            dependsOnParameters |= arg == null || ExpressionScan.of(arg).parameters;
+        }
         return new StatementTemplate(type, objectKind, Set.copyOf(read), Set.copyOf(writtenTables),
                 Set.copyOf(collector.columns), Set.copyOf(collector.updatedColumns), Set.copyOf(functions),
                 Set.copyOf(hazards), List.copyOf(collector.changes), List.copyOf(settingArguments), dependsOnParameters,

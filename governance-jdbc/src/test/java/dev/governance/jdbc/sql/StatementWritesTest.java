@@ -86,6 +86,27 @@ class StatementWritesTest {
         assertEquals(unbounded, f.unboundedChange(), sql);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        // names resolved per use (as the driver analyses): a qualified and an unqualified name may be one table
+        "POSTGRESQL | INSERT INTO c AS t SELECT x.id, 'g' FROM public.c x ON CONFLICT (id) DO UPDATE SET tier = 'g' | true",
+        "MYSQL | INSERT INTO test.c SELECT id, 'x' FROM c WHERE TRUE ON DUPLICATE KEY UPDATE tier = 'x' | true",
+        "MYSQL | INSERT INTO test.c SELECT id, 'x' FROM other.c ON DUPLICATE KEY UPDATE tier = 'x' | false",
+    })
+    void anUpsertFedByItsOwnTableUnderTheServersNames(String dialect, String sql, boolean unbounded) {
+        StatementFacts f = analyzer.analyze(sql.trim(), Dialect.valueOf(dialect.trim()), table -> "test")
+                .statements().get(0);
+        assertEquals(unbounded, f.unboundedChange(), sql);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSequenceNamedByAParameterIsKnownOnceBound() {
+        Analysis prepared = analyzer.analyze("SELECT nextval(?)", Dialect.POSTGRESQL);
+        assertEquals("*.*", names(prepared.statements().get(0).tablesWritten()), "unknown before binding");
+        Analysis bound = prepared.bind(java.util.List.of("app.s"));
+        assertEquals("app.s", names(bound.statements().get(0).tablesWritten()));
+    }
+
     private static String names(java.util.Set<TableName> tables) {
         TreeSet<String> keys = new TreeSet<>();
         tables.forEach(t -> keys.add(t.key()));
