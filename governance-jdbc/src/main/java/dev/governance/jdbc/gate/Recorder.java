@@ -114,6 +114,17 @@ public final class Recorder {
                 .error(error.getSQLState() + ": " + error.getMessage()).build());
     }
 
+    /** A statement refused because its connection has no valid identity now (28000); {@code analysis} may be null. */
+    void identityRefused(Session session, Analysis analysis, SQLException error) {
+        AuditEvent.Builder b = base(EventType.STATEMENT, session, null);
+        if (analysis != null) {
+            b.sql(settings.literals() ? analysis.sql() : analysis.normalizedSql()).fingerprint(analysis.fingerprint())
+                    .type(shape(session, analysis).type());
+        }
+        recordQuietly(b.decision("deny", List.of(), "enforce").error(error.getSQLState() + ": " + error.getMessage())
+                .build());
+    }
+
     /** The record of an admitted statement, before it runs: durable first when it is an agent's write. */
     AuditEvent intent(Session session, Identity identity, Analysis analysis, Decision decision, boolean durable)
             throws AuditUnavailableException {

@@ -41,7 +41,7 @@ public final class StatementGate {
 
     /** Decides on a SQL text about to run now. */
     public Admission admit(Session session, EntryPoint entry, String sql) throws SQLException {
-        Identity identity = session.identity();
+        Identity identity = identity(session, sql, null);
         Analysis analysis = analyze(session, sql);
         return enforce(session, identity, entry, analysis, List.of());
     }
@@ -51,7 +51,7 @@ public final class StatementGate {
      * kept, so executions never parse again.
      */
     public PreparedSql prepare(Session session, EntryPoint entry, String sql) throws SQLException {
-        Identity identity = session.identity();
+        Identity identity = identity(session, sql, null);
         Analysis analysis = analyze(session, sql);
         Decision decision = decide(session, identity, analysis);
         // Parameters may still make the text unbounded (WHERE ? = ?); then it is decided again at execution.
@@ -67,7 +67,7 @@ public final class StatementGate {
 
     /** Admits one execution of a prepared statement with its bound parameters (no parse: re-decided only). */
     public Admission admitPrepared(Session session, PreparedSql prepared, Parameters parameters) throws SQLException {
-        Identity identity = session.identity();
+        Identity identity = identity(session, null, prepared.analysis());
         Analysis analysis = prepared.analysis();
         List<Object> values = parameters.snapshot();
         if (analysis.dependsOnParameters()) {
@@ -78,7 +78,7 @@ public final class StatementGate {
 
     /** Checks a text handed to {@code nativeSQL}: it does not run, but what is refused to run is refused here too. */
     public void inspect(Session session, String sql) throws SQLException {
-        Identity identity = session.identity();
+        Identity identity = identity(session, sql, null);
         Analysis analysis = analyze(session, sql);
         Decision decision = decide(session, identity, analysis);
         // nativeSQL runs nothing: a text that needs approval is asked for when it is executed, not here.
@@ -96,7 +96,12 @@ public final class StatementGate {
     /** Runs a batch whose statements were each admitted when they were added. */
     public <T> T executeBatch(Session session, List<Admission> queued, JdbcCall<T> call, RowCount<T> rows)
             throws SQLException {
-        session.identity();
+        try {
+            session.identity();
+        } catch (dev.governance.jdbc.IdentityException refused) {
+            Admission.notRun(session, queued, refused);
+            throw refused;
+        }
         try {
             recorder.requireAvailable();
         } catch (dev.governance.jdbc.AuditUnavailableException unavailable) {
@@ -104,6 +109,27 @@ public final class StatementGate {
             throw unavailable;
         }
         return Admission.executeBatch(session, queued, call, rows);
+    }
+
+    /**
+     * The identity the statement runs as, taken once as it starts; when there is none (an expired token, a rotated
+     * token that fails verification) the statement is refused with 28000 and the refusal recorded.
+     */
+    private Identity identity(Session session, String sql, Analysis analysis) throws SQLException {
+        try {
+            return session.identity();
+        } catch (dev.governance.jdbc.IdentityException refused) {
+            Analysis recorded = analysis;
+            if (recorded == null && sql != null) {
+                try {
+                    recorded = analyze(session, sql);
+                } catch (SQLException | RuntimeException unreadable) {
+                    recorded = null; // recorded without its SQL: the refusal is what matters
+                }
+            }
+            governance.recorder().identityRefused(session, recorded, refused);
+            throw refused;
+        }
     }
 
     private Analysis analyze(Session session, String sql) throws SQLException {
