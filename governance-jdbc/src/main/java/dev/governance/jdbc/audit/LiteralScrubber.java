@@ -28,7 +28,10 @@ final class LiteralScrubber {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (c == '\'') {
+            if (c == '\'' && deep && contraction(text, i)) {
+                out.append(c); // "can't", "don't": our own messages say so, and no value hides in them
+                i++;
+            } else if (c == '\'') {
                 dropPrefixLetter(out);
                 i = skipQuoted(text, i, '\'');
                 out.append('?');
@@ -80,6 +83,31 @@ final class LiteralScrubber {
             return line.substring(0, 6) + scrub(line.substring(6), true); // keep the leading SQLState
         }
         return scrub(line, true);
+    }
+
+    private static final String[] CONTRACTIONS = {"t", "s", "re", "ve", "ll", "d", "m"};
+
+    /**
+     * An apostrophe inside an English contraction: after a word of two letters or more (so a literal's prefix such
+     * as {@code E'} or {@code N'}, or an introducer such as {@code _binary'}, is never taken for one) and before one
+     * of its endings, which ends the word.
+     */
+    private static boolean contraction(String text, int at) {
+        int start = at;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        if (at - start < 2 || start > 0 && (text.charAt(start - 1) == '_' || Character.isDigit(text.charAt(start - 1)))) {
+            return false; // a one-letter prefix (E', N', X') or an introducer (_binary'…')
+        }
+        for (String ending : CONTRACTIONS) {
+            int end = at + 1 + ending.length();
+            if (text.startsWith(ending, at + 1) && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end))
+                    && text.charAt(end) != '\'')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSqlState(String text) {

@@ -96,6 +96,22 @@ final class ApprovalFlow {
 
     private void await(Session session, Identity identity, Analysis analysis, Decision decision,
                        ApprovalRequest request, String what) throws SQLException {
+        try {
+            poll(session, identity, analysis, decision, request, what);
+        } catch (dev.governance.jdbc.GovernanceException governance) {
+            throw governance;
+        } catch (SQLException | RuntimeException store) {
+            // The store went away while we waited: the request was filed and stays; nothing ran (fail closed).
+            throw new ApprovalPendingException(request.id(), "Approval required by governance rule ["
+                    + decision.decidingRule() + "]: the approval store " + approvals.store().name()
+                    + " can't be used while waiting for request " + request.id() + ": " + store.getMessage()
+                    + " (the statement did not run; the request stays pending: run it again once it is approved and"
+                    + " the store is back)");
+        }
+    }
+
+    private void poll(Session session, Identity identity, Analysis analysis, Decision decision,
+                      ApprovalRequest request, String what) throws SQLException {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         while (true) {
             ApprovalRequest now = approvals.store().find(request.id()).orElse(request);

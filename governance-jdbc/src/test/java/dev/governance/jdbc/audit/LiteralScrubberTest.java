@@ -28,4 +28,14 @@ class LiteralScrubberTest {
                 LiteralScrubber.error("Unique index violation: \"PUBLIC.PK ON PUBLIC.T(ID) VALUES ( /* 1 */ 1 )\"; SQL statement:\n"
                         + "insert into t values (1, 'secret')"));
     }
+
+    @Test
+    void contractionsInOurOwnMessagesAreNotQuotesButLiteralsStillAre() {
+        assertEquals("VG001: the store can't be used; it's down (x = ?)",
+                LiteralScrubber.error("VG001: the store can't be used; it's down (x = 'secret')"));
+        assertEquals("42000: near ? at line ?", LiteralScrubber.error("42000: near E'don''t tell' at line 1"));
+        assertEquals("42000: near _binary?", LiteralScrubber.error("42000: near _binary't secret'"));
+        assertEquals("42000: value ?", LiteralScrubber.error("42000: value N't secret'"));
+        assertEquals("SELECT ??", LiteralScrubber.sql("SELECT 'can't'"), "SQL itself is scrubbed as before");
+    }
 }
