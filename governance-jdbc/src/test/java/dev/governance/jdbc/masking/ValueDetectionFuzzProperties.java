@@ -66,12 +66,12 @@ class ValueDetectionFuzzProperties {
         Arbitrary<String> ssn = Combinators.combine(Arbitraries.integers().between(1, 665),
                         Arbitraries.integers().between(1, 99), Arbitraries.integers().between(1, 9999))
                 .as((area, group, serial) -> String.format("%03d-%02d-%04d", area, group, serial));
-        Arbitrary<String> groupedCard = cards().map(c -> c.substring(0, 4) + " " + c.substring(4, 8) + " "
+        Arbitrary<String> groupedCard = SensitiveValues.cards().map(c -> c.substring(0, 4) + " " + c.substring(4, 8) + " "
                 + c.substring(8, 12) + " " + c.substring(12));
         return Arbitraries.oneOf(
-                cards().map(v -> new Secret("card", v)),
+                SensitiveValues.cards().map(v -> new Secret("card", v)),
                 groupedCard.map(v -> new Secret("card", v)),
-                emails().map(v -> new Secret("email", v)),
+                SensitiveValues.emails().map(v -> new Secret("email", v)),
                 ssn.map(v -> new Secret("ssn", v)),
                 upperDigits.map(v -> new Secret("aws", "AKIA" + v)),
                 alnum.map(v -> new Secret("github", "ghp_" + v)));
@@ -124,35 +124,10 @@ class ValueDetectionFuzzProperties {
     Arbitrary<String> cells() {
         Arbitrary<String> pieces = Arbitraries.oneOf(
                 Arbitraries.strings().withChars("0123456789 -.+()@_/=%\\xXuAKIAghp_eyJ".toCharArray()).ofMaxLength(40),
-                cards(), emails(), Arbitraries.of("AKIA", "ASIA", "ghp_", "github_pat_", "glpat-", "xoxb-", "AIza",
+                SensitiveValues.cards(), SensitiveValues.emails(), Arbitraries.of("AKIA", "ASIA", "ghp_", "github_pat_", "glpat-", "xoxb-", "AIza",
                         "sk_live_", "eyJ", "-----BEGIN RSA PRIVATE KEY-----", "-----END", "GB82", "DE89", "+1 ", "@",
                         "\\u0040", "%40", "\\x", "0x"));
         return pieces.list().ofMaxSize(12).map(l -> String.join("", l));
-    }
-
-    static Arbitrary<String> cards() {
-        return Arbitraries.strings().numeric().ofLength(14).filter(body -> !body.matches(".*(\\d)\\1{3}.*")).map(body -> {
-            String partial = "4" + body;
-            int sum = 0;
-            for (int i = 0; i < partial.length(); i++) {
-                int d = partial.charAt(partial.length() - 1 - i) - '0';
-                if (i % 2 == 0) {
-                    d *= 2;
-                    if (d > 9) {
-                        d -= 9;
-                    }
-                }
-                sum += d;
-            }
-            return partial + ((10 - sum % 10) % 10);
-        });
-    }
-
-    static Arbitrary<String> emails() {
-        return Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofMinLength(4).ofMaxLength(12),
-                        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(4).ofMaxLength(10),
-                        Arbitraries.of("com", "org", "net", "io"))
-                .as((user, domain, tld) -> user + "." + user.charAt(0) + "x@" + domain + "." + tld);
     }
 
     /** Every character outside the unreserved set percent-encoded, as URLs and form posts carry it. */

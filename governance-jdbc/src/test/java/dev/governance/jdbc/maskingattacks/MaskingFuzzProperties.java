@@ -2,6 +2,7 @@ package dev.governance.jdbc.maskingattacks;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.governance.jdbc.masking.SensitiveValues;
 import dev.governance.jdbc.testing.TestConnections;
 
 import java.nio.charset.StandardCharsets;
@@ -53,33 +54,6 @@ class MaskingFuzzProperties {
         db.service.close();
     }
 
-    /** A Luhn-valid 16-digit card number. */
-    static Arbitrary<String> cards() {
-        // no digit four times in a row: 000000 is a piece of a neutral value (the nil UUID, 0), not of the card
-        return Arbitraries.strings().numeric().ofLength(14).filter(body -> !body.matches(".*(\\d)\\1{3}.*")).map(body -> {
-            String partial = "4" + body;
-            int sum = 0;
-            for (int i = 0; i < partial.length(); i++) {
-                int d = partial.charAt(partial.length() - 1 - i) - '0';
-                if (i % 2 == 0) {
-                    d *= 2;
-                    if (d > 9) {
-                        d -= 9;
-                    }
-                }
-                sum += d;
-            }
-            return partial + ((10 - sum % 10) % 10);
-        });
-    }
-
-    static Arbitrary<String> emails() {
-        return Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofMinLength(4).ofMaxLength(12),
-                        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(4).ofMaxLength(10),
-                        Arbitraries.of("com", "org", "net", "io"))
-                .as((user, domain, tld) -> user + "." + user.charAt(0) + "x@" + domain + "." + tld);
-    }
-
     /** How the copy sits in the innocent column. */
     static Arbitrary<java.util.function.UnaryOperator<String>> wrappers() {
         return Arbitraries.of(
@@ -91,7 +65,8 @@ class MaskingFuzzProperties {
 
     @Provide
     Arbitrary<String[]> rows() {
-        return Combinators.combine(Arbitraries.oneOf(cards(), emails()), wrappers(), cards())
+        return Combinators.combine(Arbitraries.oneOf(SensitiveValues.cards(), SensitiveValues.emails()), wrappers(),
+                        SensitiveValues.cards())
                 .as((secret, wrap, card) -> new String[] {secret, wrap.apply(secret), card});
     }
 

@@ -138,6 +138,11 @@ public final class PoolSoak {
     private final byte[][] done;
     private final int[] doneCount;
     private volatile boolean stop;
+    /**
+     * Held by the reviewer while it lists and decides, and by the heap sampler: the reviewer's list of every request
+     * (it grows with the requests filed) is the harness's own memory, not the driver's, and must not be sampled.
+     */
+    private final Object reviewing = new Object();
 
     public PoolSoak(int threads, Duration duration) throws Exception {
         this.threads = threads;
@@ -231,8 +236,9 @@ public final class PoolSoak {
                 Thread.sleep(20);
                 maxQueued[0] = Math.max(maxQueued[0], auditTrail.queued());
                 if (System.nanoTime() >= nextSample) {
-                    long n = statements.get();
-                    heap.add(new HeapSample(n, usedAfterGc()));
+                    synchronized (reviewing) {
+                        heap.add(new HeapSample(statements.get(), usedAfterGc()));
+                    }
                     nextSample += sampleEvery;
                 }
             }
@@ -359,10 +365,12 @@ public final class PoolSoak {
                 true, null);
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                for (ApprovalRequest r : approvals.list()) {
-                    if (r.status() == ApprovalStatus.PENDING) {
-                        approvals.approve(r.id(), reviewer);
-                        approvalsGranted.incrementAndGet();
+                synchronized (reviewing) {
+                    for (ApprovalRequest r : approvals.list()) {
+                        if (r.status() == ApprovalStatus.PENDING) {
+                            approvals.approve(r.id(), reviewer);
+                            approvalsGranted.incrementAndGet();
+                        }
                     }
                 }
                 Thread.sleep(25);
@@ -383,28 +391,43 @@ public final class PoolSoak {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    /** Least-squares slope of heap over statements, after the first quarter of the samples (caches filling). */
+    /**
+     * The slope of heap over statements after the first quarter of the samples (caches filling): the median of the
+     * slopes between every two samples (Theil-Sen), so that one sample taken while something large was briefly
+     * alive doesn't decide it.
+     */
     static double slope(List<HeapSample> heap) {
         List<HeapSample> warm = heap.subList(heap.size() / 4, heap.size());
-        int n = warm.size();
-        if (n < 3) {
+        List<Double> slopes = new ArrayList<>();
+        for (int i = 0; i < warm.size(); i++) {
+            for (int j = i + 1; j < warm.size(); j++) {
+                long ds = warm.get(j).statements() - warm.get(i).statements();
+                if (ds > 0) {
+                    slopes.add((double) (warm.get(j).usedBytes() - warm.get(i).usedBytes()) / ds);
+                }
+            }
+        }
+        if (slopes.isEmpty()) {
             return 0;
         }
-        double mx = 0;
-        double my = 0;
-        for (HeapSample s : warm) {
-            mx += s.statements();
-            my += s.usedBytes();
-        }
-        mx /= n;
-        my /= n;
-        double sxy = 0;
-        double sxx = 0;
-        for (HeapSample s : warm) {
-            sxy += (s.statements() - mx) * (s.usedBytes() - my);
-            sxx += (s.statements() - mx) * (s.statements() - mx);
-        }
-        return sxx == 0 ? 0 : sxy / sxx;
+        Collections.sort(slopes);
+        int n = slopes.size();
+        return n % 2 == 1 ? slopes.get(n / 2) : (slopes.get(n / 2 - 1) + slopes.get(n / 2)) / 2;
+    }
+
+    /**
+     * How much used heap grew after warm-up: the median of the last third of the samples after the first quarter
+     * against the median of the first third (a median, so that one sample doesn't decide it).
+     */
+    static long growth(List<HeapSample> heap) {
+        List<HeapSample> warm = heap.subList(heap.size() / 4, heap.size());
+        int third = Math.max(1, warm.size() / 3);
+        return median(warm.subList(warm.size() - third, warm.size())) - median(warm.subList(0, third));
+    }
+
+    private static long median(List<HeapSample> samples) {
+        long[] used = samples.stream().mapToLong(HeapSample::usedBytes).sorted().toArray();
+        return used[used.length / 2];
     }
 
     private record TrailCount(long records, long tagged, List<String> problems) {

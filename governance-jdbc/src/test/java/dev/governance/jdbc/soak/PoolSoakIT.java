@@ -47,9 +47,7 @@ class PoolSoakIT {
         assertTrue(f.maxQueued() <= QUEUE_CAPACITY, "the audit queue stays bounded");
         assertEquals(0, f.activeAtEnd(), "every borrowed connection was returned");
         assertEquals(f.backendsBefore(), f.backendsAfter(), "no PostgreSQL session of the pool left behind");
-        java.util.List<PoolSoak.HeapSample> warm = f.heap().subList(f.heap().size() / 4, f.heap().size());
-        long growth = warm.stream().mapToLong(PoolSoak.HeapSample::usedBytes).max().orElseThrow()
-                - warm.get(0).usedBytes();
+        long growth = PoolSoak.growth(f.heap());
         assertTrue(growth < MAX_GROWTH_BYTES, () -> "used heap after GC grew " + growth + " bytes: " + summary);
         if (f.statements() >= STATEMENTS_FOR_SLOPE) {
             assertTrue(f.slopeBytesPerStatement() < MAX_SLOPE_BYTES_PER_STATEMENT,
