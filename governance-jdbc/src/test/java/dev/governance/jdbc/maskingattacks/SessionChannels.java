@@ -68,6 +68,15 @@ final class SessionChannels implements AutoCloseable {
      * unreadable (42501: the channel is closed before it opens); any other failure fails the test.
      */
     void noLeak(String read, String... setup) throws Exception {
+        noLeak(false, read, setup);
+    }
+
+    /** Like {@link #noLeak(String, String...)}, and the setup is ordinary SQL: it runs, it isn't refused. */
+    void runsAndNoLeak(String read, String... setup) throws Exception {
+        noLeak(true, read, setup);
+    }
+
+    private void noLeak(boolean setupRuns, String read, String... setup) throws Exception {
         String t = table;
         try (Connection c = agent()) {
             try (Statement s = c.createStatement()) {
@@ -75,6 +84,7 @@ final class SessionChannels implements AutoCloseable {
                     try {
                         s.execute(sql.replace("$T", t));
                     } catch (SQLException e) {
+                        assertFalse(setupRuns, sql + ": refused: " + e.getMessage());
                         assertEquals("42501", e.getSQLState(), sql + ": " + e.getMessage());
                     }
                 }
@@ -84,6 +94,13 @@ final class SessionChannels implements AutoCloseable {
             assertFalse(outcome.refused(), query + ": " + outcome.refusal());
             assertTrue(outcome.rows() > 0, query + ": no rows");
             assertEquals(List.of(), outcome.leaks(), query);
+        }
+    }
+
+    /** Runs {@code statement} on an ungoverned connection (ANALYZE: statistics the database keeps). */
+    void raw(String statement) throws SQLException {
+        try (Connection raw = raw(); Statement s = raw.createStatement()) {
+            s.execute(statement.replace("$T", table));
         }
     }
 

@@ -33,9 +33,12 @@ class SessionChannelsIT {
                 credentials(Databases.mariaDbUser(), Databases.mariaDbPassword()), dir)) {
             String set = "SET @x = (SELECT token FROM $T WHERE id = 1)";
             s.noLeak("SELECT @x", set);
-            s.noLeak("SELECT @x", "SET @x := (SELECT token FROM $T WHERE id = 1)");
-            s.noLeak("SELECT @i", "SELECT token INTO @i FROM $T WHERE id = 1");
-            s.noLeak("SELECT @b", "SELECT id, token INTO @a, @b FROM $T WHERE id = 2");
+            s.runsAndNoLeak("SELECT @x", "SET @x := (SELECT token FROM $T WHERE id = 1)");
+            s.runsAndNoLeak("SELECT @i", "SELECT token INTO @i FROM $T WHERE id = 1");
+            s.runsAndNoLeak("SELECT @b", "SELECT id, token INTO @a, @b FROM $T WHERE id = 2");
+            s.runsAndNoLeak("SELECT @e", "SELECT token FROM $T WHERE id = 3 INTO @e");
+            s.runsAndNoLeak("SELECT @f, @g", "SET @f := 1, @g := (SELECT token FROM $T WHERE id = 1)");
+            s.runsAndNoLeak("SELECT @h", "SELECT UPPER(token) INTO @h FROM $T WHERE id = 2");
             s.noLeak("SELECT @v", "SELECT @v := token FROM $T WHERE id = 3");
             s.noLeak("SELECT @`q`", "SET @`q` = (SELECT token FROM $T WHERE id = 1)");
             s.noLeak("SELECT CONCAT(@x) AS c, @x IS NULL AS n", set);
@@ -68,6 +71,17 @@ class SessionChannelsIT {
             s.plain("3", "SELECT @n", "SET @n = (SELECT COUNT(*) FROM $T)");
             s.plain("Ann", "SELECT @who", "SET @who = (SELECT name FROM $T WHERE id = 1)");
             s.plain("2", "SELECT @c", "SET @c = 1 + 1");
+            s.plain("1", "SELECT @one", "SELECT 1 INTO @one");
+            s.plain("Bob", "SELECT @who2", "SELECT name INTO @who2 FROM $T WHERE id = 2");
+            s.plain("5", "SELECT @five", "SET @five := 5");
+
+            // statistics the server keeps of the data: engine-independent column statistics hold values
+            s.raw("ANALYZE TABLE $T PERSISTENT FOR ALL");
+            s.noLeak("SELECT min_value, max_value FROM mysql.column_stats WHERE table_name = '$T'"
+                    + " AND column_name = 'token'");
+            s.noLeak("SELECT * FROM mysql.column_stats WHERE table_name = '$T'");
+            s.noLeak("SELECT CONCAT(column_name, '=', max_value) AS v FROM mysql.column_stats WHERE table_name = '$T'");
+            s.noLeak("SELECT HEX(min_value) AS h FROM mysql.column_stats WHERE table_name = '$T'");
             s.trailClean();
         }
     }
@@ -91,6 +105,14 @@ class SessionChannelsIT {
             s.noLeak("SELECT encode(convert_to(current_setting('app.v'), 'UTF8'), 'hex') AS h", set);
             s.plain("3", "SELECT current_setting('app.n')",
                     "SELECT set_config('app.n', (SELECT count(*) FROM $T)::text, false)");
+
+            // statistics the server keeps of the data: histograms and most common values hold values
+            s.raw("ANALYZE $T");
+            s.noLeak("SELECT histogram_bounds::text FROM pg_stats WHERE tablename = '$T' AND attname = 'token'");
+            s.noLeak("SELECT * FROM pg_stats WHERE tablename = '$T'");
+            s.noLeak("SELECT attname, histogram_bounds FROM pg_catalog.pg_stats WHERE tablename = '$T'");
+            s.noLeak("SELECT upper(histogram_bounds::text) AS h FROM pg_stats WHERE tablename = '$T'");
+            s.noLeak("SELECT s.* FROM pg_stats s WHERE s.tablename = '$T'");
             s.trailClean();
         }
     }

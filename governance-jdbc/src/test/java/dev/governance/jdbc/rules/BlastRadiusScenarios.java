@@ -121,6 +121,9 @@ final class BlastRadiusScenarios implements AutoCloseable {
         db.refused(AGENT, "UPDATE " + items + " SET status = 'x' WHERE id = 1", "VG020", RULE);
         db.refused(AGENT, "INSERT INTO " + items + " VALUES (1, 'y') ON CONFLICT (id) DO UPDATE SET status = 'y'",
                 "VG020", RULE);
+        db.refused(AGENT, "UPDATE " + items + " SET status = ? WHERE id = ?", "VG020", RULE, "p", 2);
+        db.refused(AGENT, "MERGE INTO " + items + " i USING (VALUES (1)) v(id) ON i.id = v.id"
+                + " WHEN MATCHED THEN UPDATE SET status = 'm'", "VG020", RULE);
     }
 
     /** H2, MariaDB: what can't be counted (a trigger) is refused before it runs, saying why. */
@@ -128,6 +131,11 @@ final class BlastRadiusScenarios implements AutoCloseable {
         db.refused(AGENT, "UPDATE " + items + " SET status = 'x' WHERE id = 1", "42501", "cannot be counted");
         db.refused(AGENT, "UPDATE " + items + " SET status = 'x' WHERE id = 2", "42501", "has trigger");
         db.refused(AGENT, "UPDATE " + items + " SET status = 'x' WHERE id = 1", "42501", RULE);
+        db.refused(AGENT, "UPDATE " + items + " SET status = ? WHERE id = ?", "42501", "cannot be counted", "p", 2);
+        String upsert = db.target.isMariaDb()
+                ? "INSERT INTO " + items + " VALUES (1, 'y') ON DUPLICATE KEY UPDATE status = 'y'"
+                : "MERGE INTO " + items + " KEY (id) VALUES (1, 'y')";
+        db.refused(AGENT, upsert, "42501", "cannot be counted");
     }
 
     @Override

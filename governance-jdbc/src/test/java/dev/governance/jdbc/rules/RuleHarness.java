@@ -25,6 +25,8 @@ final class RuleHarness implements AutoCloseable {
     private final String policy;
     private final String audit;
     private final List<String> tables;
+    /** Raw queries whose answers are part of the snapshot too (what isn't a table: a sequence's state). */
+    private final List<String> watched = new java.util.ArrayList<>();
 
     RuleHarness(RuleTarget target, Path dir, String policyText, List<String> tables) throws Exception {
         this.target = target;
@@ -38,15 +40,24 @@ final class RuleHarness implements AutoCloseable {
         return audit;
     }
 
-    /** Flushes this harness's audit trail and asserts it holds none of {@code secrets}. */
-    void trailHoldsNone(String... secrets) throws Exception {
+    String policyFile() {
+        return policy;
+    }
+
+    /** Flushes what the driver still holds for the trail {@code file}. */
+    void flush(Path file) throws Exception {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("governance.identity.subject", "trail-reader");
         p.setProperty("governance.identity.allow-unverified", "true");
         p.setProperty("governance.policy", policy);
-        p.setProperty("governance.audit.sinks", "jsonl:" + audit);
+        p.setProperty("governance.audit.sinks", "jsonl:" + file);
         dev.governance.jdbc.audit.AuditTrail.of(new dev.governance.jdbc.config.SettingsLoader().load(p).settings()
                 .audit()).flush();
+    }
+
+    /** Flushes this harness's audit trail and asserts it holds none of {@code secrets}. */
+    void trailHoldsNone(String... secrets) throws Exception {
+        flush(Path.of(audit));
         java.nio.file.Path file = java.nio.file.Path.of(audit);
         String trail = Files.exists(file) ? Files.readString(file) : "";
         assertTrue(!trail.isEmpty(), "the trail recorded nothing");
@@ -63,9 +74,25 @@ final class RuleHarness implements AutoCloseable {
         }
     }
 
-    /** Every row of every fixture table, every column read as text, in key order. */
+    /** Makes the raw {@code query}'s answer part of every snapshot. */
+    void watch(String query) {
+        watched.add(query);
+    }
+
+    /** Every row of every fixture table, every column read as text, in key order; and every watched answer. */
     String snapshot() throws SQLException {
         StringBuilder out = new StringBuilder();
+        for (String query : watched) {
+            try (Statement s = raw.createStatement(); ResultSet rs = s.executeQuery(query)) {
+                out.append(query).append(':');
+                while (rs.next()) {
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        out.append(' ').append(rs.getString(i));
+                    }
+                }
+                out.append('\n');
+            }
+        }
         for (String table : tables) {
             out.append(table).append(":");
             try (Statement s = raw.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {

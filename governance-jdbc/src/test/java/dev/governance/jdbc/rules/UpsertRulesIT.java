@@ -48,6 +48,25 @@ class UpsertRulesIT {
                     + " DO UPDATE SET tier = excluded.tier");
             s.tooManyRows("MERGE INTO " + c + " t USING " + src + " s ON t.id = s.id WHEN MATCHED THEN DELETE");
 
+            s.unboundedRefused("INSERT INTO " + c + " SELECT id, 'x' FROM " + c + " ON CONFLICT (id)"
+                    + " DO UPDATE SET tier = excluded.tier");
+            s.unboundedRefused("INSERT INTO " + c + " SELECT id, 'x' FROM " + c + " WHERE 1 = 1 ON CONFLICT (id)"
+                    + " DO UPDATE SET tier = excluded.tier");
+            s.unboundedRefused("INSERT INTO " + c + " AS t SELECT x.id, 'g' FROM public." + c + " x ON CONFLICT (id)"
+                    + " DO UPDATE SET tier = 'g'");
+            String q = s.seq;
+            s.updateRefused("SELECT nextval('" + q + "')");
+            s.updateRefused("SELECT setval('public." + q + "', 500)");
+            s.updateRefused("SELECT nextval('" + q + "'::regclass) AS n");
+            s.updateRefused("SELECT nextval(?)", q);
+            s.updateRefused("SELECT id, nextval('" + q + "') FROM " + src);
+            s.updateRefused("INSERT INTO " + src + " VALUES (nextval('" + q + "'), 'new')");
+            s.writeRefused("SELECT nextval('" + q + "')");
+            s.writeRefused("SELECT nextval('\"" + q + "\"')");
+
+            s.allowed(UpsertScenarios.BOUNDED, "INSERT INTO " + c + " SELECT id, 'bounded' FROM " + c + " WHERE id = 3"
+                    + " ON CONFLICT (id) DO UPDATE SET tier = excluded.tier");
+            s.allowed(UpsertScenarios.NO_DELETE, "SELECT nextval('" + q + "')");
             s.allowed(UpsertScenarios.NO_UPDATE, "INSERT INTO " + c + " VALUES (1, 'x'), (4, 'basic')"
                     + " ON CONFLICT (id) DO NOTHING");
             s.allowed(UpsertScenarios.NO_UPDATE, "INSERT INTO " + c + " VALUES (5, 'basic')");
@@ -90,6 +109,21 @@ class UpsertRulesIT {
                     + " ON DUPLICATE KEY UPDATE tier = VALUES(tier)");
             s.tooManyRows("REPLACE INTO " + c + " SELECT id, 'platinum' FROM " + src);
 
+            s.unboundedRefused("INSERT INTO " + c + " SELECT id, 'x' FROM " + c + " ON DUPLICATE KEY UPDATE tier = 'x'");
+            s.unboundedRefused("REPLACE INTO " + c + " SELECT id, 'x' FROM " + c);
+            s.unboundedRefused("INSERT INTO test." + c + " SELECT id, 'x' FROM " + c + " WHERE TRUE"
+                    + " ON DUPLICATE KEY UPDATE tier = VALUES(tier)");
+            String q = s.seq;
+            s.updateRefused("SELECT NEXTVAL(" + q + ")");
+            s.updateRefused("SELECT NEXT VALUE FOR " + q);
+            s.updateRefused("SELECT SETVAL(test." + q + ", 500)");
+            s.updateRefused("SELECT id, NEXT VALUE FOR `" + q + "` FROM " + src);
+            s.updateRefused("INSERT INTO " + src + " VALUES (NEXTVAL(" + q + "), 'new')");
+            s.writeRefused("SELECT NEXTVAL(" + q + ")");
+
+            s.allowed(UpsertScenarios.BOUNDED, "INSERT INTO " + c + " SELECT id, 'bounded' FROM " + c + " WHERE id = 3"
+                    + " ON DUPLICATE KEY UPDATE tier = VALUES(tier)");
+            s.allowed(UpsertScenarios.NO_DELETE, "SELECT NEXTVAL(" + q + ")");
             s.allowed(UpsertScenarios.NO_UPDATE, "INSERT IGNORE INTO " + c + " VALUES (1, 'x'), (4, 'basic')");
             s.allowed(UpsertScenarios.NO_UPDATE, "INSERT INTO " + c + " VALUES (5, 'basic')");
             s.allowed(UpsertScenarios.NO_DELETE, "INSERT INTO " + c + " VALUES (1, 'gold')"

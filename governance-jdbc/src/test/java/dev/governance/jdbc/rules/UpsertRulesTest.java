@@ -46,7 +46,23 @@ class UpsertRulesTest {
             s.tooManyRows("MERGE INTO " + c + " KEY (id) SELECT id, 'platinum' FROM " + src);
             s.tooManyRows("MERGE INTO " + c + " t USING " + src + " s ON t.id = s.id WHEN MATCHED THEN DELETE");
 
+            // an upsert fed by its own table reaches every row its query reaches: no WHERE there is no WHERE at all
+            s.unboundedRefused("MERGE INTO " + c + " KEY (id) SELECT id, 'x' FROM " + c);
+            s.unboundedRefused("MERGE INTO " + c + " KEY (id) SELECT id, 'x' FROM " + c + " WHERE 1 = 1");
+            s.unboundedRefused("MERGE INTO " + c + " KEY (id) SELECT t.id, 'x' FROM PUBLIC." + c + " t WHERE t.id = t.id");
+            // advancing a sequence is an UPDATE of it: rules and access lists see it
+            String q = s.seq;
+            s.updateRefused("SELECT NEXT VALUE FOR " + q);
+            s.updateRefused("SELECT NEXT VALUE FOR PUBLIC." + q.toUpperCase() + " AS n");
+            s.updateRefused("SELECT id, NEXT VALUE FOR " + q + " FROM " + src);
+            s.updateRefused("INSERT INTO " + src + " VALUES (NEXT VALUE FOR " + q + ", 'new')");
+            s.writeRefused("SELECT NEXT VALUE FOR " + q);
+            s.writeRefused("VALUES NEXT VALUE FOR " + q);
+
             // ordinary statements of the same shapes
+            s.allowed(UpsertScenarios.BOUNDED, "MERGE INTO " + c + " KEY (id) SELECT id, 'bounded' FROM " + c
+                    + " WHERE id = 3");
+            s.allowed(UpsertScenarios.NO_DELETE, "SELECT NEXT VALUE FOR " + q);
             s.allowed(UpsertScenarios.NO_UPDATE, "INSERT INTO " + c + " VALUES (4, 'basic')");
             s.allowed(UpsertScenarios.NO_UPDATE, "MERGE INTO " + c + " t USING (SELECT 5 AS id) s ON t.id = s.id"
                     + " WHEN NOT MATCHED THEN INSERT VALUES (5, 'new')");

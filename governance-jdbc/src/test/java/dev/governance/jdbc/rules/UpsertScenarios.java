@@ -16,24 +16,39 @@ final class UpsertScenarios implements AutoCloseable {
     static final String READ_ONLY = "agent-read-only";
     static final String KEYS = "agent-keys";
     static final String ONE_ROW = "agent-one-row";
+    static final String BOUNDED = "agent-bounded";
 
     final RuleHarness db;
     /** The customers table: id (primary key), tier; rows 1, 2, 3. */
     final String c;
     /** Another table the upserts read from: id, tier; rows 1, 2, 3. */
     final String src;
+    /** A sequence (not cached: its state shows every advance), watched by every snapshot. */
+    final String seq;
 
     UpsertScenarios(RuleTarget target, Path dir) throws Exception {
         c = RuleTarget.unique("up_customers");
         src = RuleTarget.unique("up_source");
-        db = new RuleHarness(target, dir, policy(c), List.of(c, src));
+        seq = RuleTarget.unique("up_seq");
+        db = new RuleHarness(target, dir, policy(c, seq), List.of(c, src));
         db.raw("CREATE TABLE " + c + " (id INT PRIMARY KEY, tier VARCHAR(20))",
                 "INSERT INTO " + c + " VALUES (1, 'basic'), (2, 'basic'), (3, 'basic')",
                 "CREATE TABLE " + src + " (id INT PRIMARY KEY, tier VARCHAR(20))",
                 "INSERT INTO " + src + " VALUES (1, 'gold'), (2, 'gold'), (3, 'gold')");
+        if (target.isPostgres()) {
+            db.raw("CREATE SEQUENCE " + seq + " START WITH 100");
+            db.watch("SELECT last_value, is_called FROM " + seq);
+        } else if (target.isMariaDb()) {
+            db.raw("CREATE SEQUENCE " + seq + " START WITH 100 NOCACHE");
+            db.watch("SELECT next_not_cached_value FROM " + seq);
+        } else {
+            db.raw("CREATE SEQUENCE " + seq + " START WITH 100 NO CACHE");
+            db.watch("SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_NAME = '"
+                    + seq.toUpperCase(java.util.Locale.ROOT) + "'");
+        }
     }
 
-    private static String policy(String c) {
+    private static String policy(String c, String seq) {
         return """
                 version: 1
                 identities:
@@ -43,13 +58,14 @@ final class UpsertScenarios implements AutoCloseable {
                   read-only: { subject: "%s" }
                   keys:      { subject: "%s" }
                   one-row:   { subject: "%s" }
+                  bounded:   { subject: "%s" }
                 access:
                   - identity: read-only
                     read:  ["*"]
                     write: ["nothing_writable"]
                 rules:
                   - id: customers-never-updated
-                    when: { identity: no-update, statement: [UPDATE], tables: ["%s"] }
+                    when: { identity: no-update, statement: [UPDATE], tables: ["%s", "%s"] }
                     action: deny
                   - id: customers-never-deleted
                     when: { identity: no-delete, statement: [DELETE], tables: ["%s"] }
@@ -63,9 +79,12 @@ final class UpsertScenarios implements AutoCloseable {
                   - id: one-row-at-a-time
                     when: { identity: one-row, statement: [UPDATE, DELETE] }
                     max-rows: 1
+                  - id: changes-need-a-where
+                    when: { identity: bounded, statement: [UPDATE, DELETE], where: absent }
+                    action: deny
                 defaults:
                   unparseable: allow   # what H2's parser can't read must still be caught by its kinds
-                """.formatted(NO_UPDATE, NO_DELETE, NO_INSERT, READ_ONLY, KEYS, ONE_ROW, c, c, c);
+                """.formatted(NO_UPDATE, NO_DELETE, NO_INSERT, READ_ONLY, KEYS, ONE_ROW, BOUNDED, c, seq, c, c);
     }
 
     void updateRefused(String sql, Object... parameters) throws Exception {
@@ -92,12 +111,20 @@ final class UpsertScenarios implements AutoCloseable {
         db.refused(ONE_ROW, sql, "VG020", "one-row-at-a-time");
     }
 
+    void unboundedRefused(String sql) throws Exception {
+        db.refused(BOUNDED, sql, "42501", "changes-need-a-where");
+    }
+
     void allowed(String subject, String sql, Object... parameters) throws Exception {
         db.allowed(subject, sql, parameters);
     }
 
     @Override
     public void close() throws Exception {
-        db.close();
+        try {
+            db.raw("DROP SEQUENCE IF EXISTS " + seq);
+        } finally {
+            db.close();
+        }
     }
 }
