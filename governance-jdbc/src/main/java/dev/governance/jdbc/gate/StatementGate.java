@@ -99,7 +99,7 @@ public final class StatementGate {
         try {
             session.identity();
         } catch (dev.governance.jdbc.IdentityException refused) {
-            Admission.notRun(session, queued, refused);
+            Admission.notRun(queued, refused);
             throw refused;
         }
         try {
@@ -127,7 +127,7 @@ public final class StatementGate {
                     recorded = null; // recorded without its SQL: the refusal is what matters
                 }
             }
-            governance.recorder().identityRefused(session, recorded, refused);
+            recorder.identityRefused(session, recorded, refused);
             throw refused;
         }
     }
