@@ -50,6 +50,11 @@ public final class MaskedCells {
         return column > 0 && column < plan.strategies().length ? plan.strategies()[column] : null;
     }
 
+    /** A structured column (JSON, array, row) masked part by part; planned as binary, off the common text path. */
+    private DocumentMask document(int column) {
+        return column > 0 && column < plan.documents().length ? plan.documents()[column] : null;
+    }
+
     private boolean scanned(int column) {
         return column > 0 && column < plan.scanned().length && plan.scanned()[column];
     }
@@ -64,8 +69,9 @@ public final class MaskedCells {
         return strategy(column) == null && !scanned(column);
     }
 
+    /** The column is masked, whole or in parts. */
     public boolean masked(int column) {
-        return strategy(column) != null;
+        return strategy(column) != null || document(column) != null;
     }
 
     // ---- text ------------------------------------------------------------------------------------------------
@@ -73,6 +79,10 @@ public final class MaskedCells {
     public String getString(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
         if (binary(column) && strategy(column) == null) {
+            DocumentMask document = document(column);
+            if (document != null) {
+                return documentText(rs.getString(column), document);
+            }
             byte[] bytes = rs.getBytes(column);
             if (bytes != null && scannedBytes(bytes) != bytes) {
                 return Masker.REDACTED; // the bytes hold a sensitive value; their text form would too
@@ -88,7 +98,43 @@ public final class MaskedCells {
 
     public String getNString(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
+        if (document(column) != null) {
+            return getString(rs, column);
+        }
         return text(rs.getNString(column), column);
+    }
+
+    /** A structured value's text with its sensitive parts masked and the rest value-scanned. */
+    private String documentText(String text, DocumentMask document) {
+        return text == null ? null : scanText(document.mask(text, masker));
+    }
+
+    /**
+     * A driver's object for a structured column: the same object when nothing in it is masked; otherwise its masked
+     * text (as bytes when the driver gave bytes), or, for arrays and rows, its elements masked.
+     */
+    private Object documentObject(Object value, DocumentMask document, int column) throws SQLException {
+        if (value instanceof Array array) {
+            return array(array, document.elementStrategy());
+        }
+        if (value instanceof Object[] elements) {
+            return maskElements(elements, document.elementStrategy(), 0);
+        }
+        if (value instanceof byte[] bytes) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            String shown = documentText(text, document);
+            return shown == text ? bytes : shown.getBytes(StandardCharsets.UTF_8);
+        }
+        if (value instanceof Clob clob) {
+            return new TextClob(documentText(read(clob), document));
+        }
+        if (value instanceof ResultSet || value instanceof java.sql.Struct || value instanceof SQLXML
+                || value instanceof Ref || value instanceof RowId || value instanceof Blob) {
+            throw refused(column, "a nested " + value.getClass().getSimpleName());
+        }
+        String text = value.toString(); // a String, or a driver's json/jsonb/record object
+        String shown = documentText(text, document);
+        return shown == text ? value : shown;
     }
 
     /** The text of a cell as the caller may see it: masked, scanned, or as it is. */
@@ -196,6 +242,10 @@ public final class MaskedCells {
         }
         if (!scanned(column)) {
             return value;
+        }
+        DocumentMask document = document(column);
+        if (document != null) {
+            return documentObject(value, document, column);
         }
         if (value instanceof String text) {
             return text(text, column);
@@ -341,6 +391,10 @@ public final class MaskedCells {
         if (s != null) {
             return (byte[]) masker.mask(bytes, s == MaskingStrategy.DEFAULT ? MaskingStrategy.REDACT : s);
         }
+        DocumentMask document = document(column);
+        if (document != null) {
+            return (byte[]) documentObject(bytes, document, column);
+        }
         return scannedBytes(bytes);
     }
 
@@ -424,12 +478,13 @@ public final class MaskedCells {
             return rs.getArray(column);
         }
         Array array = rs.getArray(column);
-        return array == null ? null : array(array, strategy(column));
+        DocumentMask document = document(column);
+        return array == null ? null : array(array, document != null ? document.elementStrategy() : strategy(column));
     }
 
     public SQLXML getSQLXML(ResultSet rs, int column) throws SQLException {
         lastColumn = column;
-        if (strategy(column) != null) {
+        if (masked(column)) {
             throw refused(column, "getSQLXML");
         }
         if (scanned(column)) {

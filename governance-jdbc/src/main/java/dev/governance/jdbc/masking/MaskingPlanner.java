@@ -15,6 +15,7 @@ import dev.governance.jdbc.sql.lineage.PredicateColumn;
 import dev.governance.jdbc.sql.lineage.ResultLineage;
 import dev.governance.jdbc.sql.lineage.ResultShape;
 import dev.governance.jdbc.sql.lineage.SchemaLookup;
+import dev.governance.jdbc.sql.lineage.ValueShape;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -102,7 +103,8 @@ public final class MaskingPlanner {
             throws SQLException {
         PlanKey key = cacheKey(policy, defaults, dialect, analysis, md, sensitiveVariables);
         if (key == null) {
-            return plan(policy, defaults, analysis, dialect, md, schema, views, true, sensitiveVariables);
+            return bound(plan(policy, defaults, analysis, dialect, md, schema, views, true, sensitiveVariables),
+                    analysis);
         }
         Optional<MaskingPlan> cached = plans.getIfPresent(key);
         if (cached == null) {
@@ -110,7 +112,15 @@ public final class MaskingPlanner {
                     sensitiveVariables));
             plans.put(key, cached);
         }
-        return cached.orElse(null);
+        return cached.map(p -> bound(p, analysis)).orElse(null);
+    }
+
+    /** The plan with this text's literal JSON keys filled in (see {@link MaskingPlan#bound}). */
+    private static MaskingPlan bound(MaskingPlan plan, Analysis analysis) {
+        if (plan == null) {
+            return null;
+        }
+        return analysis instanceof SqlAnalysis sql ? plan.bound(sql::literal) : plan.bound(k -> null);
     }
 
     /**
@@ -218,6 +228,7 @@ public final class MaskingPlanner {
                 && (sensitiveVariables || touchesSensitiveTable(sensitivity, analysis));
         boolean warnings = traceLineage && listsWarnings(analysis);
         boolean anyUnknown = false;
+        DocumentMask[] documents = new DocumentMask[n + 1];
         for (int i = 1; i <= n; i++) {
             labels[i] = md.getColumnLabel(i);
             MaskingStrategy s = null;
@@ -227,10 +238,13 @@ public final class MaskingPlanner {
                     s = stricter(s, sensitivity.of(source));
                 }
             }
-            s = stricter(s, sensitivity.of(metadataColumn(md, i, dialect)));
-            if (policy.detect() != MaskingPolicy.Detect.OFF) {
-                s = stricter(s, byName(labels[i], md.getColumnType(i)));
-            }
+            boolean byLineageOnly = s != null;
+            MaskingStrategy other = sensitivity.of(metadataColumn(md, i, dialect));
+            MaskingStrategy named = policy.detect() == MaskingPolicy.Detect.OFF ? null
+                    : byName(labels[i], md.getColumnType(i));
+            // a label that is the expression's own text (H2, MariaDB) names what lineage already traced
+            byLineageOnly &= other == null && (named == null || expressionText(labels[i]));
+            s = stricter(s, stricter(other, named));
             boolean unknown = column == null || !column.certain() || traced == null || !traced.complete();
             if (s == null && unknown && touchesSensitive) {
                 anyUnknown = true;
@@ -249,13 +263,67 @@ public final class MaskingPlanner {
             binary[i] = MaskedCells.isBinary(jdbcType);
             scanned[i] = s == null && policy.detect() == MaskingPolicy.Detect.AUTO
                     && (MaskedCells.isText(jdbcType) || binary[i] || MaskedCells.isLongNumber(jdbcType));
+            if (byLineageOnly && column.value() != null) {
+                documents[i] = document(column.value(), sensitivity, s, dialect);
+                if (documents[i] != null) {
+                    // masked part by part, its other values scanned; read off the common text path
+                    strategies[i] = null;
+                    scanned[i] = true;
+                    binary[i] = true;
+                }
+            }
         }
         if (anyUnknown && defaults.unknownLineage() == Defaults.UnknownLineage.DENY) {
             throw new PolicyViolationException(List.of("unknown-lineage"), "the result reads a table with sensitive"
                     + " columns, and which of its columns come from them can't be traced");
         }
-        MaskingPlan plan = new MaskingPlan(strategies, scanned, labels, binary);
+        MaskingPlan plan = new MaskingPlan(strategies, scanned, labels, binary, documents);
         return plan.empty() ? null : plan;
+    }
+
+    /** A structured column's parts, each masked as its sources say; null when no part is sensitive after all. */
+    private static DocumentMask document(ValueShape shape, Sensitivity sensitivity, MaskingStrategy whole,
+                                         Dialect dialect) {
+        DocumentPart root = part(shape, sensitivity, whole);
+        return sensitive(root) ? new DocumentMask(root, whole, dialect == Dialect.POSTGRESQL) : null;
+    }
+
+    private static DocumentPart part(ValueShape shape, Sensitivity sensitivity, MaskingStrategy whole) {
+        if (shape instanceof ValueShape.Leaf leaf) {
+            MaskingStrategy s = null;
+            for (ColumnName source : leaf.sources()) {
+                s = stricter(s, sensitivity.of(source));
+            }
+            if (s == null && !leaf.certain()) {
+                s = whole; // sources may be incomplete: fail closed for this part
+            }
+            return s == null ? DocumentPart.Value.INNOCENT : new DocumentPart.Value(s);
+        }
+        if (shape instanceof ValueShape.Fields f) {
+            DocumentPart[] values = new DocumentPart[f.values().size()];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = part(f.values().get(k), sensitivity, whole);
+            }
+            return new DocumentPart.Fields(f.format(), f.names().toArray(new String[0]), values,
+                    new DocumentPart.Value(whole));
+        }
+        ValueShape.Elements e = (ValueShape.Elements) shape;
+        return new DocumentPart.Elements(e.format(), part(e.element(), sensitivity, whole));
+    }
+
+    private static boolean sensitive(DocumentPart part) {
+        if (part instanceof DocumentPart.Value v) {
+            return v.sensitive();
+        }
+        if (part instanceof DocumentPart.Fields f) {
+            for (DocumentPart p : f.values()) {
+                if (sensitive(p)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return sensitive(((DocumentPart.Elements) part).element());
     }
 
 
@@ -305,6 +373,11 @@ public final class MaskingPlanner {
             }
         }
         return out;
+    }
+
+    /** A label the database made from the expression's text ({@code JSON_OBJECT('e': EMAIL)}), not a name given. */
+    private static boolean expressionText(String label) {
+        return label != null && label.indexOf('(') >= 0 && label.indexOf(')') > label.indexOf('(');
     }
 
     private static MaskingStrategy byName(String name, int jdbcType) {

@@ -53,6 +53,14 @@ final class SqlAnalysis implements Analysis {
         return literals;
     }
 
+    /**
+     * The value of literal marker {@code k} of this text (the parsed tree holds markers, not values), or null when
+     * there is no such literal.
+     */
+    public Object literal(int k) {
+        return k >= 0 && k < literals.size() ? literals.get(k) : null;
+    }
+
     @Override
     public String normalizedSql() {
         return template.normalizedSql();

@@ -139,6 +139,29 @@ class ResultAllocationTest {
     }
 
     @Test
+    void agentJsonAggregateWithNothingToMaskAllocatesNothingPerRow() throws SQLException {
+        // column 3: JSON of innocent columns (value-scanned); column 4: JSON with an email part that is null on every
+        // row (planned to be masked part by part; each cell is walked and found to need nothing)
+        String sql = "SELECT id, qty, JSON_OBJECT('city': city, 'qty': qty, 'note': note),"
+                + " JSON_OBJECT('id': id, 'e': CASE WHEN id < 0 THEN email END, 'city': city) FROM lines";
+        try (Connection c = TestConnections.open(url, TestConnections.agent()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql + " WHERE id = 1")) {
+            assertNotNull(maskingState(rs), "control: the email part gives the result a plan");
+            assertTrue(rs.next());
+            assertTrue(rs.getString(4).contains("\"e\":null"), rs.getString(4));
+        }
+        long extra = extraPerRow(TestConnections.agent(), sql, true);
+        assertTrue(extra < SLACK_PER_ROW, "extra bytes per row: " + extra);
+    }
+
+    @Test
+    void maskingAJsonPartDoesAllocatePerRow() throws SQLException {
+        long extra = extraPerRow(TestConnections.agent(), "SELECT id, qty, JSON_OBJECT('id': id, 'e': email) FROM lines",
+                true);
+        assertTrue(extra >= 16, "control: a masked part is a new document on every row; extra bytes per row: " + extra);
+    }
+
+    @Test
     void maskingAColumnDoesAllocatePerRow() throws SQLException {
         long extra = extraPerRow(TestConnections.agent(), "SELECT id, qty, email FROM lines", true);
         assertTrue(extra >= 16, "control: a masked value is a new string on every row; extra bytes per row: " + extra);

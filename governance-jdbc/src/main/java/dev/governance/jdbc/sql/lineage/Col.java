@@ -9,10 +9,20 @@ import java.util.Set;
  *
  * @param star   a placeholder for an unknown number of columns; its {@code t.*} sources stand for any column of t
  * @param direct the value is a table column passed through unchanged (so equality on it is equality on the column)
+ * @param value  how a JSON, array or row value is built, part by part; null for other values
  */
-record Col(String name, Set<ColumnName> sources, boolean certain, boolean star, boolean direct) {
+record Col(String name, Set<ColumnName> sources, boolean certain, boolean star, boolean direct, ValueShape value) {
     Col {
         sources = Set.copyOf(sources);
+    }
+
+    Col(String name, Set<ColumnName> sources, boolean certain, boolean star, boolean direct) {
+        this(name, sources, certain, star, direct, null);
+    }
+
+    /** The same column, its structure (JSON, array, row) known. */
+    Col shaped(ValueShape shape) {
+        return shape == null ? this : new Col(name, sources, certain, star, direct, shape);
     }
 
     static Col of(String name, Acc acc) {
@@ -20,6 +30,6 @@ record Col(String name, Set<ColumnName> sources, boolean certain, boolean star, 
     }
 
     Col renamed(String newName) {
-        return new Col(newName, sources, certain, star, direct);
+        return new Col(newName, sources, certain, star, direct, value);
     }
 }

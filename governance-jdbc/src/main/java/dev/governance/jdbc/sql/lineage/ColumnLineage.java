@@ -14,10 +14,21 @@ import java.util.Set;
  *                that could not be attributed to any table in scope.
  * @param certain false when the sources may be incomplete (an unknown table's columns, a table function,
  *                an unsupported construct)
+ * @param value   how a JSON, array or row value is built from its sources, part by part (null: not such a value,
+ *                or not taken apart)
  */
-public record ColumnLineage(String label, Set<ColumnName> sources, boolean certain) {
+public record ColumnLineage(String label, Set<ColumnName> sources, boolean certain, ValueShape value) {
     public ColumnLineage {
         sources = Set.copyOf(sources);
+    }
+
+    public ColumnLineage(String label, Set<ColumnName> sources, boolean certain) {
+        this(label, sources, certain, null);
+    }
+
+    /** The same column under the label the database gave it. */
+    ColumnLineage labelled(String newLabel) {
+        return new ColumnLineage(newLabel, sources, certain, value);
     }
 
     /**

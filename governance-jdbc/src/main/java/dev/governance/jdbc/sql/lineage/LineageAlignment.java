@@ -34,7 +34,7 @@ final class LineageAlignment {
         if (placeholders == 0 && cols.size() == n) {
             for (int i = 0; i < n; i++) {
                 ColumnLineage c = cols.get(i);
-                out.add(new ColumnLineage(labelOr(shape, i, c.label()), c.sources(), c.certain()));
+                out.add(c.labelled(labelOr(shape, i, c.label())));
             }
             return new ResultLineage(out, lineage.tablesTouched(), lineage.predicates(), lineage.complete());
         }
@@ -42,7 +42,7 @@ final class LineageAlignment {
             int width = n - (cols.size() - 1);
             for (int i = 0; i < at; i++) {
                 ColumnLineage c = cols.get(i);
-                out.add(new ColumnLineage(labelOr(shape, i, c.label()), c.sources(), c.certain()));
+                out.add(c.labelled(labelOr(shape, i, c.label())));
             }
             ColumnLineage star = cols.get(at);
             for (int k = 0; k < width; k++) {
@@ -57,7 +57,7 @@ final class LineageAlignment {
             for (int i = at + 1; i < cols.size(); i++) {
                 ColumnLineage c = cols.get(i);
                 int pos = i - 1 + width;
-                out.add(new ColumnLineage(labelOr(shape, pos, c.label()), c.sources(), c.certain()));
+                out.add(c.labelled(labelOr(shape, pos, c.label())));
             }
             return new ResultLineage(out, lineage.tablesTouched(), lineage.predicates(), false);
         }

@@ -146,7 +146,7 @@ final class LineageWalker {
             boolean certain = c.certain() && !c.star();
             all &= certain;
             String label = c.star() ? (c.direct() ? STAR : ColumnLineage.UNKNOWN_SHAPE) : c.name();
-            out.add(new ColumnLineage(label, c.sources(), certain));
+            out.add(new ColumnLineage(label, c.sources(), certain, c.star() ? null : c.value()));
         }
         Set<PredicateColumn> preds = new LinkedHashSet<>();
         predicates.forEach((k, v) -> preds.add(new PredicateColumn(k, v)));
@@ -323,7 +323,7 @@ final class LineageWalker {
             } else {
                 Acc acc = expression(e, s);
                 String alias = item.getAlias() == null ? null : Names.unquote(item.getAlias().getName());
-                Col c = Col.of(alias != null ? alias : label(e), acc);
+                Col c = Col.of(alias != null ? alias : label(e), acc).shaped(new Shapes(this, s).ofItem(e));
                 out.add(c);
                 if (alias != null) {
                     s.selectAliases.put(Names.key(alias), c);
@@ -1072,6 +1072,34 @@ final class LineageWalker {
             }
         }
         return false;
+    }
+
+    /** The FROM items {@code t.*} names. */
+    List<Scope.Entry> tableEntries(Table t, Scope s) {
+        return entries(s, t);
+    }
+
+    /**
+     * The FROM item a bare name refers to as a whole-row value ({@code SELECT c FROM customers c}); empty when the
+     * name is qualified, or a column of some FROM item (a column wins, as in the database).
+     */
+    List<Scope.Entry> rowEntries(Column c, Scope s) {
+        if (c.getTable() != null && c.getTable().getName() != null) {
+            return List.of();
+        }
+        String name = Names.unquote(c.getColumnName());
+        for (Scope level = s; level != null; level = level.parent) {
+            for (Scope.Entry en : level.entries) {
+                if (en.relation().hasNamed(name)) {
+                    return List.of();
+                }
+            }
+            List<Scope.Entry> found = matching(level, null, name);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return List.of();
     }
 
     private List<Scope.Entry> entries(Scope s, Table t) {
