@@ -112,6 +112,11 @@ record WidenedFacts(StatementFacts facts, Set<TableName> tablesRead, Set<ColumnN
         }
 
         @Override
+        public Object literal(int k) {
+            return analysis.literal(k);
+        }
+
+        @Override
         public Analysis bind(List<Object> parameters) {
             return analysis.bind(parameters);
         }

@@ -120,7 +120,7 @@ public final class MaskingPlanner {
         if (plan == null) {
             return null;
         }
-        return analysis instanceof SqlAnalysis sql ? plan.bound(sql::literal) : plan.bound(k -> null);
+        return analysis == null ? plan.bound(k -> null) : plan.bound(analysis::literal);
     }
 
     /**

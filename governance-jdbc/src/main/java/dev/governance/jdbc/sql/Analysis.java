@@ -27,6 +27,14 @@ public interface Analysis {
      */
     List<AnalyzedStatement> analyzedStatements();
 
+    /**
+     * The value of literal marker {@code k} of this text (parse trees hold markers, not values: see
+     * {@link AnalyzedStatement#parsedStatement()}), or null when unknown.
+     */
+    default Object literal(int k) {
+        return null;
+    }
+
     default boolean multiStatement() {
         return statements().size() > 1;
     }

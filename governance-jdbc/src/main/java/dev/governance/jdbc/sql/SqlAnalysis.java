@@ -57,6 +57,7 @@ final class SqlAnalysis implements Analysis {
      * The value of literal marker {@code k} of this text (the parsed tree holds markers, not values), or null when
      * there is no such literal.
      */
+    @Override
     public Object literal(int k) {
         return k >= 0 && k < literals.size() ? literals.get(k) : null;
     }
