@@ -11,6 +11,7 @@ import dev.governance.jdbc.sql.lineage.ColumnsRead;
 import dev.governance.jdbc.sql.lineage.LineageAnalyzer;
 import dev.governance.jdbc.sql.lineage.ResultLineage;
 import dev.governance.jdbc.sql.ColumnName;
+import dev.governance.jdbc.sql.NormalizedTextCache;
 import dev.governance.jdbc.sql.TableName;
 import dev.governance.jdbc.sql.lineage.SchemaLookup;
 
@@ -48,8 +49,8 @@ final class MetadataCache {
      * What each statement shape reads, column by column, per database and search path (for {@code columns} rules).
      * Kept as briefly as the name lookups it depends on, and dropped with them by DDL.
      */
-    private final Cache<ReadsKey, ColumnsRead> columnReads = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(Duration.ofSeconds(30)).build();
+    private final NormalizedTextCache<ReadsKey, ColumnsRead> columnReads =
+            NormalizedTextCache.expiring("column-reads", Duration.ofSeconds(30));
 
     /** A parse tree by identity (one cached tree per statement shape), on one database and search path. */
     private record ReadsKey(String database, SearchPath path, Tree tree) {

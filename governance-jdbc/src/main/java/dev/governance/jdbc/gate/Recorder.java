@@ -1,7 +1,5 @@
 package dev.governance.jdbc.gate;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.governance.jdbc.AuditUnavailableException;
 import dev.governance.jdbc.approval.ApprovalEvents;
 import dev.governance.jdbc.approval.ApprovalRequest;
@@ -13,6 +11,7 @@ import dev.governance.jdbc.config.Settings;
 import dev.governance.jdbc.identity.Identity;
 import dev.governance.jdbc.policy.Decision;
 import dev.governance.jdbc.policy.Policy;
+import dev.governance.jdbc.sql.NormalizedTextCache;
 import dev.governance.jdbc.sql.Analysis;
 import dev.governance.jdbc.sql.ColumnName;
 import dev.governance.jdbc.sql.StatementFacts;
@@ -201,7 +200,7 @@ public final class Recorder {
     }
 
     /** Shapes by normalized text (and default schema): a repeated statement builds its record without re-walking. */
-    private final Cache<ShapeKey, Shape> shapes = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final NormalizedTextCache<ShapeKey, Shape> shapes = NormalizedTextCache.named("audit-shape");
 
     /** The normalized text is the cached analysis's own string: its hash is computed once, not per statement. */
     private record ShapeKey(String type, Object tables, String normalized) {
@@ -209,7 +208,7 @@ public final class Recorder {
 
     private Shape shape(Session session, Analysis analysis) {
         String normalized = analysis.normalizedSql();
-        if (normalized == null || normalized.length() > 10_240) {
+        if (!NormalizedTextCache.cacheable(normalized)) {
             return Shape.of(analysis);
         }
         // The type joins the key: literals can change it (set_config('role', …) is OTHER, other settings are not).

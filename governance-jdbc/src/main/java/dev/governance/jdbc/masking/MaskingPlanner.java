@@ -3,6 +3,7 @@ package dev.governance.jdbc.masking;
 import dev.governance.jdbc.PolicyViolationException;
 import dev.governance.jdbc.policy.Defaults;
 import dev.governance.jdbc.policy.MaskingPolicy;
+import dev.governance.jdbc.sql.NormalizedTextCache;
 import dev.governance.jdbc.sql.Analysis;
 import dev.governance.jdbc.sql.AnalyzedStatement;
 import dev.governance.jdbc.sql.ColumnName;
@@ -17,8 +18,6 @@ import dev.governance.jdbc.sql.lineage.ResultShape;
 import dev.governance.jdbc.sql.lineage.SchemaLookup;
 import dev.governance.jdbc.sql.lineage.ValueShape;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.sql.ResultSetMetaData;
 import java.util.Optional;
@@ -38,8 +37,8 @@ public final class MaskingPlanner {
     private final LineageAnalyzer lineage = new LineageAnalyzer();
 
     /** Plans are the same for the same policy, statement shape and result layout: decided once, then reused. */
-    private final Cache<PlanKey, Optional<MaskingPlan>> plans = Caffeine.newBuilder().maximumSize(10_000)
-            .expireAfterWrite(java.time.Duration.ofMinutes(5)).build(); // schemas and views change
+    private final NormalizedTextCache<PlanKey, Optional<MaskingPlan>> plans =
+            NormalizedTextCache.expiring("masking-plan", java.time.Duration.ofMinutes(5)); // schemas and views change
 
     /**
      * The policy and its defaults compare by identity: they are immutable and a reload makes new ones, and hashing
@@ -180,7 +179,7 @@ public final class MaskingPlanner {
                                     ResultSetMetaData md, boolean sensitiveVariables) throws SQLException {
         String normalized = analysis.normalizedSql();
         List<StatementFacts> facts = analysis.statements();
-        if (normalized == null || normalized.length() > 10_240 || facts.isEmpty()) {
+        if (!NormalizedTextCache.cacheable(normalized) || facts.isEmpty()) {
             return null;
         }
         Object statements;

@@ -1,7 +1,5 @@
 package dev.governance.jdbc.sql;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,24 +17,21 @@ import java.util.Objects;
  */
 public final class SqlAnalyzer {
 
-    /** Texts longer than this are analysed but not cached (one huge text must not crowd out the cache). */
-    static final int MAX_CACHED_LENGTH = 10 * 1024;
-
     /** Statements of one text that are parsed; the rest are unparseable. */
     static final int MAX_STATEMENTS = 200;
 
     private record Key(Dialect dialect, String defaultSchema, String parseKey) {
     }
 
-    private final Cache<Key, TextTemplate> cache;
+    private final NormalizedTextCache<Key, TextTemplate> cache = NormalizedTextCache.named("analysis");
     private final StatementParser parser;
 
     public SqlAnalyzer() {
-        this(10_000, Duration.ofSeconds(2));
+        this(Duration.ofSeconds(2));
     }
 
-    public SqlAnalyzer(long cacheSize, Duration parseTimeout) {
-        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    /** @param parseTimeout how long one statement's parse may take before it counts as unparseable */
+    public SqlAnalyzer(Duration parseTimeout) {
         this.parser = new StatementParser(Math.max(1, parseTimeout.toMillis()));
     }
 
@@ -73,7 +68,7 @@ public final class SqlAnalyzer {
             problem = "the text reads differently on a server with NO_BACKSLASH_ESCAPES";
         }
         TextTemplate template;
-        if (problem == null && shaped.parseKey().length() <= MAX_CACHED_LENGTH) {
+        if (problem == null && NormalizedTextCache.cacheable(shaped.parseKey())) {
             Key key = new Key(d, schema, shaped.parseKey());
             template = cache.getIfPresent(key);
             if (template == null) {
@@ -90,8 +85,7 @@ public final class SqlAnalyzer {
 
     /** Number of cached text shapes (for tests and metrics). */
     public long cachedShapes() {
-        cache.cleanUp();
-        return cache.estimatedSize();
+        return cache.size();
     }
 
     private TextTemplate build(TextShaper.Shaped shaped, Dialect dialect, String schema, String lexProblem, int nesting) {

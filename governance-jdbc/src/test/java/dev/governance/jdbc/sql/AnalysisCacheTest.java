@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,5 +63,36 @@ class AnalysisCacheTest {
         assertNotSame(byId, ((SqlAnalysis) analyzer.analyze("SELECT id FROM orders WHERE id = 1", Dialect.POSTGRESQL,
                 "other")).analyzedStatements().get(0).parsedStatement(), "default schemas are kept apart");
         assertEquals(4, analyzer.cachedShapes());
+    }
+
+    /** The counters benchmarks read move with the cache: one miss for a new shape, a hit for each repeat. */
+    @Test
+    void hitsAndMissesAreCounted() {
+        NormalizedTextCache.Counts before = NormalizedTextCache.counts().get("analysis");
+        analyzer.analyze("SELECT total FROM orders WHERE id = 7 AND note = 'counted'", Dialect.POSTGRESQL);
+        for (int i = 0; i < 5; i++) {
+            analyzer.analyze("SELECT total FROM orders WHERE id = " + i + " AND note = 'counted'", Dialect.POSTGRESQL);
+        }
+        NormalizedTextCache.Counts after = NormalizedTextCache.counts().get("analysis");
+        long hitsBefore = before == null ? 0 : before.hits();
+        long missesBefore = before == null ? 0 : before.misses();
+        // other tests may analyse in parallel: at least ours are counted
+        assertTrue(after.hits() - hitsBefore >= 5, "hits: " + before + " -> " + after);
+        assertTrue(after.misses() - missesBefore >= 1, "misses: " + before + " -> " + after);
+    }
+
+    /** One huge text must not crowd out the rest: past the limit a text is analysed but not cached. */
+    @Test
+    void aTextLongerThanTheLimitIsNotCached() {
+        StringBuilder in = new StringBuilder("SELECT id FROM orders WHERE customer IN (");
+        for (int i = 0; in.length() <= NormalizedTextCache.MAX_TEXT_LENGTH; i++) {
+            in.append(i == 0 ? "" : ", ").append("c").append(i); // columns, not literals: the shape stays long
+        }
+        String huge = in.append(")").toString();
+        Analysis analysis = analyzer.analyze(huge, Dialect.POSTGRESQL);
+        assertEquals(false, analysis.unparseable(), analysis.parseProblem());
+        assertEquals(0, analyzer.cachedShapes(), "not cached");
+        analyzer.analyze("SELECT id FROM orders WHERE id = 1", Dialect.POSTGRESQL);
+        assertEquals(1, analyzer.cachedShapes(), "a short text is");
     }
 }

@@ -218,7 +218,7 @@ class SqlAnalyzerTest {
 
     @Test
     void parseTimeLimitIsHonoured() {
-        SqlAnalyzer impatient = new SqlAnalyzer(100, Duration.ofMillis(1));
+        SqlAnalyzer impatient = new SqlAnalyzer(Duration.ofMillis(1));
         StringBuilder b = new StringBuilder("SELECT ");
         for (int i = 0; i < 3000; i++) {
             b.append(i == 0 ? "" : " + ").append("CASE WHEN a").append(i).append(" = 1 THEN 1 ELSE 0 END");
