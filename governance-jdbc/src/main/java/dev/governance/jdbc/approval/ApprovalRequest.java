@@ -100,23 +100,16 @@ public record ApprovalRequest(String id, String subject, String kind, List<Strin
     }
 
     private static String digest(String... parts) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                if (part == null) {
-                    digest.update((byte) 0);
-                    continue;
-                }
-                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                digest.update((byte) 1);
-                digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-                digest.update((byte) '|');
-                digest.update(bytes);
+        MessageDigest digest = sha256();
+        for (String part : parts) {
+            if (part == null) {
+                digest.update((byte) 0);
+                continue;
             }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
+            digest.update((byte) 1);
+            lengthPrefixed(digest, part);
         }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** SHA-256 (hex) over the string forms of bound values (null as NULL), or "" when there are none. */
@@ -124,16 +117,24 @@ public record ApprovalRequest(String id, String subject, String kind, List<Strin
         if (values == null || values.isEmpty()) {
             return "";
         }
+        MessageDigest digest = sha256();
+        for (Object value : values) {
+            lengthPrefixed(digest, value == null ? "\u0000NULL" : value.getClass().getName() + ':' + stringForm(value));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The text's UTF-8 length, '|', then its bytes: no two lists of texts feed the digest the same bytes. */
+    private static void lengthPrefixed(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) '|');
+        digest.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Object value : values) {
-                String text = value == null ? "\u0000NULL" : value.getClass().getName() + ':' + stringForm(value);
-                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-                digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-                digest.update((byte) '|');
-                digest.update(bytes);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }

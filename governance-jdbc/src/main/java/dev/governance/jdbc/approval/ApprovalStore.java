@@ -23,7 +23,13 @@ public interface ApprovalStore {
      */
     Optional<ApprovalRequest> findPending(String grantKey) throws SQLException;
 
-    /** Every request: pending first, then the rest; each part oldest first. */
+    /** How many decided (or used, or expired) requests {@link #list()} shows: the latest ones. */
+    int RECENT = 200;
+
+    /**
+     * Every pending request, then the {@value #RECENT} latest others; each part oldest first. Bounded because
+     * reviewers' screens poll it: a long history is read through the audit trail, not here.
+     */
     List<ApprovalRequest> list() throws SQLException;
 
     /**
@@ -41,6 +47,15 @@ public interface ApprovalStore {
      * @return the id of the grant used, or empty when there is none (then nothing changed)
      */
     Optional<String> consumeGrant(String grantKey) throws SQLException;
+
+    /** What {@link #list()} shows of these requests: every pending one and the {@value #RECENT} latest others. */
+    static List<ApprovalRequest> listed(java.util.Collection<ApprovalRequest> requests) {
+        List<ApprovalRequest> ordered = pendingFirst(new java.util.ArrayList<>(requests));
+        long pending = ordered.stream().filter(r -> r.status() == ApprovalStatus.PENDING).count();
+        int others = ordered.size() - (int) pending;
+        return others <= RECENT ? ordered : java.util.stream.Stream.concat(ordered.stream().limit(pending),
+                ordered.stream().skip(pending + others - RECENT)).toList();
+    }
 
     /** Orders requests for listing: pending first, then by creation time. */
     static List<ApprovalRequest> pendingFirst(List<ApprovalRequest> requests) {

@@ -1,5 +1,6 @@
 package dev.governance.jdbc.approval;
 
+import dev.governance.jdbc.audit.JdbcTables;
 import dev.governance.jdbc.audit.UrlSanitizer;
 
 import java.sql.Connection;
@@ -7,14 +8,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,6 +33,7 @@ public final class JdbcApprovalStore implements ApprovalStore {
             {"grant_key", "VARCHAR(64)"}};
 
     private final String url;
+    private final String table;
     private final Clock clock;
     private volatile boolean tableReady;
 
@@ -43,6 +43,14 @@ public final class JdbcApprovalStore implements ApprovalStore {
     }
 
     public JdbcApprovalStore(String url, Clock clock) {
+        this(url, TABLE, clock);
+    }
+
+    /** A store in another table than {@value #TABLE} (tests that must not touch the real one). */
+    JdbcApprovalStore(String url, String table, Clock clock) {
+        if (!table.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain table name: " + table);
+        }
         if (url == null || !url.startsWith("jdbc:")) {
             throw new IllegalArgumentException("an approval store URL starts with jdbc:, not " + url);
         }
@@ -50,6 +58,7 @@ public final class JdbcApprovalStore implements ApprovalStore {
             throw new IllegalArgumentException("the approval store can't itself be governed (recursion): " + url);
         }
         this.url = url;
+        this.table = table;
         this.clock = clock;
     }
 
@@ -77,65 +86,28 @@ public final class JdbcApprovalStore implements ApprovalStore {
         }
     }
 
-    private static synchronized void createTableIfMissing(Connection c) throws SQLException {
-        String schema;
-        try {
-            schema = c.getSchema();
-        } catch (SQLException | AbstractMethodError e) {
-            schema = null;
-        }
-        for (String name : new String[] {TABLE, TABLE.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), schema, name, new String[] {"TABLE"})) {
-                if (rs.next()) {
-                    addMissingColumns(c);
-                    return;
-                }
-            }
-        }
-        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        String text = product.contains("postgres") ? "TEXT"
-                : product.contains("mysql") || product.contains("mariadb") ? "LONGTEXT"
-                : product.contains("sql server") ? "NVARCHAR(MAX)" : "CLOB";
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE " + TABLE + " (id VARCHAR(64) NOT NULL PRIMARY KEY, status VARCHAR(16) NOT NULL,"
-                    + " subject VARCHAR(512) NOT NULL, kind VARCHAR(16), requester_groups VARCHAR(2048),"
-                    + " environment VARCHAR(128), sql_text " + text + ", full_sql " + text + ","
-                    + " fingerprint VARCHAR(128) NOT NULL, parameters_hash VARCHAR(64) NOT NULL,"
-                    + " rule_ids VARCHAR(1024), approver_groups VARCHAR(1024), reason VARCHAR(2048),"
-                    + " created_at VARCHAR(40) NOT NULL, reviewer VARCHAR(512), decided_at VARCHAR(40),"
-                    + " on_behalf_of VARCHAR(512), database_product VARCHAR(256), database_url VARCHAR(2048),"
-                    + " grant_key VARCHAR(64))");
-        } catch (SQLException e) {
-            // Another instance may have created it in the meantime.
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + TABLE)) {
-                rs.next();
-            } catch (SQLException again) {
-                e.addSuppressed(again);
-                throw e;
-            }
-        }
-    }
-
-    /**
-     * A table from before grants matched identity, database and full text lacks their columns: add them. Its old
-     * requests have no grant key, so they grant nothing (they are shown, and may be decided, but never used).
-     */
-    private static void addMissingColumns(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String[] column : ADDED_COLUMNS) {
-                try (ResultSet rs = s.executeQuery("SELECT " + column[0] + " FROM " + TABLE + " WHERE 1 = 0")) {
-                    rs.next();
-                } catch (SQLException missing) {
-                    s.execute("ALTER TABLE " + TABLE + " ADD " + column[0] + " " + column[1]);
-                }
-            }
+    private synchronized void createTableIfMissing(Connection c) throws SQLException {
+        String text = JdbcTables.longText(c);
+        boolean existed = JdbcTables.createIfMissing(c, table, "CREATE TABLE " + table + " (id VARCHAR(64) NOT NULL"
+                + " PRIMARY KEY, status VARCHAR(16) NOT NULL,"
+                + " subject VARCHAR(512) NOT NULL, kind VARCHAR(16), requester_groups VARCHAR(2048),"
+                + " environment VARCHAR(128), sql_text " + text + ", full_sql " + text + ","
+                + " fingerprint VARCHAR(128) NOT NULL, parameters_hash VARCHAR(64) NOT NULL,"
+                + " rule_ids VARCHAR(1024), approver_groups VARCHAR(1024), reason VARCHAR(2048),"
+                + " created_at VARCHAR(40) NOT NULL, reviewer VARCHAR(512), decided_at VARCHAR(40),"
+                + " on_behalf_of VARCHAR(512), database_product VARCHAR(256), database_url VARCHAR(2048),"
+                + " grant_key VARCHAR(64))");
+        if (existed) {
+            // A table from before grants matched identity, database and full text: its old requests have no grant
+            // key, so they grant nothing (they are shown, and may be decided, but never used).
+            JdbcTables.addMissingColumns(c, table, ADDED_COLUMNS);
         }
     }
 
     @Override
     public void create(ApprovalRequest r) throws SQLException {
         try (Connection c = connect();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (" + COLUMNS
+             PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + COLUMNS
                      + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, r.id());
             ps.setString(2, r.status().name());
@@ -168,8 +140,8 @@ public final class JdbcApprovalStore implements ApprovalStore {
         }
     }
 
-    private static Optional<ApprovalRequest> find(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id = ?")) {
+    private Optional<ApprovalRequest> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -181,36 +153,46 @@ public final class JdbcApprovalStore implements ApprovalStore {
     public Optional<ApprovalRequest> findPending(String grantKey) throws SQLException {
         List<ApprovalRequest> found = new ArrayList<>();
         try (Connection c = connect();
-             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table
                      + " WHERE status = ? AND grant_key = ?")) {
             ps.setString(1, ApprovalStatus.PENDING.name());
             ps.setString(2, grantKey);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(read(rs));
-                }
-            }
+            readAll(ps, found);
         }
         return ApprovalStore.pendingFirst(found).stream().findFirst();
     }
 
+    /** Reads only what is listed (the console asks twice a second): the pending, and the latest of the rest. */
     @Override
     public List<ApprovalRequest> list() throws SQLException {
         List<ApprovalRequest> out = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM " + TABLE)) {
+        try (Connection c = connect();
+             PreparedStatement pending = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table
+                     + " WHERE status = ?");
+             PreparedStatement recent = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table
+                     + " WHERE status <> ? ORDER BY created_at DESC, id DESC")) {
+            pending.setString(1, ApprovalStatus.PENDING.name());
+            readAll(pending, out);
+            recent.setString(1, ApprovalStatus.PENDING.name());
+            recent.setMaxRows(RECENT);
+            readAll(recent, out);
+        }
+        return ApprovalStore.pendingFirst(out);
+    }
+
+    private static void readAll(PreparedStatement query, List<ApprovalRequest> out) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 out.add(read(rs));
             }
         }
-        return ApprovalStore.pendingFirst(out);
     }
 
     @Override
     public Optional<ApprovalRequest> decide(String id, ApprovalStatus verdict, String reviewer) throws SQLException {
         MemoryApprovalStore.requireVerdict(verdict);
         try (Connection c = connect();
-             PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE
+             PreparedStatement ps = c.prepareStatement("UPDATE " + table
                      + " SET status = ?, reviewer = ?, decided_at = ? WHERE id = ? AND status = ?")) {
             ps.setString(1, verdict.name());
             ps.setString(2, reviewer);
@@ -229,17 +211,13 @@ public final class JdbcApprovalStore implements ApprovalStore {
         Instant now = clock.instant();
         try (Connection c = connect()) {
             List<ApprovalRequest> candidates = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + TABLE
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM " + table
                     + " WHERE status = ? AND grant_key = ?")) {
                 ps.setString(1, ApprovalStatus.APPROVED.name());
                 ps.setString(2, grantKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        candidates.add(read(rs));
-                    }
-                }
+                readAll(ps, candidates);
             }
-            try (PreparedStatement use = c.prepareStatement("UPDATE " + TABLE
+            try (PreparedStatement use = c.prepareStatement("UPDATE " + table
                     + " SET status = ? WHERE id = ? AND status = ?")) {
                 for (ApprovalRequest r : candidates) {
                     // The key is recomputed from the row: a row whose columns disagree with its key grants nothing.

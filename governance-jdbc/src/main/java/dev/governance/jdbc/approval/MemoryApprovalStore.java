@@ -2,7 +2,6 @@ package dev.governance.jdbc.approval;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ public final class MemoryApprovalStore implements ApprovalStore {
 
     @Override
     public synchronized List<ApprovalRequest> list() {
-        return ApprovalStore.pendingFirst(new ArrayList<>(requests.values()));
+        return ApprovalStore.listed(requests.values());
     }
 
     @Override

@@ -6,11 +6,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code jdbc:<url>}: one row per event in {@code governance_audit} in a separate database (created if
@@ -31,6 +29,14 @@ public final class JdbcSink implements AuditSink {
             + " subject, kind, environment, statement_type, decision, rules, tables_read, tables_written, sql_text,"
             + " row_count, duration_micros, error, record, prev_hash, hash)"
             + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    /**
+     * A table from before instances and chains gets these columns (rows already there: instance '' and no chain).
+     * Its primary key stays {@code seq} alone, so only one instance can write it: recreate it, or drop that key and
+     * add {@code PRIMARY KEY (instance, seq)}, before pointing several instances at it.
+     */
+    private static final String[][] CHAIN_COLUMNS = {
+            {"instance", "VARCHAR(200) DEFAULT '' NOT NULL"}, {"prev_hash", "VARCHAR(64)"}, {"hash", "VARCHAR(64)"}};
 
     private final String url;
     private final String instance;
@@ -103,86 +109,19 @@ public final class JdbcSink implements AuditSink {
     }
 
     private static void createTableIfMissing(Connection c) throws SQLException {
-        // Look in the current schema only: a table of that name elsewhere is not the one INSERT will reach.
-        String schema;
-        try {
-            schema = c.getSchema();
-        } catch (SQLException | AbstractMethodError e) {
-            schema = null;
-        }
-        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        String text = product.contains("postgres") ? "TEXT"
-                : product.contains("mysql") || product.contains("mariadb") ? "LONGTEXT"
-                : product.contains("sql server") ? "NVARCHAR(MAX)" : "CLOB";
-        if (!exists(c, schema, ANCHORS)) {
-            createConcurrently(c, "CREATE TABLE " + ANCHORS + " (instance VARCHAR(200) NOT NULL, trail VARCHAR(512) NOT NULL,"
-                    + " seq BIGINT NOT NULL, hash VARCHAR(64) NOT NULL, ts TIMESTAMP NOT NULL)");
-        }
-        if (exists(c, schema, TABLE)) {
-            addChainColumnsIfMissing(c, schema);
-            return;
-        }
-        createConcurrently(c, "CREATE TABLE " + TABLE + " (instance VARCHAR(200) NOT NULL, seq BIGINT NOT NULL,"
-                + " ts TIMESTAMP NOT NULL,"
+        String text = JdbcTables.longText(c);
+        JdbcTables.createIfMissing(c, ANCHORS, "CREATE TABLE " + ANCHORS + " (instance VARCHAR(200) NOT NULL,"
+                + " trail VARCHAR(512) NOT NULL, seq BIGINT NOT NULL, hash VARCHAR(64) NOT NULL, ts TIMESTAMP NOT NULL)");
+        boolean existed = JdbcTables.createIfMissing(c, TABLE, "CREATE TABLE " + TABLE + " (instance VARCHAR(200)"
+                + " NOT NULL, seq BIGINT NOT NULL, ts TIMESTAMP NOT NULL,"
                 + " event VARCHAR(32) NOT NULL, phase VARCHAR(16), connection_id VARCHAR(128),"
                 + " subject VARCHAR(512), kind VARCHAR(16), environment VARCHAR(128),"
                 + " statement_type VARCHAR(32), decision VARCHAR(32), rules VARCHAR(1024),"
                 + " tables_read " + text + ", tables_written " + text + ", sql_text " + text + ","
                 + " row_count BIGINT, duration_micros BIGINT, error " + text + ", record " + text
                 + " NOT NULL, prev_hash VARCHAR(64), hash VARCHAR(64), PRIMARY KEY (instance, seq))");
-    }
-
-    private static boolean exists(Connection c, String schema, String table) throws SQLException {
-        for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), schema, name, new String[] {"TABLE"})) {
-                if (rs.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Two instances starting at once both try to create the table: the loser's error is fine if it exists now. */
-    private static void createConcurrently(Connection c, String ddl) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(true);
-        try (Statement s = c.createStatement()) {
-            s.execute(ddl);
-        } catch (SQLException e) {
-            String table = ddl.substring("CREATE TABLE ".length(), ddl.indexOf(' ', "CREATE TABLE ".length()));
-            String schema;
-            try {
-                schema = c.getSchema();
-            } catch (SQLException | AbstractMethodError ignored) {
-                schema = null;
-            }
-            if (!exists(c, schema, table)) {
-                throw e;
-            }
-        } finally {
-            c.setAutoCommit(auto);
-        }
-    }
-
-    /**
-     * A table from before instances and chains: add the columns (rows already there get instance '' and no
-     * chain). Its primary key stays {@code seq} alone, so only one instance can write it: recreate it, or drop
-     * that key and add {@code PRIMARY KEY (instance, seq)}, before pointing several instances at it.
-     */
-    private static void addChainColumnsIfMissing(Connection c, String schema) throws SQLException {
-        boolean hasInstance = false;
-        for (String column : new String[] {"instance", "INSTANCE"}) {
-            for (String table : new String[] {TABLE, TABLE.toUpperCase(Locale.ROOT)}) {
-                try (ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), schema, table, column)) {
-                    hasInstance |= rs.next();
-                }
-            }
-        }
-        if (!hasInstance) {
-            createConcurrently(c, "ALTER TABLE " + TABLE + " ADD instance VARCHAR(200) DEFAULT '' NOT NULL");
-            createConcurrently(c, "ALTER TABLE " + TABLE + " ADD prev_hash VARCHAR(64)");
-            createConcurrently(c, "ALTER TABLE " + TABLE + " ADD hash VARCHAR(64)");
+        if (existed) {
+            JdbcTables.addMissingColumns(c, TABLE, CHAIN_COLUMNS);
         }
     }
 

@@ -116,6 +116,30 @@ class ApprovalStoreTest {
         assertTrue(store.consumeGrant(key("agent-7", "fp2", "h")).isEmpty(), "a denied request grants nothing");
     }
 
+    /** Reviewers' screens poll the list: it holds every pending request but only the latest of the history. */
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "jdbc"})
+    void listShowsEveryPendingRequestAndOnlyTheLatestOthers(String kind) throws Exception {
+        ApprovalStore store = store(kind);
+        List<String> pending = new ArrayList<>();
+        for (int i = 0; i < 3; i++) { // the oldest requests of all, still pending
+            ApprovalRequest r = request("agent-7", "p" + i, "", clock.now.plusSeconds(i));
+            store.create(r);
+            pending.add(r.id());
+        }
+        List<String> decided = new ArrayList<>();
+        for (int i = 0; i < ApprovalStore.RECENT + 5; i++) {
+            ApprovalRequest r = request("agent-7", "d" + i, "", clock.now.plusSeconds(100 + i));
+            store.create(r);
+            store.decide(r.id(), ApprovalStatus.DENIED, "bob");
+            decided.add(r.id());
+        }
+        List<String> listed = store.list().stream().map(ApprovalRequest::id).toList();
+        List<String> expected = new ArrayList<>(pending);
+        expected.addAll(decided.subList(5, decided.size()));
+        assertEquals(expected, listed, "pending first, then the latest " + ApprovalStore.RECENT + ", oldest first");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"memory", "jdbc"})
     void grantExpiresAnHourAfterTheDecision(String kind) throws Exception {
