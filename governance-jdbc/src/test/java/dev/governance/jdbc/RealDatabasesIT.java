@@ -1,18 +1,16 @@
 package dev.governance.jdbc;
 
 import dev.governance.jdbc.wrapper.ConnectionWrapper;
-import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 import dev.governance.jdbc.testing.TestConnections;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,27 +24,17 @@ class RealDatabasesIT {
 
     @Test
     void postgresql() throws SQLException {
-        Databases.requirePostgres();
-        Properties p = TestConnections.service();
-        p.setProperty("user", Databases.postgresUser());
-        p.setProperty("password", Databases.postgresPassword());
-        connectQueryClose("jdbc:governed:" + Databases.postgresUrl().substring("jdbc:".length()), p, "PostgreSQL",
-                org.postgresql.PGConnection.class);
+        connectQueryClose(TestDatabase.POSTGRES, "PostgreSQL", org.postgresql.PGConnection.class);
     }
 
     @Test
     void mariadb() throws SQLException {
-        Databases.requireMariaDb();
-        Properties p = TestConnections.service();
-        p.setProperty("user", Databases.mariaDbUser());
-        p.setProperty("password", Databases.mariaDbPassword());
-        connectQueryClose("jdbc:governed:" + Databases.mariaDbUrl().substring("jdbc:".length()), p, "MariaDB",
-                org.mariadb.jdbc.Connection.class);
+        connectQueryClose(TestDatabase.MARIADB, "MariaDB", org.mariadb.jdbc.Connection.class);
     }
 
-    private static void connectQueryClose(String url, Properties p, String product, Class<?> realType) throws SQLException {
-        String table = "gov_it_" + Long.toHexString(System.nanoTime());
-        Connection c = DriverManager.getConnection(url, p);
+    private static void connectQueryClose(TestDatabase db, String product, Class<?> realType) throws SQLException {
+        String table = TestDatabase.unique("gov_it_");
+        Connection c = db.openGoverned(TestConnections.service());
         try {
             assertInstanceOf(ConnectionWrapper.class, c);
             DatabaseMetaData md = c.getMetaData();

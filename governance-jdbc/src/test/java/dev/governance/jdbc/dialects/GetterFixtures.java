@@ -1,6 +1,7 @@
 package dev.governance.jdbc.dialects;
 
 import dev.governance.jdbc.testing.TestConnections;
+import dev.governance.jdbc.testing.TestDatabase;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,17 +27,8 @@ final class GetterFixtures {
         return fixed != null ? Long.parseLong(fixed) : new Random().nextLong();
     }
 
-    static List<Properties> identities(String user) {
-        List<Properties> out = new ArrayList<>();
-        for (Properties p : List.of(TestConnections.agent(), TestConnections.as("alice", "human"),
-                TestConnections.service())) {
-            if (user != null) {
-                p.setProperty("user", user);
-                p.setProperty("password", "");
-            }
-            out.add(p);
-        }
-        return out;
+    static List<Properties> identities() {
+        return List.of(TestConnections.agent(), TestConnections.as("alice", "human"), TestConnections.service());
     }
 
     static void exec(Connection c, List<String> sql, String name) throws SQLException {
@@ -48,12 +40,18 @@ final class GetterFixtures {
     }
 
     /** Sweeps {@code rounds} randomly chosen queries for each identity; fails listing what escaped. */
-    static void sweep(String url, String user, List<String> queries, String table, int rounds) throws SQLException {
+    /** Sweeps on a real server (through the governed driver, each identity with the server's credentials). */
+    static void sweep(TestDatabase db, List<String> queries, String table, int rounds) throws SQLException {
+        sweep(db.governedUrl(), identities().stream().map(db::withCredentials).toList(), queries, table, rounds);
+    }
+
+    static void sweep(String url, List<Properties> identities, List<String> queries, String table, int rounds)
+            throws SQLException {
         long seed = seed();
         Random random = new Random(seed);
         List<GetterSweep.Escape> escapes = new ArrayList<>();
         int swept = 0;
-        for (Properties identity : identities(user)) {
+        for (Properties identity : identities) {
             try (Connection c = java.sql.DriverManager.getConnection(url, identity)) {
                 for (int i = 0; i < rounds; i++) {
                     String sql = queries.get(random.nextInt(queries.size())).replace("{t}", table);

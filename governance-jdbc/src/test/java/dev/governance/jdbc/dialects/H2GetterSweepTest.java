@@ -40,7 +40,7 @@ class H2GetterSweepTest {
         String url = TestConnections.newH2Url();
         try (Connection raw = DriverManager.getConnection(url.replace("governed:", ""))) {
             GetterFixtures.exec(raw, SETUP, "sweep");
-            GetterFixtures.sweep(url, null, QUERIES, "sweep", 4);
+            GetterFixtures.sweep(url, GetterFixtures.identities(), QUERIES, "sweep", 4);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.governance.jdbc.dialects;
 
-import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 
 import java.sql.Connection;
 import java.util.List;
@@ -33,12 +33,11 @@ class MariaDbGetterSweepIT {
 
     @Test
     void nothingButSqlExceptionLeavesAGetter() throws Exception {
-        String table = "gs_" + Long.toHexString(System.nanoTime());
-        try (Connection raw = Databases.openMariaDb()) {
+        String table = TestDatabase.unique("gs_");
+        try (Connection raw = TestDatabase.MARIADB.openRaw()) {
             GetterFixtures.exec(raw, SETUP, table);
             try {
-                GetterFixtures.sweep("jdbc:governed:" + Databases.mariaDbUrl().substring("jdbc:".length()),
-                        Databases.mariaDbUser(), QUERIES, table, 4);
+                GetterFixtures.sweep(TestDatabase.MARIADB, QUERIES, table, 4);
             } finally {
                 GetterFixtures.exec(raw, List.of("DROP TABLE IF EXISTS {t}"), table);
             }

@@ -1,13 +1,11 @@
 package dev.governance.jdbc.dialects;
 
-import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 import dev.governance.jdbc.testing.TestConnections;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,13 +15,13 @@ import org.junit.jupiter.api.Test;
  * SELECT *, information_schema and EXPLAIN; sensitive values never appear; column defaults are masked.
  */
 class MariaDbPrecisionIT {
-    static final String T = "prec_" + Long.toHexString(System.nanoTime());
-    static final String URL = "jdbc:governed:" + Databases.MARIADB_URL.substring("jdbc:".length());
+    static final TestDatabase DB = TestDatabase.MARIADB;
+    static final String T = TestDatabase.unique("prec_");
     static final List<String> SECRETS = List.of("alice.smith@example.com", "bob.jones@example.org");
 
     @BeforeAll
     static void setUp() throws Exception {
-        try (Connection raw = Databases.openMariaDb(); Statement st = raw.createStatement()) {
+        try (Connection raw = DB.openRaw(); Statement st = raw.createStatement()) {
             st.execute("CREATE TABLE " + T + " (id INT PRIMARY KEY, name VARCHAR(50),"
                     + " email VARCHAR(100) DEFAULT 'nobody@example.net', status VARCHAR(20), amount DECIMAL(10,2))");
             st.execute("INSERT INTO " + T + " VALUES (1, 'Alice', 'alice.smith@example.com', 'paid', 42.50),"
@@ -33,21 +31,18 @@ class MariaDbPrecisionIT {
 
     @AfterAll
     static void tearDown() throws Exception {
-        try (Connection raw = Databases.openMariaDb(); Statement st = raw.createStatement()) {
+        try (Connection raw = DB.openRaw(); Statement st = raw.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + T);
         }
     }
 
     private static Connection agent() throws Exception {
-        Properties p = TestConnections.agent();
-        p.setProperty("user", Databases.mariaDbUser());
-        p.setProperty("password", "");
-        return DriverManager.getConnection(URL, p);
+        return DB.openGoverned(TestConnections.agent());
     }
 
     @Test
     void selectStarCatalogAndExplain() throws Exception {
-        try (Connection raw = Databases.openMariaDb(); Connection agent = agent()) {
+        try (Connection raw = DB.openRaw(); Connection agent = agent()) {
             Precision.sameExcept(agent, raw, "SELECT * FROM " + T + " ORDER BY id", List.of(2), SECRETS);
             Precision.sameAsRaw(agent, raw, "SELECT count(*), sum(amount) FROM " + T);
             Precision.sameAsRaw(agent, raw, "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, DATA_TYPE, ORDINAL_POSITION"

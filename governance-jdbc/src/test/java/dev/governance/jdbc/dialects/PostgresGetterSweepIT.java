@@ -1,6 +1,6 @@
 package dev.governance.jdbc.dialects;
 
-import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 
 import java.sql.Connection;
 import java.util.List;
@@ -43,12 +43,11 @@ class PostgresGetterSweepIT {
 
     @Test
     void nothingButSqlExceptionLeavesAGetter() throws Exception {
-        String table = "gs_" + Long.toHexString(System.nanoTime());
-        try (Connection raw = Databases.openPostgres()) {
+        String table = TestDatabase.unique("gs_");
+        try (Connection raw = TestDatabase.POSTGRES.openRaw()) {
             GetterFixtures.exec(raw, SETUP, table);
             try {
-                GetterFixtures.sweep("jdbc:governed:" + Databases.postgresUrl().substring("jdbc:".length()),
-                        Databases.postgresUser(), QUERIES, table, 5);
+                GetterFixtures.sweep(TestDatabase.POSTGRES, QUERIES, table, 5);
             } finally {
                 GetterFixtures.exec(raw, List.of("DROP TABLE IF EXISTS {t}"), table);
             }

@@ -1,13 +1,11 @@
 package dev.governance.jdbc.dialects;
 
-import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 import dev.governance.jdbc.testing.TestConnections;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,13 +17,13 @@ import org.junit.jupiter.api.Test;
  * statistics and defaults, which carry data values, are masked.
  */
 class PostgresPrecisionIT {
-    static final String T = "prec_" + Long.toHexString(System.nanoTime());
-    static final String URL = "jdbc:governed:" + Databases.POSTGRES_URL.substring("jdbc:".length());
+    static final TestDatabase DB = TestDatabase.POSTGRES;
+    static final String T = TestDatabase.unique("prec_");
     static final List<String> SECRETS = List.of("alice.smith@example.com", "bob.jones@example.org");
 
     @BeforeAll
     static void setUp() throws Exception {
-        try (Connection raw = Databases.openPostgres(); Statement st = raw.createStatement()) {
+        try (Connection raw = DB.openRaw(); Statement st = raw.createStatement()) {
             st.execute("CREATE TABLE " + T + " (id INT PRIMARY KEY, name TEXT, email TEXT DEFAULT 'nobody@example.net',"
                     + " status TEXT, amount NUMERIC(10,2), tags TEXT[], doc JSONB)");
             st.execute("INSERT INTO " + T + " VALUES (1, 'Alice', 'alice.smith@example.com', 'paid', 42.50,"
@@ -37,21 +35,18 @@ class PostgresPrecisionIT {
 
     @AfterAll
     static void tearDown() throws Exception {
-        try (Connection raw = Databases.openPostgres(); Statement st = raw.createStatement()) {
+        try (Connection raw = DB.openRaw(); Statement st = raw.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + T);
         }
     }
 
     private static Connection agent() throws Exception {
-        Properties p = TestConnections.agent();
-        p.setProperty("user", Databases.postgresUser());
-        p.setProperty("password", "");
-        return DriverManager.getConnection(URL, p);
+        return DB.openGoverned(TestConnections.agent());
     }
 
     @Test
     void selectStarMasksExactlyTheSensitiveColumn() throws Exception {
-        try (Connection raw = Databases.openPostgres(); Connection agent = agent()) {
+        try (Connection raw = DB.openRaw(); Connection agent = agent()) {
             Precision.sameExcept(agent, raw, "SELECT * FROM " + T + " ORDER BY id", List.of(2), SECRETS);
             Precision.sameAsRaw(agent, raw, "SELECT count(*), sum(amount), max(id) FROM " + T);
         }
@@ -59,7 +54,7 @@ class PostgresPrecisionIT {
 
     @Test
     void catalogAndExplainAsTheDatabaseGivesThem() throws Exception {
-        try (Connection raw = Databases.openPostgres(); Connection agent = agent()) {
+        try (Connection raw = DB.openRaw(); Connection agent = agent()) {
             Precision.sameAsRaw(agent, raw, "SELECT table_schema, table_name, column_name, data_type, ordinal_position,"
                     + " is_nullable FROM information_schema.columns WHERE table_name = '" + T + "' ORDER BY ordinal_position");
             Precision.sameAsRaw(agent, raw, "SELECT c.relname, a.attname, a.attnum FROM pg_class c JOIN pg_attribute a"
@@ -72,7 +67,7 @@ class PostgresPrecisionIT {
 
     @Test
     void catalogViewsCarryingDataValuesAreMasked() throws Exception {
-        try (Connection raw = Databases.openPostgres(); Connection agent = agent()) {
+        try (Connection raw = DB.openRaw(); Connection agent = agent()) {
             // the statistics' most common values and the column default are values; the names around them are not
             Precision.sameExcept(agent, raw, "SELECT attname, most_common_vals::text FROM pg_stats WHERE tablename = '"
                     + T + "' AND attname = 'email'", List.of(0, 1), SECRETS);

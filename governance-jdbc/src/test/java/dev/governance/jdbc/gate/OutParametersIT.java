@@ -1,16 +1,14 @@
 package dev.governance.jdbc.gate;
 
-import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 import dev.governance.jdbc.testing.TestConnections;
 import org.junit.jupiter.api.Test;
 
 import java.sql.CallableStatement;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,23 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** OUT parameters of a procedure called by a masked identity are value-masked (PostgreSQL). */
 class OutParametersIT {
 
-    private static Properties on(Properties identity) {
-        identity.setProperty("user", Databases.postgresUser());
-        identity.setProperty("password", Databases.postgresPassword());
-        return identity;
-    }
-
     @Test
     void sensitiveOutValuesAreMaskedForAnAgentOnly() throws SQLException {
-        Databases.requirePostgres();
-        String url = "jdbc:governed:" + Databases.postgresUrl().substring("jdbc:".length());
-        String fn = "gov_contact_" + Long.toHexString(System.nanoTime());
-        try (Connection c = DriverManager.getConnection(url, on(TestConnections.service())); Statement s = c.createStatement()) {
+        TestDatabase db = TestDatabase.POSTGRES;
+        String fn = TestDatabase.unique("gov_contact_");
+        try (Connection c = db.openGoverned(TestConnections.service()); Statement s = c.createStatement()) {
             s.execute("CREATE FUNCTION " + fn + "(IN id int, OUT contact text, OUT note text) AS $$"
                     + " SELECT 'reach ada.lovelace@example.com today', 'order ' || id $$ LANGUAGE sql");
         }
         try {
-            try (Connection c = DriverManager.getConnection(url, on(TestConnections.agent()));
+            try (Connection c = db.openGoverned(TestConnections.agent());
                  CallableStatement call = c.prepareCall("{call " + fn + "(?, ?, ?)}")) {
                 call.setInt(1, 42);
                 call.registerOutParameter(2, Types.VARCHAR);
@@ -51,7 +42,7 @@ class OutParametersIT {
                 assertEquals("42501", xml.getSQLState(), xml::toString);
                 assertTrue(xml.getMessage().contains("masked"), xml.getMessage());
             }
-            try (Connection c = DriverManager.getConnection(url, on(TestConnections.service()));
+            try (Connection c = db.openGoverned(TestConnections.service());
                  CallableStatement call = c.prepareCall("{call " + fn + "(?, ?, ?)}")) {
                 call.setInt(1, 1);
                 call.registerOutParameter(2, Types.VARCHAR);
@@ -60,7 +51,7 @@ class OutParametersIT {
                 assertTrue(call.getString(2).contains("ada.lovelace@example.com"), "a service sees raw values");
             }
         } finally {
-            try (Connection c = DriverManager.getConnection(url, on(TestConnections.service())); Statement s = c.createStatement()) {
+            try (Connection c = db.openGoverned(TestConnections.service()); Statement s = c.createStatement()) {
                 s.execute("DROP FUNCTION " + fn);
             }
         }

@@ -1,6 +1,7 @@
 package dev.governance.jdbc.guardrails;
 
 import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 import dev.governance.jdbc.testing.TestConnections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +19,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** MariaDB-specific attacks by an agent under the baseline policy, against the real database. */
 class MariaDbGuardrailsIT {
-    static final String SFX = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    static final String SFX = TestDatabase.unique("");
     static final String T = "guard_t_" + SFX;
     static final String U = "guard_u_" + SFX;
     static final String KEYS = "guard_api_keys_" + SFX;
@@ -35,14 +35,14 @@ class MariaDbGuardrailsIT {
     static Connection service;
     static RealDatabase db;
 
+    static final TestDatabase DB = TestDatabase.MARIADB;
+
     static String url() {
-        return "jdbc:governed:" + Databases.mariaDbUrl().substring("jdbc:".length());
+        return DB.governedUrl();
     }
 
     static Properties on(Properties p) {
-        p.setProperty("user", Databases.mariaDbUser());
-        p.setProperty("password", Databases.mariaDbPassword());
-        return p;
+        return DB.withCredentials(p);
     }
 
     static Connection agent() throws SQLException {

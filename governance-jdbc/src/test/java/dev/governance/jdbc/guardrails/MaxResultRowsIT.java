@@ -1,6 +1,6 @@
 package dev.governance.jdbc.guardrails;
 
-import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 import dev.governance.jdbc.testing.TestConnections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,10 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.UUID;
 
 /** max-result-rows on PostgreSQL, through DriverManager. */
 class MaxResultRowsIT {
+    static final TestDatabase DB = TestDatabase.POSTGRES;
     @TempDir
     Path dir;
     Connection service;
@@ -22,18 +22,16 @@ class MaxResultRowsIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        Databases.requirePostgres();
-        items = "result_items_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        service = TestConnections.open(MaxRowsIT.governedPostgres(), MaxRowsIT.onPostgres(TestConnections.service()));
+        items = TestDatabase.unique("result_items_");
+        service = DB.openGoverned(TestConnections.service());
         try (Statement s = service.createStatement()) {
             s.execute("CREATE TABLE " + items + "(id INT PRIMARY KEY, status VARCHAR(20))");
             s.execute("INSERT INTO " + items + " VALUES (1,'new'),(2,'new'),(3,'new'),(4,'new'),(5,'new')");
         }
         Path policy = MaxResultRowsScenarios.writePolicy(dir);
         Path audit = dir.resolve("audit.jsonl");
-        scenarios = new MaxResultRowsScenarios(identity -> TestConnections.open(MaxRowsIT.governedPostgres(),
-                MaxRowsIT.onPostgres(Guard.with(identity, "governance.policy", policy.toString(),
-                        "governance.audit.sinks", "jsonl:" + audit))), audit, items);
+        scenarios = new MaxResultRowsScenarios(identity -> DB.openGoverned(Guard.with(identity, "governance.policy",
+                policy.toString(), "governance.audit.sinks", "jsonl:" + audit)), audit, items);
     }
 
     @AfterEach

@@ -1,6 +1,6 @@
 package dev.governance.jdbc.guardrails;
 
-import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 import dev.governance.jdbc.testing.TestConnections;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Properties;
-import java.util.UUID;
 
 /** max-rows on PostgreSQL, with and without autocommit. */
 class MaxRowsIT {
@@ -22,23 +21,14 @@ class MaxRowsIT {
     String items;
     String log;
 
-    static String governedPostgres() {
-        return "jdbc:governed:" + Databases.postgresUrl().substring("jdbc:".length());
-    }
-
-    static Properties onPostgres(Properties p) {
-        p.setProperty("user", Databases.postgresUser());
-        p.setProperty("password", Databases.postgresPassword());
-        return p;
-    }
+    static final TestDatabase DB = TestDatabase.POSTGRES;
 
     @BeforeEach
     void setUp() throws Exception {
-        Databases.requirePostgres();
-        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String suffix = TestDatabase.unique("");
         items = "guard_items_" + suffix;
         log = "guard_log_" + suffix;
-        service = TestConnections.open(governedPostgres(), onPostgres(TestConnections.service()));
+        service = DB.openGoverned(TestConnections.service());
         try (Statement s = service.createStatement()) {
             s.execute("CREATE TABLE " + items + "(id INT PRIMARY KEY, status VARCHAR(20))");
             s.execute("INSERT INTO " + items + " VALUES (1,'new'),(2,'new'),(3,'new'),(4,'new'),(5,'new')");
@@ -46,9 +36,9 @@ class MaxRowsIT {
         }
         Path policy = MaxRowsScenarios.writePolicy(dir);
         scenarios = new MaxRowsScenarios(service, () -> {
-            Properties p = onPostgres(Guard.agent());
+            Properties p = DB.withCredentials(Guard.agent());
             p.setProperty("governance.policy", policy.toString());
-            return TestConnections.open(governedPostgres(), p);
+            return TestConnections.open(DB.governedUrl(), p);
         }, items, log);
     }
 

@@ -1,6 +1,7 @@
 package dev.governance.jdbc.guardrails;
 
 import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 import dev.governance.jdbc.testing.TestConnections;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** PostgreSQL-specific attacks by an agent under the baseline policy, against the real database. */
 class PostgresGuardrailsIT {
-    static final String SFX = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    static final String SFX = TestDatabase.unique("");
     static final String T = "guard_t_" + SFX;
     static final String U = "guard_u_" + SFX;
     static final String KEYS = "guard_api_keys_" + SFX;
@@ -39,14 +39,14 @@ class PostgresGuardrailsIT {
     static Connection service;
     static RealDatabase db;
 
+    static final TestDatabase DB = TestDatabase.POSTGRES;
+
     static String url() {
-        return "jdbc:governed:" + Databases.postgresUrl().substring("jdbc:".length());
+        return DB.governedUrl();
     }
 
     static Properties on(Properties p) {
-        p.setProperty("user", Databases.postgresUser());
-        p.setProperty("password", Databases.postgresPassword());
-        return p;
+        return DB.withCredentials(p);
     }
 
     static Connection agent() throws SQLException {
