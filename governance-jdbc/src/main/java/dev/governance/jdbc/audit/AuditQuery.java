@@ -1,5 +1,6 @@
 package dev.governance.jdbc.audit;
 
+import dev.governance.jdbc.policy.Glob;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -105,34 +105,8 @@ public record AuditQuery(String subject, String table, String decision, Instant 
         return false;
     }
 
-    /** Case-insensitive match where {@code *} is any run of characters. */
+    /** Case-insensitive match where {@code *} is any run of characters and {@code ?} any one (the policy's globs). */
     static boolean glob(String pattern, String text) {
-        if (text == null) {
-            return false;
-        }
-        String p = pattern.toLowerCase(Locale.ROOT);
-        String t = text.toLowerCase(Locale.ROOT);
-        int pi = 0;
-        int ti = 0;
-        int star = -1;
-        int mark = 0;
-        while (ti < t.length()) {
-            if (pi < p.length() && p.charAt(pi) == t.charAt(ti)) {
-                pi++;
-                ti++;
-            } else if (pi < p.length() && p.charAt(pi) == '*') {
-                star = pi++;
-                mark = ti;
-            } else if (star >= 0) {
-                pi = star + 1;
-                ti = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (pi < p.length() && p.charAt(pi) == '*') {
-            pi++;
-        }
-        return pi == p.length();
+        return text != null && Glob.of(pattern).matches(text);
     }
 }

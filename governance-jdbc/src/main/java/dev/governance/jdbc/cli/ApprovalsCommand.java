@@ -226,36 +226,38 @@ public final class ApprovalsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "approve", mixinStandardHelpOptions = true,
-            description = "Approves a request: its requester may run that statement once within an hour.")
-    static final class Approve extends Base {
+    /** {@code approve} and {@code deny}: the same review of one request, with another verdict. */
+    abstract static class Verdict extends Base {
         @Mixin
         Reviewer reviewer;
 
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
+        abstract boolean approves();
+
         @Override
         int run(Approvals approvals, PrintWriter out) throws SQLException, ReviewRefusedException {
-            ApprovalRequest r = reviewer.decide(spec, approvals, id, true);
-            out.println("approved " + r.id() + " for " + r.subject() + " by " + r.reviewer());
+            ApprovalRequest r = reviewer.decide(spec, approvals, id, approves());
+            out.println((approves() ? "approved " : "denied ") + r.id() + " for " + r.subject() + " by " + r.reviewer());
             return 0;
         }
     }
 
-    @Command(name = "deny", mixinStandardHelpOptions = true, description = "Denies a request (a waiting requester gets VG002).")
-    static final class Deny extends Base {
-        @Mixin
-        Reviewer reviewer;
-
-        @Parameters(index = "0", paramLabel = "ID")
-        String id;
-
+    @Command(name = "approve", mixinStandardHelpOptions = true,
+            description = "Approves a request: its requester may run that statement once within an hour.")
+    static final class Approve extends Verdict {
         @Override
-        int run(Approvals approvals, PrintWriter out) throws SQLException, ReviewRefusedException {
-            ApprovalRequest r = reviewer.decide(spec, approvals, id, false);
-            out.println("denied " + r.id() + " for " + r.subject() + " by " + r.reviewer());
-            return 0;
+        boolean approves() {
+            return true;
+        }
+    }
+
+    @Command(name = "deny", mixinStandardHelpOptions = true, description = "Denies a request (a waiting requester gets VG002).")
+    static final class Deny extends Verdict {
+        @Override
+        boolean approves() {
+            return false;
         }
     }
 

@@ -2,13 +2,17 @@ package dev.governance.jdbc.sql;
 
 import java.util.Locale;
 
-/** Resolves identifiers as the database does: quoted keep their case, unquoted fold to the dialect's case. */
-final class Names {
+/**
+ * Identifiers as the database reads them: quoted keep their case, unquoted fold to the dialect's case; and the
+ * case-insensitive keys the analysis and the lineage compare names by (merging two names is the safe mistake).
+ */
+public final class Names {
 
     private Names() {
     }
 
-    static boolean quoted(String raw) {
+    /** Whether the identifier is quoted ({@code "x"}, {@code `x`}, {@code [x]}). */
+    public static boolean quoted(String raw) {
         if (raw == null || raw.length() < 2) {
             return false;
         }
@@ -35,8 +39,18 @@ final class Names {
         };
     }
 
+    /** The identifier without its quotes (as given when it has none). */
+    public static String unquote(String raw) {
+        return quoted(raw) ? raw.substring(1, raw.length() - 1) : raw;
+    }
+
+    /** True when both name the same thing, compared without quotes and case. */
+    public static boolean same(String a, String b) {
+        return a != null && b != null && unquote(a).equalsIgnoreCase(unquote(b));
+    }
+
     /** A name for comparing references with CTE names and aliases in one statement: case-insensitive. */
-    static String key(String raw) {
+    public static String key(String raw) {
         if (raw == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.governance.jdbc.sql.lineage;
 
+import dev.governance.jdbc.sql.Names;
 import dev.governance.jdbc.sql.ColumnName;
 import dev.governance.jdbc.sql.Dialect;
 import dev.governance.jdbc.sql.TableName;
