@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.governance.jdbc.identity.IdentityKind;
 import dev.governance.jdbc.identity.TokenMinter;
+import dev.governance.jdbc.sql.NormalizedTextCache;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -105,6 +106,8 @@ final class Governed implements AutoCloseable {
             records = records();
         }
         System.out.printf("%naudit trail: %,d records for %,d statements (%s)%n", records, statements, directory);
+        // a repeated statement should be a cache hit everywhere: misses that grow with the run are a regression
+        System.out.printf("normalized-text caches: %s%n", NormalizedTextCache.counts());
         if (records < statements) {
             throw new IllegalStateException("the audit trail holds " + records + " records for " + statements
                     + " statements: the governed driver ran statements it did not record");

@@ -26,13 +26,14 @@ public final class SessionOpener {
         Settings settings = loaded.settings();
         Governance governance = GovernanceRegistry.forSettings(settings);
         IdentityResolver identities = governance.identities(settings.identity());
+        Recorder recorder = governance.recorder();
         DatabaseInfo target = new DatabaseInfo(null, DatabaseUrls.withoutCredentials(realUrl));
         // Who connects is decided before the real database is reached: no identity, no connection.
         Identity identity;
         try {
             identity = identities.current();
         } catch (IdentityException e) {
-            governance.recorder().connectDenied(settings.environment(), target, e.getSQLState() + ": " + e.getMessage());
+            recorder.connectDenied(settings.environment(), target, e.getSQLState() + ": " + e.getMessage());
             throw e;
         }
         Driver driver = realDriver(settings, realUrl);
@@ -48,14 +49,14 @@ public final class SessionOpener {
                     new DatabaseInfo(product, target.url()));
             session.readNames(); // the schema the URL or the server's defaults chose, before anything runs
             try {
-                governance.recorder().requireAvailable();
+                recorder.requireAvailable();
             } catch (dev.governance.jdbc.AuditUnavailableException unavailable) {
                 // Refused for want of a trail: kept by the trail as a denied connect, written once it recovers.
-                governance.recorder().connectDenied(settings.environment(), session.database(),
+                recorder.connectDenied(settings.environment(), session.database(),
                         unavailable.getSQLState() + ": " + unavailable.getMessage());
                 throw unavailable;
             }
-            governance.recorder().connected(session, identity);
+            recorder.connected(session, identity);
             return session;
         } catch (SQLException | RuntimeException e) {
             physical.close();

@@ -71,6 +71,36 @@ class JdbcSinkTest {
         assertEquals(6, result.lastSeq());
     }
 
+    /** A table from before instances and chains gets their columns on first use, and its old rows stay. */
+    @Test
+    void aTableFromBeforeChainsGetsTheirColumns() throws Exception {
+        String url = "jdbc:h2:mem:audit-old-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE governance_audit (seq BIGINT NOT NULL PRIMARY KEY, ts TIMESTAMP NOT NULL,"
+                    + " event VARCHAR(32) NOT NULL, phase VARCHAR(16), connection_id VARCHAR(128),"
+                    + " subject VARCHAR(512), kind VARCHAR(16), environment VARCHAR(128),"
+                    + " statement_type VARCHAR(32), decision VARCHAR(32), rules VARCHAR(1024), tables_read CLOB,"
+                    + " tables_written CLOB, sql_text CLOB, row_count BIGINT, duration_micros BIGINT, error CLOB,"
+                    + " record CLOB NOT NULL)");
+            s.execute("INSERT INTO governance_audit (seq, ts, event, record) VALUES (5, CURRENT_TIMESTAMP,"
+                    + " 'connect', '{\"seq\":5}')");
+        }
+        try (AuditTrail trail = AuditTrail.create(List.of(new JdbcSink(url, "orders-1")),
+                Settings.OnFailure.FAIL_CLOSED, 16)) {
+            assertEquals(1, trail.recordSync(Events.connect("agent-1")), "a new instance's chain starts at 1");
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT instance, seq, hash FROM governance_audit ORDER BY instance")) {
+            assertTrue(rs.next());
+            assertEquals("", rs.getString("instance"), "the old row: instance ''");
+            assertEquals(null, rs.getString("hash"), "and no chain");
+            assertTrue(rs.next());
+            assertEquals("orders-1", rs.getString("instance"));
+            assertEquals(64, rs.getString("hash").length(), "the new row is chained");
+            assertFalse(rs.next());
+        }
+    }
+
     @Test
     void refusesAGovernedAuditDatabase() {
         assertThrows(IllegalArgumentException.class, () -> new JdbcSink("jdbc:governed:h2:mem:x"));
