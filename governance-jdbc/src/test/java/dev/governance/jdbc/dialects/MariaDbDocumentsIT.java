@@ -1,12 +1,10 @@
 package dev.governance.jdbc.dialects;
 
-import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 import dev.governance.jdbc.testing.TestConnections;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,12 +16,12 @@ import org.junit.jupiter.api.Test;
  * email in any form.
  */
 class MariaDbDocumentsIT {
-    static final String T = "docs_" + Long.toHexString(System.nanoTime());
-    static final String URL = "jdbc:governed:" + Databases.MARIADB_URL.substring("jdbc:".length());
+    static final String T = TestDatabase.unique("docs_");
+    static final TestDatabase DB = TestDatabase.MARIADB;
 
     @BeforeAll
     static void setUp() throws Exception {
-        try (Connection raw = Databases.openMariaDb(); Statement st = raw.createStatement()) {
+        try (Connection raw = DB.openRaw(); Statement st = raw.createStatement()) {
             st.execute("CREATE TABLE " + T + " (id INT PRIMARY KEY, name VARCHAR(50), email VARCHAR(100),"
                     + " status VARCHAR(20), amount DECIMAL(10,2))");
             st.execute("INSERT INTO " + T + " VALUES (1, 'Alice', '" + Documents.ALICE + "', 'paid', 42.50),"
@@ -33,21 +31,18 @@ class MariaDbDocumentsIT {
 
     @AfterAll
     static void tearDown() throws Exception {
-        try (Connection raw = Databases.openMariaDb(); Statement st = raw.createStatement()) {
+        try (Connection raw = DB.openRaw(); Statement st = raw.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + T);
         }
     }
 
     private static Connection agent() throws Exception {
-        Properties p = TestConnections.agent();
-        p.setProperty("user", Databases.mariaDbUser());
-        p.setProperty("password", "");
-        return DriverManager.getConnection(URL, p);
+        return DB.openGoverned(TestConnections.agent());
     }
 
     @Test
     void jsonMaskedElementByElement() throws Exception {
-        try (Connection raw = Databases.openMariaDb(); Connection agent = agent()) {
+        try (Connection raw = DB.openRaw(); Connection agent = agent()) {
             Documents.maskedInPlace(agent, raw, "SELECT JSON_ARRAYAGG(JSON_OBJECT('id', id, 'email', email, 'amount',"
                     + " amount, 'status', status) ORDER BY id), COUNT(*) FROM " + T, 1, true, 2);
             Documents.maskedInPlace(agent, raw, "SELECT id, JSON_OBJECT('who', email, 'id', id, 'n', name) FROM " + T

@@ -1,6 +1,7 @@
 package dev.governance.jdbc.dialects;
 
 import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,12 +15,13 @@ import org.junit.jupiter.api.Test;
  * and as every identity's audit record holds them (the duplicated value gone).
  */
 class MariaDbErrorsIT {
-    static final String T = "err_" + Long.toHexString(System.nanoTime());
-    static final String URL = "jdbc:governed:" + Databases.MARIADB_URL.substring("jdbc:".length());
+    static final String T = TestDatabase.unique("err_");
+    static final TestDatabase DB = TestDatabase.MARIADB;
+    static final String URL = DB.governedUrl();
 
     @BeforeAll
     static void setUp() throws Exception {
-        try (Connection raw = Databases.openMariaDb(); Statement st = raw.createStatement()) {
+        try (Connection raw = DB.openRaw(); Statement st = raw.createStatement()) {
             st.execute("CREATE TABLE " + T + " (id INT PRIMARY KEY, email VARCHAR(100), token VARCHAR(100))");
             st.execute("INSERT INTO " + T + " VALUES (1, 'alice@example.com', '" + ErrorFixture.TOKEN + "')");
             st.execute("CREATE TABLE " + T + "_u (k VARCHAR(100) PRIMARY KEY)");
@@ -29,7 +31,7 @@ class MariaDbErrorsIT {
 
     @AfterAll
     static void tearDown() throws Exception {
-        try (Connection raw = Databases.openMariaDb(); Statement st = raw.createStatement()) {
+        try (Connection raw = DB.openRaw(); Statement st = raw.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + T + ", " + T + "_u");
         }
     }

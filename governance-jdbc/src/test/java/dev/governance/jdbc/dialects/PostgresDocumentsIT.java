@@ -1,12 +1,10 @@
 package dev.governance.jdbc.dialects;
 
-import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 import dev.governance.jdbc.testing.TestConnections;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,12 +16,12 @@ import org.junit.jupiter.api.Test;
  * out an email in any form.
  */
 class PostgresDocumentsIT {
-    static final String T = "docs_" + Long.toHexString(System.nanoTime());
-    static final String URL = "jdbc:governed:" + Databases.POSTGRES_URL.substring("jdbc:".length());
+    static final String T = TestDatabase.unique("docs_");
+    static final TestDatabase DB = TestDatabase.POSTGRES;
 
     @BeforeAll
     static void setUp() throws Exception {
-        try (Connection raw = Databases.openPostgres(); Statement st = raw.createStatement()) {
+        try (Connection raw = DB.openRaw(); Statement st = raw.createStatement()) {
             st.execute("CREATE TABLE " + T + " (id INT PRIMARY KEY, name TEXT, email TEXT, status TEXT,"
                     + " amount NUMERIC(10,2), tags TEXT[])");
             st.execute("INSERT INTO " + T + " VALUES (1, 'Alice', '" + Documents.ALICE + "', 'paid', 42.50,"
@@ -33,21 +31,18 @@ class PostgresDocumentsIT {
 
     @AfterAll
     static void tearDown() throws Exception {
-        try (Connection raw = Databases.openPostgres(); Statement st = raw.createStatement()) {
+        try (Connection raw = DB.openRaw(); Statement st = raw.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + T);
         }
     }
 
     private static Connection agent() throws Exception {
-        Properties p = TestConnections.agent();
-        p.setProperty("user", Databases.postgresUser());
-        p.setProperty("password", "");
-        return DriverManager.getConnection(URL, p);
+        return DB.openGoverned(TestConnections.agent());
     }
 
     @Test
     void jsonBuiltFromWholeRows() throws Exception {
-        try (Connection raw = Databases.openPostgres(); Connection agent = agent()) {
+        try (Connection raw = DB.openRaw(); Connection agent = agent()) {
             Documents.maskedInPlace(agent, raw, "SELECT json_agg(c ORDER BY id) FROM " + T + " c", 1, true, 2);
             Documents.maskedInPlace(agent, raw, "SELECT jsonb_agg(c ORDER BY id), count(*) FROM " + T + " c", 1, true, 2);
             Documents.maskedInPlace(agent, raw, "SELECT id, row_to_json(c) FROM " + T + " c ORDER BY id", 2, true, 2);
@@ -57,7 +52,7 @@ class PostgresDocumentsIT {
 
     @Test
     void jsonWithKeysWrittenInTheStatement() throws Exception {
-        try (Connection raw = Databases.openPostgres(); Connection agent = agent()) {
+        try (Connection raw = DB.openRaw(); Connection agent = agent()) {
             Documents.maskedInPlace(agent, raw, "SELECT json_agg(json_build_object('id', id, 'contact', email,"
                     + " 'amount', amount, 'tags', tags) ORDER BY id) FROM " + T, 1, true, 2);
             Documents.maskedInPlace(agent, raw, "SELECT id, jsonb_build_object('who', email, 'id', id, 'n', name)"
@@ -70,7 +65,7 @@ class PostgresDocumentsIT {
 
     @Test
     void arraysAndRowValues() throws Exception {
-        try (Connection raw = Databases.openPostgres(); Connection agent = agent()) {
+        try (Connection raw = DB.openRaw(); Connection agent = agent()) {
             Documents.maskedInPlace(agent, raw, "SELECT array_agg(email ORDER BY id), count(*) FROM " + T, 1, false, 2);
             Documents.maskedInPlace(agent, raw, "SELECT id, ROW(id, email, status, amount) FROM " + T + " ORDER BY id",
                     2, false, 2);

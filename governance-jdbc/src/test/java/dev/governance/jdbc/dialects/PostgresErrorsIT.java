@@ -1,6 +1,7 @@
 package dev.governance.jdbc.dialects;
 
 import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,12 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * values gone) and as every identity's audit record holds them (no data values, SQLState and shape kept).
  */
 class PostgresErrorsIT {
-    static final String T = "err_" + Long.toHexString(System.nanoTime());
-    static final String URL = "jdbc:governed:" + Databases.POSTGRES_URL.substring("jdbc:".length());
+    static final String T = TestDatabase.unique("err_");
+    static final TestDatabase DB = TestDatabase.POSTGRES;
+    static final String URL = DB.governedUrl();
 
     @BeforeAll
     static void setUp() throws Exception {
-        try (Connection raw = Databases.openPostgres(); Statement st = raw.createStatement()) {
+        try (Connection raw = DB.openRaw(); Statement st = raw.createStatement()) {
             st.execute("CREATE TABLE " + T + " (id INT PRIMARY KEY, email TEXT, token TEXT)");
             st.execute("INSERT INTO " + T + " VALUES (1, 'alice@example.com', '" + ErrorFixture.TOKEN + "')");
         }
@@ -29,7 +31,7 @@ class PostgresErrorsIT {
 
     @AfterAll
     static void tearDown() throws Exception {
-        try (Connection raw = Databases.openPostgres(); Statement st = raw.createStatement()) {
+        try (Connection raw = DB.openRaw(); Statement st = raw.createStatement()) {
             st.execute("DROP TABLE IF EXISTS " + T);
         }
     }

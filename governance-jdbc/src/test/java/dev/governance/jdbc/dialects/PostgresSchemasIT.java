@@ -1,6 +1,7 @@
 package dev.governance.jdbc.dialects;
 
 import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -24,7 +25,7 @@ class PostgresSchemasIT {
     static final String SB = "sb_" + TAG;
     static final String T = "orders_" + TAG;
     static final String ONLY_B = "onlyb_" + TAG;
-    static final String BASE = "jdbc:governed:" + Databases.POSTGRES_URL.substring("jdbc:".length());
+    static final String BASE = TestDatabase.POSTGRES.governedUrl();
 
     static SchemaFixture fixture;
 

@@ -2,6 +2,7 @@ package dev.governance.jdbc.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.governance.jdbc.testing.Databases;
+import dev.governance.jdbc.testing.TestDatabase;
 import dev.governance.jdbc.testing.TestConnections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,11 +211,11 @@ class KilledConnectionFaultIT {
     }
 
     private static String postgresGoverned() {
-        return "jdbc:governed:" + Databases.postgresUrl().substring("jdbc:".length());
+        return TestDatabase.POSTGRES.governedUrl();
     }
 
     private static String mariaDbGoverned() {
-        return "jdbc:governed:" + Databases.mariaDbUrl().substring("jdbc:".length());
+        return TestDatabase.MARIADB.governedUrl();
     }
 
     private void createTable(Statement admin) throws SQLException {
