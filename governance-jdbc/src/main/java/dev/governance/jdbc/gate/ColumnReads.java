@@ -54,6 +54,20 @@ final class ColumnReads {
         return new WidenedFacts.Of(decided, List.copyOf(widened));
     }
 
+    /** The traced columns of each parsed statement of {@code analysis} (unparseable ones have none). */
+    static List<ColumnsRead> traced(Analysis analysis, Function<Statement, ColumnsRead> traced) {
+        if (!(analysis instanceof SqlAnalysis sql)) {
+            return List.of();
+        }
+        List<ColumnsRead> out = new ArrayList<>(sql.analyzedStatements().size());
+        for (AnalyzedStatement statement : sql.analyzedStatements()) {
+            if (statement.parsedStatement() != null) {
+                out.add(traced.apply(statement.parsedStatement()));
+            }
+        }
+        return out;
+    }
+
     /** The statement's named columns, what lineage found, and {@code t.*} for every table lineage couldn't follow. */
     static Set<ColumnName> columns(StatementFacts facts, ColumnsRead read) {
         Set<ColumnName> out = new LinkedHashSet<>(facts.columns());
@@ -103,7 +117,7 @@ final class ColumnReads {
         for (ColumnName c : read.columns()) {
             behindView(c, views, out, 0);
         }
-        return new ColumnsRead(out, read.tables(), true);
+        return new ColumnsRead(out, read.tables(), read.predicates(), true);
     }
 
     /** Adds what a view column is computed from (a view's whole row, or an untraced column: every table it reads). */

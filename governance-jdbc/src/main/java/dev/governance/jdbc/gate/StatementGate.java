@@ -13,6 +13,7 @@ import dev.governance.jdbc.sql.ColumnName;
 import dev.governance.jdbc.sql.JdbcEscapes;
 import dev.governance.jdbc.sql.Analysis;
 import dev.governance.jdbc.sql.SqlAnalyzer;
+import dev.governance.jdbc.sql.lineage.ColumnsRead;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -248,8 +249,20 @@ public final class StatementGate {
             return null;
         }
         try {
-            return planner.sensitivePredicate(masking, analysis, session.dialect(), session.schema(),
-                    session.views());
+            // the same per-shape trace columns rules use: no lineage walk when the statement runs again
+            for (ColumnsRead read : ColumnReads.traced(analysis, session::columnsRead)) {
+                ColumnName column = planner.sensitivePredicate(masking, read.predicates(),
+                        session.schema(), session.views());
+                if (column == null && !read.followed()) {
+                    // what it filters on can't be traced: any column of a sensitive table it touches may be
+                    column = planner.sensitiveTable(masking, read.tables(), session.schema(),
+                            session.views());
+                }
+                if (column != null) {
+                    return column;
+                }
+            }
+            return null;
         } catch (RuntimeException e) {
             return new ColumnName(null, "(untraceable)"); // what it filters on can't be told: refused like a sensitive predicate
         }

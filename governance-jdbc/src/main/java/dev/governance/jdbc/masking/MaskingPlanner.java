@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Decides, once per result, which columns a masked identity sees masked: a column is masked when any table
@@ -327,18 +328,30 @@ public final class MaskingPlanner {
 
 
     /**
-     * For {@code masking.predicates: deny}: the first sensitive column the statement filters, joins, groups or
-     * orders on other than by plain equality, or null.
+     * For {@code masking.predicates: deny}: the first of {@code predicates} (one statement's, traced by the caller)
+     * that is a sensitive column used other than by plain equality, or null.
      */
-    public ColumnName sensitivePredicate(MaskingPolicy policy, Analysis analysis, Dialect dialect, SchemaLookup schema,
+    public ColumnName sensitivePredicate(MaskingPolicy policy, Set<PredicateColumn> predicates, SchemaLookup schema,
                                          ViewLookup views) {
         Sensitivity sensitivity = new Sensitivity(policy, schema, views);
-        for (AnalyzedStatement statement : parsed(analysis)) {
-            ResultLineage traced = lineage.lineage(statement.parsedStatement(), dialect, schema);
-            for (PredicateColumn predicate : traced.predicates()) {
-                if (!predicate.plainEquality() && sensitivity.of(predicate.column()) != null) {
-                    return predicate.column();
-                }
+        for (PredicateColumn predicate : predicates) {
+            if (!predicate.plainEquality() && sensitivity.of(predicate.column()) != null) {
+                return predicate.column();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * For a statement whose predicates can't be traced: the first of {@code tables} that has a sensitive column, as
+     * {@code t.*} (any of its columns may be filtered on), or null.
+     */
+    public ColumnName sensitiveTable(MaskingPolicy policy, Set<TableName> tables, SchemaLookup schema,
+                                     ViewLookup views) {
+        Sensitivity sensitivity = new Sensitivity(policy, schema, views);
+        for (TableName table : tables) {
+            if (!table.isOpaqueFunction() && sensitivity.table(table)) {
+                return new ColumnName(table, "*");
             }
         }
         return null;
@@ -454,14 +467,13 @@ public final class MaskingPlanner {
             if (ruled != null) {
                 return MaskingStrategy.valueOf(ruled.name());
             }
-            if (policy.detect() == MaskingPolicy.Detect.OFF) {
-                return null;
-            }
-            MaskingStrategy named = byName(column.column(), java.sql.Types.OTHER);
+            MaskingStrategy named = policy.detect() == MaskingPolicy.Detect.OFF ? null
+                    : byName(column.column(), java.sql.Types.OTHER);
             if (named != null || column.table() == null) {
                 return named;
             }
-            // A view's column is as sensitive as what it is computed from.
+            // A view's column is as sensitive as what it is computed from (with detect: off too: a columns entry on
+            // customers.ssn covers a view's tax_id computed from it).
             ViewLookup.View view = depth < MAX_VIEW_DEPTH ? views.of(column.table()) : null;
             if (view == null) {
                 return null;

@@ -109,4 +109,28 @@ class ColumnRulesIT {
             }
         }
     }
+
+    @Test
+    void postgresPredicateGuardSeesEveryColumnFilteredOn() throws Exception {
+        try (ColumnScenarios s = ColumnScenarios.predicateGuard(RuleTarget.postgres(), dir)) {
+            s.guardRefusals();
+            s.refused("SELECT id FROM " + s.c + " x ORDER BY x");
+            s.refused("SELECT DISTINCT ON (ssn) id FROM " + s.c);
+            s.refused("MERGE INTO " + s.c + " t USING (SELECT 1 AS id) x ON t.id = x.id"
+                    + " WHEN MATCHED THEN UPDATE SET tier = 'x'");
+            s.guardAllowed();
+            assertTrue(s.refusals() >= 10, "refusals: " + s.refusals());
+        }
+    }
+
+    @Test
+    void mariaDbPredicateGuardSeesEveryColumnFilteredOn() throws Exception {
+        try (ColumnScenarios s = ColumnScenarios.predicateGuard(RuleTarget.mariaDb(), dir)) {
+            s.guardRefusals();
+            s.refused("SELECT id FROM " + s.c + " ORDER BY ssn LIMIT 1");
+            s.refused("SELECT * FROM " + s.c + " x NATURAL LEFT JOIN " + s.p + " y");
+            s.guardAllowed();
+            assertTrue(s.refusals() >= 10, "refusals: " + s.refusals());
+        }
+    }
 }

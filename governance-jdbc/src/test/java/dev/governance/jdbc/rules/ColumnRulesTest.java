@@ -33,4 +33,17 @@ class ColumnRulesTest {
             s.db.trailHoldsNone(ColumnScenarios.SSNS.toArray(String[]::new));
         }
     }
+
+    @Test
+    void h2PredicateGuardSeesEveryColumnFilteredOn() throws Exception {
+        try (ColumnScenarios s = ColumnScenarios.predicateGuard(RuleTarget.h2(), dir)) {
+            s.guardRefusals();
+            // MERGE isn't traced column by column: over a table with a masked column it is refused (fail closed)
+            s.refused("MERGE INTO " + s.c + " t USING (SELECT 1 AS id) x ON t.id = x.id"
+                    + " WHEN MATCHED THEN UPDATE SET tier = 'x'");
+            s.guardAllowed();
+            s.allowedQuery("SELECT id FROM " + s.c + " x ORDER BY x.name");
+            assertTrue(s.refusals() >= 10, "refusals: " + s.refusals());
+        }
+    }
 }

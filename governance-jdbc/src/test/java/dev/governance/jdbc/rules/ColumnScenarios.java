@@ -46,7 +46,7 @@ final class ColumnScenarios implements AutoCloseable {
 
     /** With a second rule, {@code no-ssn-there}, on the ssn of {@code elsewhere} ({@code schema.table}). */
     ColumnScenarios(RuleTarget target, Path dir, String elsewhere) throws Exception {
-        db = new RuleHarness(target, dir, """
+        this(target, dir, RULE, tables -> """
                 version: 1
                 identities:
                   agent: { subject: "%s" }
@@ -55,11 +55,35 @@ final class ColumnScenarios implements AutoCloseable {
                   - id: %s
                     when: { identity: agent, columns: ["%s.ssn"] }
                     action: deny
-                """.formatted(AGENT, RULE, c) + (elsewhere == null ? "" : """
+                """.formatted(AGENT, RULE, tables) + (elsewhere == null ? "" : """
                   - id: no-ssn-there
                     when: { identity: agent, columns: ["%s.ssn"] }
                     action: deny
-                """.formatted(elsewhere)), List.of(log, o, p, c));
+                """.formatted(elsewhere)));
+    }
+
+    /**
+     * No rule: customers.ssn is a masked column and {@code masking.predicates: deny} — the predicate guard is what
+     * refuses (rule {@code masking-predicates}), and results show ssn masked.
+     */
+    static ColumnScenarios predicateGuard(RuleTarget target, Path dir) throws Exception {
+        return new ColumnScenarios(target, dir, "masking-predicates", customers -> """
+                version: 1
+                identities:
+                  agent: { subject: "%s" }
+                masking:
+                  detect: off
+                  columns: [{ match: ["%s.ssn"], strategy: redact }]
+                  predicates: deny
+                """.formatted(AGENT, customers));
+    }
+
+    private final String rule;
+
+    private ColumnScenarios(RuleTarget target, Path dir, String rule,
+                            java.util.function.Function<String, String> policy) throws Exception {
+        this.rule = rule;
+        db = new RuleHarness(target, dir, policy.apply(c), List.of(log, o, p, c));
         db.raw("CREATE TABLE " + c + " (id INT PRIMARY KEY, name VARCHAR(40), tier VARCHAR(20), ssn VARCHAR(20))",
                 "INSERT INTO " + c + " VALUES (1, 'Ann', 'gold', '" + SSNS.get(0) + "'), (2, 'Bob', 'basic', '"
                         + SSNS.get(1) + "')",
@@ -78,7 +102,7 @@ final class ColumnScenarios implements AutoCloseable {
      * query run again through the leak probe is refused too, with no SSN in the refusal.
      */
     void refused(String sql, Object... parameters) throws Exception {
-        db.refused(AGENT, sql, "42501", RULE, parameters);
+        db.refused(AGENT, sql, "42501", rule, parameters);
         refusedSql.add(sql);
         if (parameters.length == 0 && isQuery(sql)) {
             try (Connection agent = db.agent(AGENT)) {
@@ -215,6 +239,31 @@ final class ColumnScenarios implements AutoCloseable {
         allowedChange("INSERT INTO " + c + " (id, name, tier) VALUES (5, 'Eve', 'basic')");
         allowedChange("INSERT INTO " + log + " SELECT id, name FROM " + c);
         allowedChange("DELETE FROM " + c + " WHERE id = 5");
+    }
+
+    /** Under {@link #predicateGuard}: filtering, joining, grouping or ordering on ssn other than by =, refused. */
+    void guardRefusals() throws Exception {
+        refused("SELECT x.id FROM " + c + " x NATURAL JOIN " + p + " y");
+        refused("SELECT x.id FROM " + c + " x JOIN " + p + " y USING (ssn)");
+        refused("SELECT * FROM " + c + " ORDER BY 4");
+        refused("SELECT id FROM " + c + " GROUP BY id, ssn");
+        refused("SELECT id FROM " + v + " WHERE tax_id LIKE '7%'");
+        refused("SELECT id FROM " + v + " ORDER BY tax_id");
+        refused("SELECT d.id FROM (SELECT * FROM " + c + ") d WHERE d.ssn > '5'");
+        refused("WITH d AS (SELECT * FROM " + c + ") SELECT id FROM d ORDER BY ssn");
+        refused("SELECT id FROM " + c + " WHERE id IN (SELECT x.id FROM " + c + " x NATURAL JOIN " + p + " y)");
+        refused("SELECT id, row_number() OVER (ORDER BY ssn) AS r FROM " + c);
+        refused("SELECT id FROM " + o + " WHERE EXISTS (SELECT * FROM " + c + " x WHERE x.ssn LIKE '7%')");
+    }
+
+    /** Under {@link #predicateGuard}: plain equality, other columns and EXISTS over other columns run; ssn masked. */
+    void guardAllowed() throws Exception {
+        allowedQuery("SELECT id FROM " + c + " WHERE ssn = '" + SSNS.get(0) + "'");
+        allowedQuery("SELECT * FROM " + c + " ORDER BY name");
+        allowedQuery("SELECT * FROM " + c + " x JOIN " + o + " o ON o.customer_id = x.id");
+        allowedQuery("SELECT name FROM " + c + " x WHERE EXISTS (SELECT * FROM " + c + " y WHERE y.id = x.id)");
+        allowedQuery("SELECT * FROM " + v);
+        allowedQuery("SELECT tier, count(*) FROM " + c + " GROUP BY tier");
     }
 
     @Override

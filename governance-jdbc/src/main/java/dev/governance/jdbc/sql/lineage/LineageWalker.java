@@ -162,7 +162,7 @@ final class LineageWalker {
         Set<ColumnName> out = new LinkedHashSet<>(result.allSources());
         out.addAll(predicates.keySet());
         out.addAll(written);
-        return new ColumnsRead(out, result.tablesTouched(), followed);
+        return new ColumnsRead(out, result.tablesTouched(), result.predicates(), followed);
     }
 
     /** What we walked plus every table name the parser's finder sees, so unknown-lineage knows what was read. */
@@ -1289,10 +1289,11 @@ final class LineageWalker {
     }
 
     private void orderingUse(Expression e, Relation out, Scope s) {
-        if (e instanceof LongValue pos) {
-            int i = (int) pos.getValue() - 1;
-            if (i >= 0 && i < out.columns().size()) {
-                for (ColumnName c : out.columns().get(i).sources()) {
+        if (e instanceof LongValue) {
+            // a position (ORDER BY 2): in a cached parse the number is a literal's marker, not its value, and one
+            // parse serves ORDER BY 1 and ORDER BY 4 alike, so any output column may be the one meant
+            for (Col col : out.columns()) {
+                for (ColumnName c : col.sources()) {
                     recordPredicate(c, false);
                 }
             }
