@@ -56,11 +56,9 @@ final class ColumnReads {
 
     /** The traced columns of each parsed statement of {@code analysis} (unparseable ones have none). */
     static List<ColumnsRead> traced(Analysis analysis, Function<Statement, ColumnsRead> traced) {
-        if (!(analysis instanceof SqlAnalysis sql)) {
-            return List.of();
-        }
-        List<ColumnsRead> out = new ArrayList<>(sql.analyzedStatements().size());
-        for (AnalyzedStatement statement : sql.analyzedStatements()) {
+        List<AnalyzedStatement> statements = analysis.analyzedStatements();
+        List<ColumnsRead> out = new ArrayList<>(statements.size());
+        for (AnalyzedStatement statement : statements) {
             if (statement.parsedStatement() != null) {
                 out.add(traced.apply(statement.parsedStatement()));
             }
