@@ -50,7 +50,7 @@ final class AnchorPublisher {
         for (SinkState target : sinks) {
             if (target != source && target.healthy()) {
                 try {
-                    target.sink.anchor(head);
+                    target.anchor(head);
                 } catch (Throwable e) {
                     System.getLogger(AnchorPublisher.class.getName()).log(System.Logger.Level.WARNING,
                             "audit anchor " + head.trail() + "@" + head.seq() + " not published to " + target.sink.name()

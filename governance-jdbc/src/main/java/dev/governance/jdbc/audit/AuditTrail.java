@@ -50,6 +50,17 @@ public final class AuditTrail implements AutoCloseable {
         return create(sinks, onFailure, capacity, false);
     }
 
+    /**
+     * As {@link #create(List, Settings.OnFailure, int)}, with a bound on each call into a sink: a sink that takes
+     * longer counts as hung (failing, VG010 when fail-closed) while the other sinks go on; it is caught up when it
+     * answers again.
+     */
+    public static AuditTrail create(List<AuditSink> sinks, Settings.OnFailure onFailure, int capacity,
+                                    java.time.Duration sinkTimeout) {
+        return new AuditTrail(new TrailWriter(describe(sinks), sinks, capacity, sinkTimeout.toNanos()), onFailure,
+                false, true);
+    }
+
     /** As {@link #create(List, Settings.OnFailure, int)}; {@code literals=true} records SQL and errors as given. */
     public static AuditTrail create(List<AuditSink> sinks, Settings.OnFailure onFailure, int capacity,
                                     boolean literals) {

@@ -17,8 +17,20 @@ final class SinkState {
     static final long FIRST_RETRY_NANOS = 100_000_000L;
     static final long MAX_RETRY_NANOS = 5_000_000_000L;
     static final int MAX_BACKLOG = 10_000;
+    /** How long one call into a sink may take before the sink counts as hung (and failing) rather than slow. */
+    static final long DEFAULT_CALL_TIMEOUT_NANOS = 10_000_000_000L;
 
     final AuditSink sink;
+    /**
+     * The sink is called on its own thread, one call at a time, and waited for at most {@link #callTimeoutNanos}: a
+     * sink that hangs holds up neither the writer (the other sinks keep getting events) nor, beyond that bound, the
+     * callers. A call that outlives the bound stays {@link #inFlight}; no other call is made until it returns.
+     */
+    private final java.util.concurrent.ExecutorService worker;
+    private final long callTimeoutNanos;
+    private java.util.concurrent.Future<?> inFlight;
+    /** The highest seq the call still in flight hands to the sink, or -1 when it carries no events. */
+    private long inFlightTo = -1;
     private final ArrayDeque<SequencedEvent> backlog = new ArrayDeque<>();
     private boolean opened;
     private volatile String failure;
@@ -29,13 +41,81 @@ final class SinkState {
     private String lostReason;
 
     SinkState(AuditSink sink) {
+        this(sink, DEFAULT_CALL_TIMEOUT_NANOS);
+    }
+
+    SinkState(AuditSink sink, long callTimeoutNanos) {
         this.sink = sink;
+        this.callTimeoutNanos = callTimeoutNanos;
+        this.worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "governance-audit-sink " + sink.name());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** One call into the sink. */
+    @FunctionalInterface
+    private interface SinkCall<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * Runs {@code call} on the sink's thread and waits for it up to the call timeout; a call that takes longer is
+     * left running (in flight) and reported as a failure, so the writer goes on with the other sinks.
+     */
+    private <T> T call(SinkCall<T> call, long to) throws Throwable {
+        if (!settled()) {
+            throw new java.io.IOException("has not answered for "
+                    + java.time.Duration.ofNanos(callTimeoutNanos).toSeconds() + " s; still waiting for it");
+        }
+        java.util.concurrent.Future<T> future = worker.submit(call::run);
+        try {
+            return future.get(callTimeoutNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            inFlight = future;
+            inFlightTo = to;
+            throw new java.io.IOException("did not answer within "
+                    + java.time.Duration.ofNanos(callTimeoutNanos).toMillis() + " ms (hung); the other sinks go on");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.IOException("interrupted while waiting for the sink", e);
+        }
+    }
+
+    /**
+     * True when no call is in flight any more. A hung call that came back is accounted for: when it wrote, the events
+     * it carried are in the sink and leave the backlog; when it failed, they stay owed (the sink is all-or-nothing).
+     */
+    private boolean settled() {
+        java.util.concurrent.Future<?> late = inFlight;
+        if (late == null) {
+            return true;
+        }
+        if (!late.isDone()) {
+            return false;
+        }
+        inFlight = null;
+        try {
+            late.get();
+            while (!backlog.isEmpty() && backlog.peekFirst().seq() <= inFlightTo) {
+                backlog.removeFirst();
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+            opened = false; // failed late: re-open before anything else
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        inFlightTo = -1;
+        return true;
     }
 
     /** Opens at start; returns the sink's last seq, or -1 when it can't be opened (it is then failing). */
     long start() {
         try {
-            long last = sink.open();
+            long last = call(sink::open, -1);
             opened = true;
             return last;
         } catch (Throwable e) {
@@ -79,8 +159,8 @@ final class SinkState {
         }
     }
 
-    private long open() throws Exception {
-        long last = sink.open();
+    private long open() throws Throwable {
+        long last = call(sink::open, -1);
         opened = true;
         // Another writer added records while we were failing (two trails on one file): events we owe under seqs
         // the sink already holds can't be stored there any more. Say so loudly; the trail renumbers after `last`.
@@ -113,18 +193,20 @@ final class SinkState {
                 open();
             }
             if (!backlog.isEmpty()) {
-                sink.write(new ArrayList<>(backlog), true);
+                List<SequencedEvent> owed = new ArrayList<>(backlog);
+                call(() -> write(owed, true), owed.get(owed.size() - 1).seq());
                 backlog.clear();
             }
             if (lostFrom >= 0) {
                 AuditEvent gap = AuditEvent.builder(EventType.GAP)
                         .gap(new AuditEvent.Gap(lostFrom, lostTo, lostTo - lostFrom + 1, sink.name(), lostReason))
                         .build();
-                sink.write(List.of(new SequencedEvent(lostTo, gap)), true);
+                List<SequencedEvent> gapRecord = List.of(new SequencedEvent(lostTo, gap));
+                call(() -> write(gapRecord, true), -1);
                 lostFrom = -1;
             }
             if (!batch.isEmpty()) {
-                sink.write(batch, durable);
+                call(() -> write(batch, durable), batch.get(batch.size() - 1).seq());
             }
             failure = null;
             backoff = FIRST_RETRY_NANOS;
@@ -150,22 +232,43 @@ final class SinkState {
     void flush() {
         if (failure == null) {
             try {
-                sink.flush();
+                call(() -> {
+                    sink.flush();
+                    return null;
+                }, -1);
             } catch (Throwable e) {
                 fail(e);
             }
         }
     }
 
-    /** Closes the sink; returns how many events it never got. */
+    /** Hands an anchor to the sink (best effort: a failure here costs only the anchor). */
+    void anchor(ChainAnchor anchor) throws Throwable {
+        call(() -> {
+            sink.anchor(anchor);
+            return null;
+        }, -1);
+    }
+
+    /** Closes the sink (unless a hung call still holds it); returns how many events it never got. */
     long close() {
         long owed = backlog.size() + (lostFrom >= 0 ? lostTo - lostFrom + 1 : 0);
         try {
-            sink.close();
+            call(() -> {
+                sink.close();
+                return null;
+            }, -1);
         } catch (Throwable e) {
             fail(e);
+        } finally {
+            worker.shutdown();
         }
         return owed;
+    }
+
+    private Void write(List<SequencedEvent> events, boolean durable) throws Exception {
+        sink.write(events, durable);
+        return null;
     }
 
     /**

@@ -45,12 +45,17 @@ final class TrailWriter {
     }
 
     TrailWriter(String name, List<AuditSink> sinks, int capacity) {
+        this(name, sinks, capacity, SinkState.DEFAULT_CALL_TIMEOUT_NANOS);
+    }
+
+    /** {@code sinkTimeoutNanos}: how long one call into a sink may take before the sink counts as hung. */
+    TrailWriter(String name, List<AuditSink> sinks, int capacity, long sinkTimeoutNanos) {
         this.name = name;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.sinks = new ArrayList<>(sinks.size());
         long[] last = new long[sinks.size()];
         for (int i = 0; i < sinks.size(); i++) {
-            SinkState state = new SinkState(sinks.get(i));
+            SinkState state = new SinkState(sinks.get(i), sinkTimeoutNanos);
             this.sinks.add(state);
             last[i] = state.start();
             seq = Math.max(seq, last[i]);

@@ -11,6 +11,7 @@ import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -63,6 +64,7 @@ class ApprovalStoreFaultTest {
                 }
             });
             requestId = awaitPendingRequest(store, waiting);
+            awaitRequestedEvent(agent, file, requestId); // filed and recorded: the statement is now waiting
             server.stop(); // the store's database is gone while the statement waits
 
             SQLException failed = failure(waiting);
@@ -113,6 +115,18 @@ class ApprovalStoreFaultTest {
         }
         waiting.join();
         throw new AssertionError("no request was filed");
+    }
+
+    private static void awaitRequestedEvent(Properties agent, Path file, String requestId) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(file) && FaultTrail.events(agent, file).stream().anyMatch(e -> e.path("event").asText()
+                    .equals("approval-requested") && e.path("requestId").asText().equals(requestId))) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the request was never recorded");
     }
 
     private static SQLException failure(CompletableFuture<Boolean> waiting) throws Exception {
