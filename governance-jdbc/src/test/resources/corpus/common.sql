@@ -1,5 +1,5 @@
 # Ordinary statements every dialect reads alike (ORM-generated DML, plain queries), run under each dialect with its own file; the baseline's decision for an agent in production (decision<TAB>SQL).
-# allow: queries, DML with a WHERE, session settings, SHOW/EXPLAIN; approve: DDL in production; deny: DROP, set_config, settings that change how SQL is read.
+# allow: queries, DML with a WHERE, session settings, SHOW/EXPLAIN; approve: DDL in production; deny: DROP, set_config of settings that switch identity or weaken governance, settings that change how SQL is read.
 allow	select c1_0.id,c1_0.name,c1_0.email from customers c1_0 where c1_0.id=?
 allow	insert into customers (name,email,tier,id) values (?,?,?,?)
 allow	update customers set name=?,email=?,tier=? where id=?

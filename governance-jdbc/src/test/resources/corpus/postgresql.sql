@@ -61,7 +61,14 @@ allow	SET search_path = app, public
 allow	SET search_path TO DEFAULT
 allow	SET SESSION search_path TO 'app'
 allow	SET LOCAL search_path TO app
-deny	SELECT set_config('search_path', 'app', false)
+allow	SELECT set_config('search_path', 'app', false)
+allow	SELECT set_config('search_path', 'app, public', true)
+allow	SELECT set_config('statement_timeout', '5s', false)
+deny	SELECT set_config('role', 'admin', false)
+deny	SELECT set_config('session_authorization', 'postgres', false)
+deny	SELECT set_config('app.tenant_id', '7', false)
+deny	SELECT set_config('session_replication_role', 'replica', false)
+deny	SELECT set_config(lower('ROLE'), 'admin', false)
 allow	RESET search_path
 allow	SET TIME ZONE 'UTC'
 allow	SET timezone TO 'Europe/Berlin'
