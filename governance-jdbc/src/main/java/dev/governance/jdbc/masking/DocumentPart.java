@@ -23,16 +23,20 @@ sealed interface DocumentPart {
      */
     record Fields(Format format, String[] names, DocumentPart[] values, Value unknown) implements DocumentPart {
 
-        /** The part under the key {@code text[from, to)} as written in the document; unknown keys fail closed. */
+        /**
+         * The part under the key {@code text[from, to)} as written in the document. A key no name accounts for, and a
+         * key that two names with different parts could mean ({@code json_build_object('id', id, 'id', email)}, or
+         * names differing only in case), fail closed: {@code unknown}.
+         */
         DocumentPart field(String text, int from, int to) {
             DocumentPart found = null;
             for (int k = 0; k < names.length; k++) {
                 String name = names[k];
                 if (name.length() == to - from && text.regionMatches(true, from, name, 0, name.length())) {
-                    if (text.regionMatches(false, from, name, 0, name.length())) {
-                        return values[k];
+                    if (found != null && found != values[k]) {
+                        return unknown;
                     }
-                    found = found == null ? values[k] : unknown;
+                    found = values[k];
                 }
             }
             return found == null ? unknown : found;
