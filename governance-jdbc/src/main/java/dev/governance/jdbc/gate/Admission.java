@@ -247,8 +247,11 @@ public final class Admission {
      * again. A schema change (DDL) may create, move or drop tables: cached catalog lookups are dropped.
      */
     private void followSchemaSwitch() {
-        for (StatementFacts facts : analysis.statements()) {
-            String switched = facts instanceof AnalyzedStatement statement ? statement.schemaSwitch() : null;
+        List<StatementFacts> statements = analysis.statements();
+        List<AnalyzedStatement> parsed = analysis.analyzedStatements();
+        for (int i = 0; i < statements.size(); i++) {
+            StatementFacts facts = statements.get(i);
+            String switched = i < parsed.size() ? parsed.get(i).schemaSwitch() : null;
             StatementType type = facts.type();
             if (switched != null || type == StatementType.SET || type == StatementType.OTHER
                     || facts.functions().contains("set_config")) {
