@@ -27,6 +27,16 @@ class ColumnRulesTest {
             s.refused("SELECT id FROM " + c + " QUALIFY row_number() OVER (ORDER BY ssn) = 1");
             s.refused("MERGE INTO " + c + " KEY (id) VALUES (1, 'Ann', 'gold', 'x')");
 
+            // the refusal names the column that matched, never a value
+            try (java.sql.Connection agent = s.db.agent(ColumnScenarios.AGENT);
+                 java.sql.Statement st = agent.createStatement()) {
+                java.sql.SQLException e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                        () -> st.executeQuery("SELECT * FROM " + c + " WHERE name = 'Ann'"));
+                String m = e.getMessage();
+                assertTrue(m.contains("no-ssn") && m.contains("SELECT reads or writes column public." + c + ".ssn"
+                        + " is not allowed") && !m.contains("Ann"), m);
+            }
+
             s.commonAllowed();
             s.allowedQuery("SELECT JSON_OBJECT('n': name) FROM " + c);
             assertTrue(s.refusals() >= 10, "refusals: " + s.refusals());
