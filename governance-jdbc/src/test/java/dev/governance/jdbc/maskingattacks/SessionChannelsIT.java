@@ -82,6 +82,10 @@ class SessionChannelsIT {
             s.noLeak("SELECT * FROM mysql.column_stats WHERE table_name = '$T'");
             s.noLeak("SELECT CONCAT(column_name, '=', max_value) AS v FROM mysql.column_stats WHERE table_name = '$T'");
             s.noLeak("SELECT HEX(min_value) AS h FROM mysql.column_stats WHERE table_name = '$T'");
+            s.raw("ALTER TABLE $T ALTER COLUMN token SET DEFAULT '" + SessionChannels.SECRETS.get(2) + "'");
+            s.noLeak("SELECT COLUMN_DEFAULT FROM information_schema.COLUMNS WHERE TABLE_NAME = '$T'"
+                    + " AND COLUMN_NAME = 'token'");
+            s.noLeak("SELECT * FROM information_schema.COLUMNS WHERE TABLE_NAME = '$T'");
             s.trailClean();
         }
     }
@@ -113,6 +117,11 @@ class SessionChannelsIT {
             s.noLeak("SELECT attname, histogram_bounds FROM pg_catalog.pg_stats WHERE tablename = '$T'");
             s.noLeak("SELECT upper(histogram_bounds::text) AS h FROM pg_stats WHERE tablename = '$T'");
             s.noLeak("SELECT s.* FROM pg_stats s WHERE s.tablename = '$T'");
+            s.raw("ALTER TABLE $T ALTER COLUMN token SET DEFAULT '" + SessionChannels.SECRETS.get(2) + "'");
+            s.noLeak("SELECT column_default FROM information_schema.columns WHERE table_name = '$T'"
+                    + " AND column_name = 'token'");
+            s.noLeak("SELECT * FROM information_schema.columns WHERE table_name = '$T'");
+            s.noLeak("SELECT pg_get_expr(d.adbin, d.adrelid) AS e FROM pg_attrdef d WHERE d.adrelid = '$T'::regclass");
             s.trailClean();
         }
     }

@@ -33,6 +33,13 @@ class SessionChannelsTest {
                     "SET @q = (SELECT token FROM $T WHERE id = @q)");
             s.noLeak("SELECT id, @x AS v FROM $T", set);
 
+            // a column default is a value someone wrote, maybe copied from the data: the catalog carries it
+            s.raw("ALTER TABLE $T ALTER COLUMN token SET DEFAULT '" + SessionChannels.SECRETS.get(2) + "'");
+            s.noLeak("SELECT COLUMN_DEFAULT FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = UPPER('$T')"
+                    + " AND COLUMN_NAME = 'TOKEN'");
+            s.noLeak("SELECT * FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = UPPER('$T')");
+            s.noLeak("SELECT LOWER(c.COLUMN_DEFAULT) AS d FROM INFORMATION_SCHEMA.COLUMNS c WHERE c.TABLE_NAME = UPPER('$T')");
+
             // ordinary session variables stay as they are
             s.plain("3", "SELECT @n", "SET @n = (SELECT COUNT(*) FROM $T)");
             s.plain("Ann", "SELECT @who", "SET @who = (SELECT name FROM $T WHERE id = 1)");
