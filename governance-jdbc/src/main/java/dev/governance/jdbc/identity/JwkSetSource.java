@@ -14,6 +14,7 @@ import java.net.URL;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Duration;
 
 /**
  * The JWK set of {@code governance.identity.jwks}: a file (re-read when it changes), a classpath resource
@@ -23,7 +24,6 @@ import java.text.ParseException;
  */
 final class JwkSetSource {
     private static final System.Logger LOG = System.getLogger(JwkSetSource.class.getName());
-    private static final int TIMEOUT_MILLIS = 5_000;
     private static final int SIZE_LIMIT = 1 << 20;
     private static final long FAILED_LOAD_RETRY_NANOS = 1_000_000_000L;
 
@@ -55,7 +55,9 @@ final class JwkSetSource {
         String lower = location.toLowerCase(java.util.Locale.ROOT);
         if (lower.startsWith("https://") || lower.startsWith("http://")) {
             URL url = remoteUrl(location);
-            return new JwkSetSource(location, () -> fetchRemote(url), tuning, tuning.remoteJwksMaxAge().toNanos());
+            Duration timeout = tuning.remoteJwksTimeout();
+            return new JwkSetSource(location, () -> fetchRemote(url, timeout), tuning,
+                    tuning.remoteJwksMaxAge().toNanos());
         }
         JwkSetSource source;
         if (Locations.isClasspath(location)) {
@@ -162,12 +164,34 @@ final class JwkSetSource {
         keys = loaded;
     }
 
-    private static byte[] fetchRemote(URL url) throws IOException {
+    /**
+     * One fetch, bounded as a whole by {@code timeout}: connecting, waiting for the answer and reading it (an endpoint
+     * that answers one byte at a time can't hold a connect beyond it). Runs on a daemon thread that the caller stops
+     * waiting for when the time is up (its socket reads end at their own timeout).
+     */
+    private static byte[] fetchRemote(URL url, Duration timeout) throws IOException {
+        java.util.concurrent.FutureTask<byte[]> fetch = new java.util.concurrent.FutureTask<>(() -> {
+            int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            try {
+                return JWKSet.load(url, millis, millis, SIZE_LIMIT).toString(true).getBytes(StandardCharsets.UTF_8);
+            } catch (ParseException e) {
+                throw new IOException("not a JWK set: " + e.getMessage(), e);
+            }
+        });
+        Thread fetcher = new Thread(fetch, "governance-jwks-fetch");
+        fetcher.setDaemon(true);
+        fetcher.start();
         try {
-            return JWKSet.load(url, TIMEOUT_MILLIS, TIMEOUT_MILLIS, SIZE_LIMIT).toString(true)
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (ParseException e) {
-            throw new IOException("not a JWK set: " + e.getMessage(), e);
+            return fetch.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            fetcher.interrupt(); // a blocked socket read ends at its own timeout; nobody waits for it any more
+            throw new IOException("no complete answer within " + timeout.toMillis() + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while fetching the JWK set", e);
         }
     }
 

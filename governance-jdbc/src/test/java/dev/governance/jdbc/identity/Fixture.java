@@ -68,6 +68,11 @@ final class Fixture {
     }
 
     /** Writes the public parts of {@code keys} as a JWK set file. */
+    /** The public parts of {@code keys} as a JWK set document. */
+    static String jwksJson(JWK... keys) {
+        return new JWKSet(Arrays.stream(keys).map(JWK::toPublicJWK).toList()).toString(true);
+    }
+
     static Path writeJwks(Path file, JWK... keys) {
         List<JWK> publicKeys = Arrays.stream(keys).map(JWK::toPublicJWK).toList();
         return write(file, new JWKSet(publicKeys).toString(true));
