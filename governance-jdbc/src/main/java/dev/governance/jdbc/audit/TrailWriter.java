@@ -4,7 +4,6 @@ import io.opentelemetry.context.Context;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -22,10 +21,12 @@ final class TrailWriter {
      * a caller's enqueue then costs no thread wake-up (the dominant cost of a per-event signal).
      */
     private static final long BATCH_NANOS = 250_000;
+    /** A caller that finds the queue full looks again after this long (the writer drains a batch meanwhile). */
+    private static final long FULL_WAIT_NANOS = 50_000;
 
     private final List<SinkState> sinks;
     private final AnchorPublisher anchors;
-    private final ArrayBlockingQueue<Item> queue;
+    private final HandOff<Item> queue;
     private final Thread thread;
     private final String name;
     private volatile boolean failing;
@@ -51,7 +52,7 @@ final class TrailWriter {
     /** {@code sinkTimeoutNanos}: how long one call into a sink may take before the sink counts as hung. */
     TrailWriter(String name, List<AuditSink> sinks, int capacity, long sinkTimeoutNanos) {
         this.name = name;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new HandOff<>(capacity);
         this.sinks = new ArrayList<>(sinks.size());
         long[] last = new long[sinks.size()];
         for (int i = 0; i < sinks.size(); i++) {
@@ -160,13 +161,8 @@ final class TrailWriter {
         boolean interrupted = false;
         while (!queue.offer(item)) {
             LockSupport.unpark(thread); // full: make sure the writer is draining, then wait for room
-            try {
-                if (queue.offer(item, 1, TimeUnit.MILLISECONDS)) {
-                    break;
-                }
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
+            LockSupport.parkNanos(this, FULL_WAIT_NANOS);
+            interrupted |= Thread.interrupted();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -203,7 +199,10 @@ final class TrailWriter {
             lastEvent = System.nanoTime();
             idled = false;
             items.add(first);
-            queue.drainTo(items, MAX_BATCH - 1);
+            Item next;
+            while (items.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                items.add(next);
+            }
             try {
                 stop = process(items);
                 writerError = null;

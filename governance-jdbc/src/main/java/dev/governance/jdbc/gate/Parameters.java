@@ -46,6 +46,6 @@ public final class Parameters {
         if (count == 0) {
             return List.of();
         }
-        return Collections.unmodifiableList(new ArrayList<>(Arrays.asList(values).subList(0, count)));
+        return Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(values, count)));
     }
 }

@@ -45,6 +45,16 @@ public record MaskingPlan(MaskingStrategy[] strategies, boolean[] scanned, Strin
         return bound == null ? this : new MaskingPlan(strategies, scanned, labels, binary, bound);
     }
 
+    /** True when some column is masked, whole or part by part (a plan may only scan values). */
+    public boolean masksAnyColumn() {
+        for (int i = 1; i < strategies.length; i++) {
+            if (strategies[i] != null || documents[i] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when nothing needs doing: the result is passed through untouched. */
     public boolean empty() {
         for (int i = 1; i < strategies.length; i++) {

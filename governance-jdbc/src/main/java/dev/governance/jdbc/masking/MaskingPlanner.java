@@ -20,7 +20,6 @@ import dev.governance.jdbc.sql.lineage.ValueShape;
 
 
 import java.sql.ResultSetMetaData;
-import java.util.Optional;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +37,48 @@ public final class MaskingPlanner {
     private final LineageAnalyzer lineage = new LineageAnalyzer();
 
     /** Plans are the same for the same policy, statement shape and result layout: decided once, then reused. */
-    private final NormalizedTextCache<PlanKey, Optional<MaskingPlan>> plans =
+    private final NormalizedTextCache<PlanKey, Planned> plans =
             NormalizedTextCache.expiring("masking-plan", java.time.Duration.ofMinutes(5)); // schemas and views change
+
+    /**
+     * A statement's plan and the result layout it was made for (column labels, types and tables). A result is
+     * compared with it column by column, in place: building a key string from the metadata cost more bytes than
+     * the rest of a point query. Another layout for the same statement (a table altered) is planned anew.
+     */
+    private record Planned(String[] labels, int[] types, String[] tables, MaskingPlan plan) {
+        static Planned of(ResultSetMetaData md, MaskingPlan plan) throws SQLException {
+            int n = md.getColumnCount();
+            String[] labels = new String[n];
+            int[] types = new int[n];
+            String[] tables = new String[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = md.getColumnLabel(i + 1);
+                types[i] = md.getColumnType(i + 1);
+                tables[i] = md.getTableName(i + 1);
+            }
+            return new Planned(labels, types, tables, plan);
+        }
+
+        boolean fits(ResultSetMetaData md) throws SQLException {
+            int n = md.getColumnCount();
+            if (n != labels.length) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (types[i] != md.getColumnType(i + 1) || !java.util.Objects.equals(labels[i], md.getColumnLabel(i + 1))
+                        || !java.util.Objects.equals(tables[i], md.getTableName(i + 1))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     /**
      * The policy and its defaults compare by identity: they are immutable and a reload makes new ones, and hashing
      * them deeply cost more than the plan it looked up. The normalized text is the cached analysis's own string
-     * (its hash computed once); the statements' types and tables and the result's layout complete the key.
+     * (its hash computed once); the statements' types and tables complete the key, and the result's layout is
+     * compared with the entry's ({@link Planned}).
      */
     private static final class PlanKey {
         private final MaskingPolicy policy;
@@ -52,25 +86,22 @@ public final class MaskingPlanner {
         private final Dialect dialect;
         private final String normalized;
         private final Object statements;
-        private final String layout;
         private final boolean sensitiveVariables;
         private final int hash;
 
         PlanKey(MaskingPolicy policy, Defaults defaults, Dialect dialect, String normalized, Object statements,
-                String layout, boolean sensitiveVariables) {
+                boolean sensitiveVariables) {
             this.policy = policy;
             this.defaults = defaults;
             this.dialect = dialect;
             this.normalized = normalized;
             this.statements = statements;
-            this.layout = layout;
             this.sensitiveVariables = sensitiveVariables;
             int h = System.identityHashCode(policy);
             h = 31 * h + System.identityHashCode(defaults);
             h = 31 * h + (dialect == null ? 0 : dialect.hashCode());
             h = 31 * h + normalized.hashCode();
             h = 31 * h + statements.hashCode();
-            h = 31 * h + layout.hashCode();
             this.hash = 31 * h + (sensitiveVariables ? 1 : 0);
         }
 
@@ -83,7 +114,7 @@ public final class MaskingPlanner {
         public boolean equals(Object o) {
             return o instanceof PlanKey k && k.hash == hash && k.policy == policy && k.defaults == defaults
                     && k.dialect == dialect && k.sensitiveVariables == sensitiveVariables
-                    && k.normalized.equals(normalized) && k.layout.equals(layout) && k.statements.equals(statements);
+                    && k.normalized.equals(normalized) && k.statements.equals(statements);
         }
     }
 
@@ -101,18 +132,18 @@ public final class MaskingPlanner {
     public MaskingPlan plan(MaskingPolicy policy, Defaults defaults, Analysis analysis, Dialect dialect,
                             ResultSetMetaData md, SchemaLookup schema, ViewLookup views, boolean sensitiveVariables)
             throws SQLException {
-        PlanKey key = cacheKey(policy, defaults, dialect, analysis, md, sensitiveVariables);
+        PlanKey key = cacheKey(policy, defaults, dialect, analysis, sensitiveVariables);
         if (key == null) {
             return bound(plan(policy, defaults, analysis, dialect, md, schema, views, true, sensitiveVariables),
                     analysis);
         }
-        Optional<MaskingPlan> cached = plans.getIfPresent(key);
-        if (cached == null) {
-            cached = Optional.ofNullable(plan(policy, defaults, analysis, dialect, md, schema, views, true,
+        Planned cached = plans.getIfPresent(key);
+        if (cached == null || !cached.fits(md)) {
+            cached = Planned.of(md, plan(policy, defaults, analysis, dialect, md, schema, views, true,
                     sensitiveVariables));
             plans.put(key, cached);
         }
-        return cached.map(p -> bound(p, analysis)).orElse(null);
+        return bound(cached.plan(), analysis);
     }
 
     /** The plan with this text's literal JSON keys filled in (see {@link MaskingPlan#bound}). */
@@ -172,12 +203,9 @@ public final class MaskingPlanner {
         return false;
     }
 
-    /**
-     * The statement (type, tables as resolved, normalized text) and the result's column labels, types and tables.
-     * Null for texts too long to key on.
-     */
+    /** The statement (type, tables as resolved, normalized text); null for texts too long to key on. */
     private static PlanKey cacheKey(MaskingPolicy policy, Defaults defaults, Dialect dialect, Analysis analysis,
-                                    ResultSetMetaData md, boolean sensitiveVariables) throws SQLException {
+                                    boolean sensitiveVariables) {
         String normalized = analysis.normalizedSql();
         List<StatementFacts> facts = analysis.statements();
         if (!NormalizedTextCache.cacheable(normalized) || facts.isEmpty()) {
@@ -194,13 +222,7 @@ public final class MaskingPlanner {
             }
             statements = all;
         }
-        int n = md.getColumnCount();
-        StringBuilder layout = new StringBuilder(n * 24);
-        for (int i = 1; i <= n; i++) {
-            layout.append('|').append(md.getColumnLabel(i)).append(':').append(md.getColumnType(i)).append(':')
-                    .append(md.getTableName(i));
-        }
-        return new PlanKey(policy, defaults, dialect, normalized, statements, layout.toString(), sensitiveVariables);
+        return new PlanKey(policy, defaults, dialect, normalized, statements, sensitiveVariables);
     }
 
     /**

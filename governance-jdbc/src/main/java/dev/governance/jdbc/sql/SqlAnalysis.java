@@ -87,8 +87,8 @@ final class SqlAnalysis implements Analysis {
         if (template.problem() != null) {
             return true;
         }
-        for (AnalyzedStatement s : statements) {
-            if (s.unparseable()) {
+        for (int i = 0; i < statements.size(); i++) { // asked several times per statement run: no iterator
+            if (statements.get(i).unparseable()) {
                 return true;
             }
         }

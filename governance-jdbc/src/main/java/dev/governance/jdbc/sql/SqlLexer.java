@@ -148,6 +148,13 @@ final class SqlLexer {
         space = false;
     }
 
+    /** A token whose value is its text (words, numbers, symbols): one string for both, not two. */
+    private void emitAsWritten(TokenKind kind, int start) {
+        String text = s.substring(start, pos);
+        out.add(new Token(kind, text, text, space));
+        space = false;
+    }
+
     private void token(char c) {
         int start = pos;
         char next = at(pos + 1);
@@ -207,10 +214,10 @@ final class SqlLexer {
                 quotedString(start, pos, backslashEscapes);
                 return;
             }
-            emit(TokenKind.WORD, start, s.substring(start, pos));
+            emitAsWritten(TokenKind.WORD, start);
         } else if (c == ';') {
             pos++;
-            emit(TokenKind.SEMICOLON, start, ";");
+            emitAsWritten(TokenKind.SEMICOLON, start);
         } else {
             if (c == '(') {
                 maxDepth = Math.max(maxDepth, ++depth);
@@ -218,7 +225,7 @@ final class SqlLexer {
                 depth--;
             }
             pos++;
-            emit(TokenKind.SYMBOL, start, String.valueOf(c));
+            emitAsWritten(TokenKind.SYMBOL, start);
         }
     }
 
@@ -236,7 +243,7 @@ final class SqlLexer {
             while (isHex(at(pos))) {
                 pos++;
             }
-            emit(TokenKind.NUMBER, start, s.substring(start, pos));
+            emitAsWritten(TokenKind.NUMBER, start);
             return;
         }
         skipDigits();
@@ -251,7 +258,7 @@ final class SqlLexer {
                 pos++;
             }
         }
-        emit(TokenKind.NUMBER, start, s.substring(start, pos));
+        emitAsWritten(TokenKind.NUMBER, start);
     }
 
     /** Digits, and (H2, PostgreSQL 16+) an underscore between digits: {@code 1_000} is one number there. */

@@ -49,8 +49,9 @@ final class TextShaper {
                 from = i + 1;
             }
         }
-        return new Shaped(List.copyOf(pieces), allNormalized.toString(), allParse.toString(),
-                java.util.Collections.unmodifiableList(literals));
+        boolean one = pieces.size() == 1; // the usual case: the piece's own strings, not copies of them
+        return new Shaped(List.copyOf(pieces), one ? pieces.get(0).normalized() : allNormalized.toString(),
+                one ? pieces.get(0).parseText() : allParse.toString(), java.util.Collections.unmodifiableList(literals));
     }
 
     private static Piece piece(List<Token> tokens, List<Object> literals) {

@@ -7,8 +7,8 @@ record TextTemplate(List<StatementTemplate> statements, String normalizedSql, St
         boolean cacheable) {
 
     boolean dependsOnParameters() {
-        for (StatementTemplate s : statements) {
-            if (s.dependsOnParameters()) {
+        for (int i = 0; i < statements.size(); i++) { // asked on every execution: no iterator
+            if (statements.get(i).dependsOnParameters()) {
                 return true;
             }
         }
