@@ -203,6 +203,8 @@ public record AuditEvent(
         public Builder fingerprint(String value) { this.fingerprint = value; return this; }
         public Builder type(String value) { this.type = value; return this; }
         public Builder tables(List<String> read, List<String> written) { this.tables = new Tables(read, written); return this; }
+        /** Tables already in their recorded form (shared by every record of the same statement shape). */
+        public Builder tables(Tables value) { this.tables = value; return this; }
         public Builder columns(List<String> value) { this.columns = value; return this; }
         public Builder decision(String action, List<String> rules, String mode) {
             this.decision = new Decision(action, rules, mode);

@@ -175,7 +175,35 @@ final class JsonBytes {
         size = end;
     }
 
+    /**
+     * Recently written long strings (by identity) and their quoted UTF-8 form: a trail writes the same SQL text,
+     * fingerprint, connection id and URL instances again and again, and copying their bytes is cheaper than
+     * encoding them character by character. Direct-mapped; a collision just encodes again.
+     */
+    private static final int ENCODED_SLOTS = 512;
+    private static final int ENCODED_MIN_LENGTH = 16;
+    private static final int ENCODED_MAX_LENGTH = 1024;
+    private final String[] encodedKeys = new String[ENCODED_SLOTS];
+    private final byte[][] encodedBytes = new byte[ENCODED_SLOTS][];
+
     private void quoted(String s) {
+        int n = s.length();
+        if (n < ENCODED_MIN_LENGTH || n > ENCODED_MAX_LENGTH) {
+            encode(s);
+            return;
+        }
+        int slot = System.identityHashCode(s) & (ENCODED_SLOTS - 1);
+        if (encodedKeys[slot] == s) {
+            append(encodedBytes[slot]);
+            return;
+        }
+        int start = size;
+        encode(s);
+        encodedBytes[slot] = Arrays.copyOfRange(bytes, start, size);
+        encodedKeys[slot] = s;
+    }
+
+    private void encode(String s) {
         int n = s.length();
         ensure(n * 3 + 2); // UTF-8: at most 3 bytes per char; escapes reserve more as they come
         byte[] b = bytes;

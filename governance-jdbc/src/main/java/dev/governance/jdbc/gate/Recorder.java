@@ -176,7 +176,7 @@ public final class Recorder {
     }
 
     /** What a statement touched, as recorded: the same for every text with the same normalized form. */
-    private record Shape(String type, List<String> read, List<String> written, List<String> columns) {
+    private record Shape(String type, AuditEvent.Tables tables, List<String> columns) {
         static Shape of(Analysis analysis) {
             Set<String> read = new LinkedHashSet<>();
             Set<String> written = new LinkedHashSet<>();
@@ -194,8 +194,8 @@ public final class Recorder {
                     columns.add(c.key());
                 }
             }
-            return new Shape(statementType == null ? "OTHER" : statementType, List.copyOf(read), List.copyOf(written),
-                    List.copyOf(columns));
+            return new Shape(statementType == null ? "OTHER" : statementType,
+                    new AuditEvent.Tables(List.copyOf(read), List.copyOf(written)), List.copyOf(columns));
         }
     }
 
@@ -227,7 +227,7 @@ public final class Recorder {
                 .sql(settings.literals() ? analysis.sql() : analysis.normalizedSql())
                 .fingerprint(analysis.fingerprint())
                 .type(shape.type())
-                .tables(shape.read(), shape.written())
+                .tables(shape.tables())
                 .columns(shape.columns())
                 .decision(decision.action().label(), decision.ruleIds(), decision.mode().label())
                 .reason(session.reason());

@@ -8,8 +8,11 @@ public enum IdentityKind {
 
     /** The lower-case name used in tokens, policies and audit records. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
+
+    /** Computed once: every audit record carries it. */
+    private final String label = name().toLowerCase(Locale.ROOT);
 
     /** Parses {@code human}, {@code agent} or {@code service} (any case); null when it is none of them. */
     public static IdentityKind parse(String text) {

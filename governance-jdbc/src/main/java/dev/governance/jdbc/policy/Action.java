@@ -12,6 +12,9 @@ public enum Action {
 
     /** The lower-case name used in policies and audit records. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
+
+    /** Computed once: every audit record carries it. */
+    private final String label = name().toLowerCase(Locale.ROOT);
 }

@@ -112,9 +112,13 @@ record StatementTemplate(
         return false;
     }
 
+    /** {@code Set.of(type)} for each type, made once (asked on every use of a cached shape). */
+    private static final java.util.List<Set<StatementType>> SINGLE = java.util.Arrays.stream(StatementType.values())
+            .map(Set::of).toList();
+
     private Set<StatementType> kinds(StatementType type) {
         if (kinds.isEmpty() || kinds.size() == 1 && kinds.contains(type)) {
-            return Set.of(type);
+            return SINGLE.get(type.ordinal());
         }
         Set<StatementType> all = EnumSet.copyOf(kinds);
         all.remove(baseType); // a query typed OTHER (it reaches outside the data) is no longer a SELECT
