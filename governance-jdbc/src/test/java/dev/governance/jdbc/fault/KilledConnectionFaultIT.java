@@ -309,7 +309,7 @@ class KilledConnectionFaultIT {
     }
 
     private static int waitForLockWait(Connection raw, String app) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try (PreparedStatement ps = raw.prepareStatement("SELECT pid FROM pg_stat_activity"
                 + " WHERE application_name = ? AND wait_event_type = 'Lock'")) {
             ps.setString(1, app);
@@ -326,7 +326,7 @@ class KilledConnectionFaultIT {
     }
 
     private static void waitUntilGone(Connection raw, int pid) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try (PreparedStatement ps = raw.prepareStatement("SELECT 1 FROM pg_stat_activity WHERE pid = ?")) {
             ps.setInt(1, pid);
             while (System.nanoTime() < deadline) {
@@ -349,7 +349,7 @@ class KilledConnectionFaultIT {
     }
 
     private static void waitForMariaDbLockWait(Connection raw, long id) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try (PreparedStatement ps = raw.prepareStatement("SELECT 1 FROM information_schema.innodb_trx"
                 + " WHERE trx_mysql_thread_id = ? AND trx_state = 'LOCK WAIT'")) {
             ps.setLong(1, id);
