@@ -1,6 +1,7 @@
 package dev.governance.jdbc.console.audit;
 
 import dev.governance.jdbc.audit.AuditEvent;
+import dev.governance.jdbc.audit.AuditFiles;
 import dev.governance.jdbc.audit.AuditTrail;
 import dev.governance.jdbc.audit.EventType;
 import dev.governance.jdbc.config.SegmentPolicy;
@@ -48,7 +49,31 @@ class AuditViewTest {
             }
             trail.flush();
         }
+        compressionFinished(dir.resolve("governance-audit.jsonl"));
         files = new TrailFiles(dir, List.of());
+    }
+
+    /**
+     * Closing the trail waits a bounded time for the segment housekeeper, which is shared by every trail of the JVM;
+     * on a loaded machine it may still be compressing. The views read either form, but the temporary directory
+     * can't be removed while it writes, so wait until every closed segment is compressed.
+     */
+    static void compressionFinished(Path live) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            boolean done;
+            try (java.util.stream.Stream<Path> listed = Files.list(live.getParent())) {
+                done = AuditFiles.trail(live).closed().stream().allMatch(AuditFiles.Segment::compressed)
+                        && listed.noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
+            }
+            if (done) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the housekeeper never finished compressing " + live);
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Test
