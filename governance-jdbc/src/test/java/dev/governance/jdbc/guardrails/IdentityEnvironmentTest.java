@@ -202,6 +202,38 @@ class IdentityEnvironmentTest {
         }
     }
 
+    /**
+     * An agent that may create objects somewhere can't launder a read through a view it defines: the view's
+     * body is read at CREATE time, so a view over a table outside the list is refused; one over listed tables runs.
+     */
+    @Test
+    void aViewAnAgentCreatesCannotReadPastItsAccessList() throws Exception {
+        Path file = dir.resolve("policy-views.yaml");
+        Files.writeString(file, """
+                version: 1
+                identities:
+                  agents: { kind: agent }
+                access:
+                  - identity: agents
+                    read:  ["public.orders"]
+                    write: ["public.agent_*"]
+                """);
+        try (Connection agent = open(Guard.agent(), "dev", file)) {
+            for (String sql : List.of(
+                    "CREATE VIEW agent_keys AS SELECT k FROM api_keys",
+                    "CREATE VIEW agent_keys AS SELECT o.id, k.k FROM orders o JOIN api_keys k ON k.id = o.id",
+                    "CREATE VIEW agent_keys AS SELECT id FROM orders WHERE EXISTS (SELECT 1 FROM api_keys)",
+                    "CREATE OR REPLACE VIEW agent_keys AS SELECT * FROM customers",
+                    "CREATE TABLE agent_copy AS SELECT * FROM api_keys")) {
+                refused(agent, sql, "42501", "access");
+                assertFalse(tableExists("AGENT_KEYS") || tableExists("AGENT_COPY"), sql);
+            }
+            run(agent, "CREATE VIEW agent_orders AS SELECT id, status FROM orders");
+            assertTrue(tableExists("AGENT_ORDERS"), "a view over listed tables is created");
+            assertEquals(List.of("1"), Guard.column(agent, "SELECT id FROM agent_orders WHERE id = 1"));
+        }
+    }
+
     @Test
     void accessListsAllowWhatIsListed() throws Exception {
         try (Connection agent = open(Guard.agent(), "production", policy("enforce"))) {
