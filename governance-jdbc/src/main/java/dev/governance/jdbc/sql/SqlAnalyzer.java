@@ -24,6 +24,12 @@ public final class SqlAnalyzer {
     }
 
     private final NormalizedTextCache<Key, TextTemplate> cache = NormalizedTextCache.named("analysis");
+    /**
+     * Shapes of texts without literals, keyed by the text itself (parseKey holds the raw text): a prepared
+     * statement or a constant query seen again skips lexing and shaping, which cost more than the rest of its
+     * analysis. Texts with literals vary per call and would only crowd this cache; they go through the shape cache.
+     */
+    private final NormalizedTextCache<Key, TextTemplate> exactTexts = NormalizedTextCache.named("exact-text");
     private final StatementParser parser;
 
     public SqlAnalyzer() {
@@ -61,6 +67,11 @@ public final class SqlAnalyzer {
 
     private Analysis analyze(String sql, Dialect d, String schema, TableResolver names) {
         Objects.requireNonNull(sql, "sql");
+        Key exactKey = NormalizedTextCache.cacheable(sql) ? new Key(d, schema, sql) : null;
+        TextTemplate known = exactKey == null ? null : exactTexts.getIfPresent(exactKey);
+        if (known != null) {
+            return new SqlAnalysis(sql, d, known, List.of(), null, names);
+        }
         SqlLexer.Lexed lexed = SqlLexer.lex(sql, d);
         TextShaper.Shaped shaped = TextShaper.shape(lexed.tokens());
         String problem = lexed.problem();
@@ -77,10 +88,18 @@ public final class SqlAnalyzer {
                     cache.put(key, template);
                 }
             }
+            if (exactKey != null && template.cacheable() && shaped.literals().isEmpty() && !lexed.escapedQuote()) {
+                exactTexts.put(exactKey, template);
+            }
         } else {
             template = build(shaped, d, schema, problem, lexed.maxDepth());
         }
         return new SqlAnalysis(sql, d, template, shaped.literals(), null, names);
+    }
+
+    /** Number of texts without literals cached by their exact text (for tests and metrics). */
+    public long cachedTexts() {
+        return exactTexts.size();
     }
 
     /** Number of cached text shapes (for tests and metrics). */

@@ -48,6 +48,19 @@ final class SqlLexer {
         return new Lexed(List.copyOf(lexer.out), lexer.problem, lexer.maxDepth, lexer.escapedQuote);
     }
 
+    /** Names of the first positional parameters, made once: a prepared statement's text names them on every lex. */
+    private static final String[] PARAMETER_NAMES = new String[256];
+
+    static {
+        for (int i = 0; i < PARAMETER_NAMES.length; i++) {
+            PARAMETER_NAMES[i] = Integer.toString(i);
+        }
+    }
+
+    private static String parameterName(int n) {
+        return n >= 0 && n < PARAMETER_NAMES.length ? PARAMETER_NAMES[n] : Integer.toString(n);
+    }
+
     private boolean mysql() {
         return dialect == Dialect.MYSQL;
     }
@@ -200,7 +213,7 @@ final class SqlLexer {
                 }
                 emit(TokenKind.PARAM, start, s.substring(start + 1, pos));
             } else {
-                emit(TokenKind.PARAM, start, Integer.toString(nextParam++));
+                emit(TokenKind.PARAM, start, parameterName(nextParam++));
             }
         } else if (Character.isDigit(c) || (c == '.' && Character.isDigit(next))) {
             number(start);

@@ -65,6 +65,36 @@ class AnalysisCacheTest {
         assertEquals(4, analyzer.cachedShapes());
     }
 
+    /**
+     * A text without literals (a prepared statement's, a constant query's) seen again is found by its exact text and
+     * skips lexing: the same parse, the same facts. Texts with literals never enter that cache (they would crowd it).
+     */
+    @Test
+    void aTextWithoutLiteralsIsFoundByItsExactText() {
+        String prepared = "UPDATE orders SET status = ? WHERE id = ?";
+        SqlAnalysis first = (SqlAnalysis) analyzer.analyze(prepared, Dialect.POSTGRESQL);
+        SqlAnalysis again = (SqlAnalysis) analyzer.analyze(prepared, Dialect.POSTGRESQL);
+        assertSame(first.analyzedStatements().get(0).parsedStatement(), again.analyzedStatements().get(0).parsedStatement());
+        assertEquals(first.fingerprint(), again.fingerprint());
+        assertEquals(first.statements().get(0).type(), again.statements().get(0).type());
+        assertEquals(first.statements().get(0).tablesWritten(), again.statements().get(0).tablesWritten());
+        Analysis unbounded = analyzer.analyze("DELETE FROM orders WHERE ? = ?", Dialect.POSTGRESQL);
+        assertTrue(analyzer.analyze("DELETE FROM orders WHERE ? = ?", Dialect.POSTGRESQL).dependsOnParameters()
+                && unbounded.dependsOnParameters(), "a cached text still waits for its parameters");
+        assertEquals(2, analyzer.cachedTexts());
+        for (int i = 0; i < 50; i++) {
+            analyzer.analyze("SELECT id FROM orders WHERE id = " + i, Dialect.POSTGRESQL);
+        }
+        assertEquals(2, analyzer.cachedTexts(), "texts with literals are cached by shape only");
+        analyzer.analyze(prepared, Dialect.H2);
+        analyzer.analyze(prepared, Dialect.POSTGRESQL, "other");
+        assertEquals(4, analyzer.cachedTexts(), "dialects and default schemas are kept apart");
+        Analysis dangerous = analyzer.analyze("DROP TABLE orders", Dialect.POSTGRESQL);
+        Analysis dangerousAgain = analyzer.analyze("DROP TABLE orders", Dialect.POSTGRESQL);
+        assertEquals(dangerous.statements().get(0).type(), dangerousAgain.statements().get(0).type());
+        assertEquals(dangerous.statements().get(0).tablesWritten(), dangerousAgain.statements().get(0).tablesWritten());
+    }
+
     /** The counters benchmarks read move with the cache: one miss for a new shape, a hit for each repeat. */
     @Test
     void hitsAndMissesAreCounted() {
