@@ -96,8 +96,16 @@ final class MetadataCache {
         return table -> holders.get(new Key(databaseUrl, table), key -> loadHolders(physical, table));
     }
 
+    /** Moves whenever something cached here is dropped: what was decided from it before may be stale. */
+    private volatile long epoch;
+
+    long epoch() {
+        return epoch;
+    }
+
     /** A schema change ran through the driver: what was cached about tables may be wrong now. */
     void invalidate() {
+        epoch++; // racy increments may lose a count, never the change: any moved value invalidates
         holders.invalidateAll();
         columnReads.invalidateAll();
         primaryKeys.invalidateAll();
@@ -130,6 +138,7 @@ final class MetadataCache {
 
     /** Forgets what functions read: a function was created, changed or dropped through the driver. */
     void forgetFunctions() {
+        epoch++;
         functionReads.invalidateAll();
     }
 

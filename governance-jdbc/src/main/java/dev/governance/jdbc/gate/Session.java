@@ -45,6 +45,7 @@ public final class Session {
     private final Dialect dialect;
     private final DatabaseInfo database;
     private final Deque<Identity> runAsStack = new ArrayDeque<>();
+    private final DecisionMemo decisions = new DecisionMemo();
     private volatile String reason;
     private volatile AuditEvent.Client client;
     /** How unqualified names resolve: the server's search path, read at connect and again after it may change. */
@@ -209,6 +210,17 @@ public final class Session {
             switchedInTransaction = false;
             pathStale = true;
         }
+    }
+
+    /** The decision this connection made moments ago on the same grounds (see {@link DecisionMemo}), or null. */
+    dev.governance.jdbc.policy.Decision decidedBefore(Object key, Identity identity,
+                                                      dev.governance.jdbc.policy.PolicyEngine engine) {
+        return decisions.find(key, identity, engine, names(), metadata.epoch());
+    }
+
+    void rememberDecision(Object key, Identity identity, dev.governance.jdbc.policy.PolicyEngine engine,
+                          dev.governance.jdbc.policy.Decision decision) {
+        decisions.remember(key, identity, engine, names(), metadata.epoch(), decision);
     }
 
     /** A schema change ran through this connection: tables may have appeared, moved or gone. */

@@ -149,14 +149,23 @@ public final class StatementGate {
 
     private Decision decide(Session session, Identity identity, Analysis analysis) throws SQLException {
         try {
+            PolicyEngine engine = policies.engine();
+            Object reuse = analysis.reuseKey();
+            Decision known = reuse == null ? null : session.decidedBefore(reuse, identity, engine);
+            if (known != null) {
+                return known;
+            }
             // A call to a user-defined function reads what its body reads (or the function itself, when opaque).
             Analysis decided = WithFunctionReads.of(analysis, session.functionReads());
-            PolicyEngine engine = policies.engine();
             if (engine.matchesColumns()) {
                 // columns rules see every column read or written: behind *, whole rows, joins, ordering, views
                 decided = ColumnReads.of(decided, analysis, session::columnsRead);
             }
-            return engine.decide(identity, session.environment(), decided, session.primaryKeys());
+            Decision decision = engine.decide(identity, session.environment(), decided, session.primaryKeys());
+            if (reuse != null) {
+                session.rememberDecision(reuse, identity, engine, decision);
+            }
+            return decision;
         } catch (RuntimeException e) {
             throw internal("decided", e);
         }

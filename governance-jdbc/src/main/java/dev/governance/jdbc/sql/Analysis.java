@@ -48,6 +48,15 @@ public interface Analysis {
     /** True when some fact (for example an always-true WHERE) depends on bound parameter values. */
     boolean dependsOnParameters();
 
+    /**
+     * An object standing for everything this analysis holds apart from name resolution, when another analysis with
+     * the same key has the same facts (a text without literals and without bound parameters: its cached shape); null
+     * when values make this analysis its own. Compared by identity.
+     */
+    default Object reuseKey() {
+        return null;
+    }
+
     /** The analysis with these bound parameter values (index 0 = parameter 1; null for unset) taken into account. */
     Analysis bind(List<Object> parameters);
 }

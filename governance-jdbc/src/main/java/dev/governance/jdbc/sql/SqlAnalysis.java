@@ -63,6 +63,11 @@ final class SqlAnalysis implements Analysis {
     }
 
     @Override
+    public Object reuseKey() {
+        return literals.isEmpty() && parameters == null ? template : null;
+    }
+
+    @Override
     public String normalizedSql() {
         return template.normalizedSql();
     }
