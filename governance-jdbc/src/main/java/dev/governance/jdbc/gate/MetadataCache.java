@@ -74,6 +74,25 @@ final class MetadataCache {
         return columnReads.get(new ReadsKey(databaseUrl, path, new Tree(tree)), key -> trace.get());
     }
 
+    /**
+     * What each view's definition reads, for access lists, per database and search path (PostgreSQL's definitions
+     * name tables relative to the path). Empty for a table that is not a view. Kept as briefly as the name lookups,
+     * and dropped with them by DDL.
+     */
+    private final Cache<PathKey, java.util.Optional<Set<TableName>>> viewTables = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+
+    private record PathKey(String database, SearchPath path, TableName table) {
+    }
+
+    /** What reading each table reads when it is a view, on this database and search path (cached). */
+    java.util.function.Function<TableName, java.util.Optional<Set<TableName>>> viewTables(
+            String databaseUrl, SearchPath path, Connection physical, Dialect dialect, SqlAnalyzer analyzer,
+            dev.governance.jdbc.sql.TableResolver names, java.util.function.Function<String, Set<TableName>> functions) {
+        return table -> viewTables.get(new PathKey(databaseUrl, path, table),
+                key -> ViewTables.of(physical, dialect, analyzer, names, functions, table));
+    }
+
     /** Which schemas hold a relation of a name (exact, as the catalog stores it): for search-path resolution. */
     private final Cache<Key, Set<String>> holders = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(30)).build(); // tables created elsewhere are found soon
@@ -108,6 +127,7 @@ final class MetadataCache {
         epoch++; // racy increments may lose a count, never the change: any moved value invalidates
         holders.invalidateAll();
         columnReads.invalidateAll();
+        viewTables.invalidateAll();
         primaryKeys.invalidateAll();
         columns.invalidateAll();
         views.invalidateAll();
@@ -140,6 +160,7 @@ final class MetadataCache {
     void forgetFunctions() {
         epoch++;
         functionReads.invalidateAll();
+        viewTables.invalidateAll(); // a view's reads include what the functions it calls read
     }
 
     /** Views as one connection's database defines them, traced to the columns they are computed from. */

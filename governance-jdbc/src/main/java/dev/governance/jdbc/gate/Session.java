@@ -266,6 +266,17 @@ public final class Session {
                 () -> ColumnReads.trace(tree, dialect, schema(), views()));
     }
 
+    /**
+     * What reading each table reads when it is a view (its definition's tables, views and function reads; empty
+     * when it is not a view), on this connection's database and search path; cached across connections.
+     */
+    public java.util.function.Function<dev.governance.jdbc.sql.TableName,
+            java.util.Optional<java.util.Set<dev.governance.jdbc.sql.TableName>>> viewTables() {
+        ServerNames current = (ServerNames) names();
+        return metadata.viewTables(database.url(), current.path(), physical, dialect, analyzer, current,
+                functionReads());
+    }
+
     /** Views as this connection's database defines them, traced to their sources (cached across connections). */
     public ViewLookup views() {
         ViewLookup lookup = views;

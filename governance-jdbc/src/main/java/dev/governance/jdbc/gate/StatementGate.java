@@ -157,6 +157,10 @@ public final class StatementGate {
             }
             // A call to a user-defined function reads what its body reads (or the function itself, when opaque).
             Analysis decided = WithFunctionReads.of(analysis, session.functionReads());
+            if (engine.limitsAccess(identity, session.environment())) {
+                // access lists count a view as the tables behind it
+                decided = WithViewReads.of(decided, session.viewTables());
+            }
             if (engine.matchesColumns()) {
                 // columns rules see every column read or written: behind *, whole rows, joins, ordering, views
                 decided = ColumnReads.of(decided, analysis, session::columnsRead);

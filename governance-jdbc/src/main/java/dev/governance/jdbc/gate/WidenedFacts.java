@@ -15,9 +15,15 @@ import java.util.Set;
 /**
  * A statement's facts with more read than its text shows, for the policy's decision: the tables behind a function
  * call ({@link WithFunctionReads}), the columns behind {@code *}, whole-row references and views
- * ({@link ColumnReads}). Everything else is the statement's own.
+ * ({@link ColumnReads}), the tables behind the views it touches ({@link WithViewReads}). Everything else is the statement's own.
  */
-record WidenedFacts(StatementFacts facts, Set<TableName> tablesRead, Set<ColumnName> columns) implements StatementFacts {
+record WidenedFacts(StatementFacts facts, Set<TableName> tablesRead, Set<ColumnName> columns,
+                    java.util.Map<TableName, Set<TableName>> viewReads) implements StatementFacts {
+
+    /** Widened reads and columns; the views behind it stay those of {@code facts}. */
+    WidenedFacts(StatementFacts facts, Set<TableName> tablesRead, Set<ColumnName> columns) {
+        this(facts, tablesRead, columns, facts.viewReads());
+    }
 
     @Override
     public StatementType type() {

@@ -12,13 +12,20 @@ import java.util.List;
  * @param write        table globs that may be written
  * @param functions    globs of user-defined functions that may be called although their bodies can't be read
  *                     (not SQL, or not readable): what they read is unknown, so naming them is a decision
+ * @param views        table globs of views read (and written) as themselves: the view is the boundary, the tables
+ *                     behind it are not counted (other views count as the tables behind them)
  */
 public record AccessEntry(List<IdentitySelector> identity, List<Glob> environments, List<NameGlob> read,
-                          List<NameGlob> write, List<Glob> functions) {
+                          List<NameGlob> write, List<Glob> functions, List<NameGlob> views) {
 
     public AccessEntry(List<IdentitySelector> identity, List<Glob> environments, List<NameGlob> read,
                        List<NameGlob> write) {
-        this(identity, environments, read, write, List.of());
+        this(identity, environments, read, write, List.of(), List.of());
+    }
+
+    public AccessEntry(List<IdentitySelector> identity, List<Glob> environments, List<NameGlob> read,
+                       List<NameGlob> write, List<Glob> functions) {
+        this(identity, environments, read, write, functions, List.of());
     }
 
     public AccessEntry {
@@ -27,6 +34,7 @@ public record AccessEntry(List<IdentitySelector> identity, List<Glob> environmen
         read = List.copyOf(read);
         write = List.copyOf(write);
         functions = List.copyOf(functions);
+        views = List.copyOf(views);
     }
 
     public boolean appliesTo(dev.governance.jdbc.identity.Identity who, String environment) {

@@ -141,6 +141,19 @@ public final class PolicyEngine {
         return policy.masking().appliesTo(identity);
     }
 
+    /**
+     * True when access entries apply to this identity and environment: only then are the views a statement touches
+     * looked up (access lists count a view as the tables behind it).
+     */
+    public boolean limitsAccess(Identity identity, String environment) {
+        for (AccessEntry e : policy.access()) {
+            if (e.appliesTo(identity, environment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The access entries for this identity and environment, or null when none applies (no limit). */
     private List<AccessEntry> accessFor(Identity identity, String environment) {
         List<AccessEntry> out = null;
@@ -156,57 +169,10 @@ public final class PolicyEngine {
     }
 
     private static void checkAccess(List<AccessEntry> entries, StatementFacts facts, Tally tally) {
-        for (TableName t : facts.tablesWritten()) {
-            if (!writable(entries, t)) {
-                tally.add("access", Action.DENY, "writes " + t.key() + ", which is outside this identity's access list",
-                        0, List.of(), false);
-                return;
-            }
+        String why = AccessCheck.refusal(entries, facts);
+        if (why != null) {
+            tally.add("access", Action.DENY, why, 0, List.of(), false);
         }
-        for (TableName t : facts.tablesRead()) {
-            if (t.isOpaqueFunction()) {
-                if (!callable(entries, t.table())) {
-                    tally.add("access", Action.DENY, "calls function " + t.table() + ", whose body can't be read (what"
-                            + " it reads is unknown); an access entry may allow it under functions", 0, List.of(),
-                            false);
-                    return;
-                }
-                continue;
-            }
-            // A table that may be written may also be read (an UPDATE's WHERE reads its target).
-            if (!writable(entries, t) && !readable(entries, t)) {
-                tally.add("access", Action.DENY, "reads " + t.key() + ", which is outside this identity's access list",
-                        0, List.of(), false);
-                return;
-            }
-        }
-    }
-
-    private static boolean callable(List<AccessEntry> entries, String function) {
-        for (AccessEntry e : entries) {
-            if (Match.anyGlob(e.functions(), function)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean writable(List<AccessEntry> entries, TableName t) {
-        for (AccessEntry e : entries) {
-            if (Match.firstTableMatch(e.write(), t) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean readable(List<AccessEntry> entries, TableName t) {
-        for (AccessEntry e : entries) {
-            if (Match.firstTableMatch(e.read(), t) != null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A reason for a rule without a message, from what made it match: "UPDATE without a restricting WHERE". */

@@ -49,7 +49,7 @@ public final class PolicyLoader {
 
     private static final Set<String> TOP = keys("version", "identities", "access", "rules", "masking", "defaults");
     private static final Set<String> SELECTOR = keys("subject", "kind", "groups", "verified");
-    private static final Set<String> ACCESS = keys("identity", "environments", "read", "write", "functions");
+    private static final Set<String> ACCESS = keys("identity", "environments", "read", "write", "functions", "views");
     private static final Set<String> RULE = keys("id", "when", "unless", "action", "approvers", "auto-approve",
             "max-rows", "max-result-rows", "message");
     private static final Set<String> MATCH = keys("identity", "environment", "statement", "object", "tables",
@@ -373,7 +373,8 @@ public final class PolicyLoader {
             if (m.entries().get("read") == null && m.entries().get("write") == null) {
                 throw error(m, "an access entry needs read or write (or both)");
             }
-            return new AccessEntry(who, envs, read, write, globs(m.entries().get("functions")));
+            return new AccessEntry(who, envs, read, write, globs(m.entries().get("functions")),
+                    nameGlobs(m.entries().get("views"), 2));
         }
 
         private Rule rule(Node node) throws ConfigurationException {

@@ -71,4 +71,14 @@ public interface StatementFacts {
     default java.util.List<Set<ColumnName>> notNullBranches() {
         return java.util.List.of();
     }
+
+    /**
+     * The views among the tables this statement reads or writes, and the views behind those, each with what its
+     * definition reads (tables, views, what the functions it calls read; {@link TableName#unreadableView(TableName)}
+     * when the definition can't be read). Filled in by the driver for access lists (views followed to the tables
+     * behind them); empty when not looked up, or when nothing the statement touches is a view.
+     */
+    default java.util.Map<TableName, Set<TableName>> viewReads() {
+        return java.util.Map.of();
+    }
 }

@@ -29,6 +29,22 @@ public record TableName(String schema, String table) {
         return FUNCTION_SCHEMA.equals(schema);
     }
 
+    /** The schema of {@link #unreadableView(TableName)} reads: no real schema is called this. */
+    public static final String VIEW_SCHEMA = "view()";
+
+    /**
+     * What a view whose definition can't be read (from the catalog, or by the parser) reads: an unknown table,
+     * outside every access list that doesn't name the view under {@code views}. Its table part is the view's key.
+     */
+    public static TableName unreadableView(TableName view) {
+        return new TableName(VIEW_SCHEMA, view.key());
+    }
+
+    /** True for {@link #unreadableView(TableName)}. */
+    public boolean isUnreadableView() {
+        return VIEW_SCHEMA.equals(schema);
+    }
+
     /** {@code schema.table} in lower case: what policy globs and audit records use. */
     public String key() {
         String t = table.toLowerCase(Locale.ROOT);

@@ -23,7 +23,8 @@ final class Fakes {
 
     record FakeFacts(StatementType type, ObjectKind objectKind, Set<TableName> tablesRead,
                      Set<TableName> tablesWritten, Set<ColumnName> columns, Set<ColumnName> updatedColumns,
-                     Set<String> functions, Set<Hazard> hazards, boolean unboundedChange, boolean unparseable)
+                     Set<String> functions, Set<Hazard> hazards, boolean unboundedChange, boolean unparseable,
+                     java.util.Map<TableName, Set<TableName>> viewReads)
             implements StatementFacts {
     }
 
@@ -68,6 +69,7 @@ final class Fakes {
         private final Set<Hazard> hazards = EnumSet.noneOf(Hazard.class);
         private boolean unbounded;
         private boolean unparseable;
+        private final java.util.Map<TableName, Set<TableName>> views = new java.util.LinkedHashMap<>();
 
         Stmt(StatementType type) {
             this.type = type;
@@ -112,6 +114,17 @@ final class Fakes {
             return this;
         }
 
+        /** {@code view} is a view whose definition reads {@code behind} (as the driver looks it up). */
+        Stmt view(String view, String... behind) {
+            Set<TableName> reads = new LinkedHashSet<>();
+            for (String t : behind) {
+                reads.add(t.startsWith("fn:") ? TableName.opaqueFunction(t.substring(3))
+                        : t.equals("?") ? TableName.unreadableView(table(view)) : table(t));
+            }
+            views.put(table(view), reads);
+            return this;
+        }
+
         Stmt hazard(Hazard... h) {
             hazards.addAll(List.of(h));
             return this;
@@ -129,7 +142,7 @@ final class Fakes {
 
         StatementFacts facts() {
             return new FakeFacts(type, object, Set.copyOf(read), Set.copyOf(written), Set.copyOf(columns),
-                    Set.copyOf(updated), Set.copyOf(functions), Set.copyOf(hazards), unbounded, unparseable);
+                    Set.copyOf(updated), Set.copyOf(functions), Set.copyOf(hazards), unbounded, unparseable, java.util.Map.copyOf(views));
         }
 
         Analysis analysis() {

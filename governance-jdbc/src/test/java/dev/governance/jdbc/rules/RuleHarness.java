@@ -116,6 +116,12 @@ final class RuleHarness implements AutoCloseable {
 
     /** {@code sql} as {@code subject} is refused with {@code sqlState}, naming {@code rule}; nothing changed. */
     void refused(String subject, String sql, String sqlState, String rule, Object... parameters) throws Exception {
+        refusedSaying(subject, sql, sqlState, List.of(rule), parameters);
+    }
+
+    /** {@code sql} as {@code subject} is refused with {@code sqlState}, its message saying each of {@code says}. */
+    void refusedSaying(String subject, String sql, String sqlState, List<String> says, Object... parameters)
+            throws Exception {
         String context = target.name() + " " + subject + ": " + sql;
         String before = snapshot();
         try (Connection agent = agent(subject)) {
@@ -127,7 +133,9 @@ final class RuleHarness implements AutoCloseable {
             }
             assertNotNull(e, context + ": ran");
             assertEquals(sqlState, e.getSQLState(), context + ": " + e.getMessage());
-            assertTrue(e.getMessage().contains(rule), context + ": " + e.getMessage());
+            for (String said : says) {
+                assertTrue(e.getMessage().contains(said), context + ": " + e.getMessage());
+            }
             assertEquals(before, snapshot(), context + ": the database changed");
             usable(agent, context);
         }
