@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,30 +19,27 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Applies {@link MaskingStrategy strategies} to values. Thread-safe; holds the HMAC key of the
  * {@code hash} and {@code email} strategies ({@code governance.masking.key-file}, else one random key per
  * process, so tokens are stable across connections of one process and differ between deployments with
- * different keys). The key never leaves this object.
+ * different keys). The key never leaves this object and the per-thread {@link PlaceholderWriter}s it keeps.
  */
 public final class Masker {
     public static final String REDACTED = "****";
     private static final int MIN_KEY_BYTES = 16;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final byte[] EMPTY = new byte[0];
 
     private final SecretKeySpec key;
-    /** Mac.getInstance is slow (provider lookup); one initialised Mac per thread instead. */
-    private final ThreadLocal<Mac> mac;
+    /** Hash state and scratch buffers, one per thread: a masked value costs the String returned, nothing more. */
+    private final ThreadLocal<PlaceholderWriter> writer;
 
     private Masker(byte[] keyBytes) {
         this.key = new SecretKeySpec(keyBytes, "HmacSHA256");
-        this.mac = ThreadLocal.withInitial(this::newMac);
+        this.writer = ThreadLocal.withInitial(this::newWriter);
     }
 
     /** A masker with this key (at least 16 bytes; copied). */
@@ -93,13 +89,12 @@ public final class Masker {
         }
     }
 
-    private Mac newMac() {
+    private PlaceholderWriter newWriter() {
+        byte[] k = key.getEncoded(); // a copy, cleared once the writer has its padded forms
         try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(key);
-            return m;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
+            return new PlaceholderWriter(k);
+        } finally {
+            Arrays.fill(k, (byte) 0);
         }
     }
 
@@ -135,9 +130,9 @@ public final class Masker {
         }
         return switch (strategy) {
             case REDACT, DEFAULT -> REDACTED;
-            case EMAIL -> emailPlaceholder(value.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            case PARTIAL -> partial(value);
-            case HASH -> token(value);
+            case EMAIL -> writer.get().email(value);
+            case PARTIAL -> writer.get().partial(value);
+            case HASH -> writer.get().token(value);
             case NULL -> null;
         };
     }
@@ -176,61 +171,15 @@ public final class Masker {
 
     /** {@code tok_} + 16 hex characters of HMAC-SHA256(key, UTF-8 value). */
     public String token(String value) {
-        return token(value.getBytes(StandardCharsets.UTF_8));
+        return writer.get().token(value);
     }
 
     private String token(byte[] value) {
-        return "tok_" + hex(hmac(value), 8);
+        return writer.get().token(value);
     }
 
     private String emailPlaceholder(byte[] value) {
-        return "<email:" + hex(hmac(value), 4) + ">";
-    }
-
-    /**
-     * The last 4 letters or digits, everything before them as {@code *} (one per character, separators
-     * included, so that no run of the original longer than 4 survives). Fewer than 8 letters or digits: all
-     * of it is redacted, since 4 would be half of the value.
-     */
-    static String partial(String value) {
-        int alnum = 0;
-        int keepFrom = value.length();
-        for (int i = value.length() - 1; i >= 0; i--) {
-            if (Character.isLetterOrDigit(value.charAt(i))) {
-                alnum++;
-                if (alnum == 4) {
-                    keepFrom = i;
-                }
-            }
-        }
-        if (alnum < 8) {
-            return REDACTED;
-        }
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 0; i < keepFrom; i++) {
-            out.append('*');
-        }
-        for (int i = keepFrom; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                out.append(c); // separators inside the kept tail are dropped: at most 4 original characters
-            }
-        }
-        return out.toString();
-    }
-
-    private byte[] hmac(byte[] value) {
-        Mac m = mac.get();
-        return m.doFinal(value); // doFinal resets the Mac for the next use
-    }
-
-    private static String hex(byte[] bytes, int count) {
-        char[] out = new char[count * 2];
-        for (int i = 0; i < count; i++) {
-            out[2 * i] = HEX[(bytes[i] >> 4) & 0xf];
-            out[2 * i + 1] = HEX[bytes[i] & 0xf];
-        }
-        return new String(out);
+        return writer.get().email(value);
     }
 
     /** Text used for tokens of non-string values: numerically equal decimals give one token (42 = 42.00). */

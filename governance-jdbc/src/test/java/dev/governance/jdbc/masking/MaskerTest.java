@@ -129,16 +129,19 @@ class MaskerTest {
 
     @Test
     void hashingIsThreadSafe() throws Exception {
+        // each thread has its own hash state and buffers: no thread ever sees another's half-written placeholder
         List<String> values = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            values.add("value-" + i);
+            values.add("Value-" + i + "@Example.com");
         }
-        List<String> expected = values.stream().map(masker::token).toList();
+        java.util.function.Function<String, String> all = v -> masker.token(v) + " "
+                + masker.maskString(v, MaskingStrategy.EMAIL) + " " + masker.maskString(v, MaskingStrategy.PARTIAL);
+        List<String> expected = values.stream().map(all).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<List<String>>> futures = new ArrayList<>();
             for (int t = 0; t < 8; t++) {
-                futures.add(pool.submit(() -> values.stream().map(masker::token).toList()));
+                futures.add(pool.submit(() -> values.stream().map(all).toList()));
             }
             for (Future<List<String>> f : futures) {
                 assertEquals(expected, f.get());
