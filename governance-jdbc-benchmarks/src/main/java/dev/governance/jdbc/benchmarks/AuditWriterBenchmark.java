@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The audit trail alone, with the default sinks ({@code otel} without an SDK, and {@code jsonl:} with its hash
- * chain): records per second one caller sustains against the bounded queue, so past the first iteration the
- * score is the writer's rate. {@code bytesPerRecord}: what a typical statement record costs on disk.
+ * chain, 256 MB segments compressed when closed): records per second one caller sustains against the bounded queue,
+ * so past the first iteration the score is the trail's rate. {@code bytesPerRecord}: what a typical statement record
+ * costs on disk; the CPU and allocation counters: what every audit thread spends per record.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -38,22 +39,32 @@ public class AuditWriterBenchmark {
     /**
      * The trail, and what is reported next to the score, measured between iterations. One state: JMH's counters
      * need their own state class, and a second state for the trail would be a second instance of it.
+     *
+     * <p>CPU and allocation count every thread of the trail: the writer, each sink's thread and the housekeeper
+     * that compresses closed segments. All of them compete with the application for the cores.
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
     public static class Trail {
         public double bytesPerRecord;
-        /** CPU time the writer thread spends per record: 1e9 / this is what one free core sustains. */
+        /** CPU time of every audit thread per record: 1e9 / this is what one free core sustains. */
+        public double auditCpuNanosPerRecord;
+        /** The part of it on the writer thread (numbering, scrubbing, hand-over to the sinks). */
         public double writerCpuNanosPerRecord;
-        /** Bytes the writer thread allocates per record. */
-        public double writerAllocatedPerRecord;
+        /** The part on the sinks' threads (encoding, hash chain, writing the file; the OpenTelemetry sink). */
+        public double sinkCpuNanosPerRecord;
+        /** The part on the housekeeper's thread (compressing closed segments). */
+        public double housekeeperCpuNanosPerRecord;
+        /** Bytes every audit thread allocates per record. */
+        public double auditAllocatedPerRecord;
         // JMH zeroes the counters before each iteration: the benchmark sets them again from these
         private double bytes;
-        private double cpu;
+        private final double[] cpu = new double[AuditThreads.KINDS];
         private double allocated;
-        private long lastRecords = -1;
-        private long lastCpu;
-        private long lastAllocated;
+        private long firstRecords = -1;
+        private final long[] totalCpu = new long[AuditThreads.KINDS];
+        private long totalAllocated;
+        private final AuditThreads threads = new AuditThreads();
 
         private Path directory;
         private Path file;
@@ -102,31 +113,47 @@ public class AuditWriterBenchmark {
             }
         }
 
+        /**
+         * Cumulative from the end of the first warm-up iteration (the code is compiled by then): the housekeeper
+         * compresses a whole segment at a time, so a one-iteration window would see all or none of it.
+         */
         @Setup(Level.Iteration)
         public void measure() throws IOException, AuditUnavailableException {
             long records = trail.recordSync(event); // its seq: every record so far, forced to disk
-            bytes = records == 0 ? 0 : (double) Files.size(file) / records;
-            com.sun.management.ThreadMXBean threads =
-                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-            long writer = writerThreadId();
-            long cpuNow = threads.getThreadCpuTime(writer);
-            long allocatedNow = threads.getThreadAllocatedBytes(writer);
-            if (lastRecords >= 0 && records > lastRecords) { // over the previous iteration
-                cpu = (double) (cpuNow - lastCpu) / (records - lastRecords);
-                allocated = (double) (allocatedNow - lastAllocated) / (records - lastRecords);
+            bytes = bytesPerRecordOfLiveFile(records);
+            AuditThreads.Sample sample = threads.sample();
+            if (firstRecords < 0) {
+                firstRecords = records;
+                return;
             }
-            lastRecords = records;
-            lastCpu = cpuNow;
-            lastAllocated = allocatedNow;
+            for (int k = 0; k < AuditThreads.KINDS; k++) {
+                totalCpu[k] += sample.cpu()[k];
+            }
+            totalAllocated += sample.allocated();
+            if (records > firstRecords) {
+                for (int k = 0; k < AuditThreads.KINDS; k++) {
+                    cpu[k] = (double) totalCpu[k] / (records - firstRecords);
+                }
+                allocated = (double) totalAllocated / (records - firstRecords);
+            }
         }
 
-        private static long writerThreadId() {
-            for (Thread t : Thread.getAllStackTraces().keySet()) {
-                if (t.getName().startsWith("governance-audit-writer")) {
-                    return t.getId();
+        /** The live file's size over the records in it (closed segments hold the rest, compressed). */
+        private double bytesPerRecordOfLiveFile(long records) throws IOException {
+            long firstSeq;
+            try (var lines = Files.lines(file)) {
+                String first = lines.findFirst().orElse(null);
+                if (first == null) {
+                    return 0;
                 }
+                int at = first.indexOf("\"seq\":") + 6;
+                int end = at;
+                while (end < first.length() && Character.isDigit(first.charAt(end))) {
+                    end++;
+                }
+                firstSeq = Long.parseLong(first.substring(at, end));
             }
-            throw new IllegalStateException("no audit writer thread");
+            return (double) Files.size(file) / (records - firstSeq + 1);
         }
     }
 
@@ -134,7 +161,11 @@ public class AuditWriterBenchmark {
     public void record(Trail trail) throws AuditUnavailableException {
         trail.trail.record(trail.event);
         trail.bytesPerRecord = trail.bytes;
-        trail.writerCpuNanosPerRecord = trail.cpu;
-        trail.writerAllocatedPerRecord = trail.allocated;
+        trail.writerCpuNanosPerRecord = trail.cpu[AuditThreads.WRITER];
+        trail.sinkCpuNanosPerRecord = trail.cpu[AuditThreads.SINK];
+        trail.housekeeperCpuNanosPerRecord = trail.cpu[AuditThreads.HOUSEKEEPER];
+        trail.auditCpuNanosPerRecord = trail.cpu[AuditThreads.WRITER] + trail.cpu[AuditThreads.SINK]
+                + trail.cpu[AuditThreads.HOUSEKEEPER];
+        trail.auditAllocatedPerRecord = trail.allocated;
     }
 }

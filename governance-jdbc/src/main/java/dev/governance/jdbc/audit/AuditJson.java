@@ -173,8 +173,14 @@ final class AuditJson {
             return;
         }
         g.writeArrayFieldStart(name);
-        for (String value : values) {
-            g.writeString(value);
+        if (values instanceof java.util.RandomAccess) {
+            for (int i = 0, n = values.size(); i < n; i++) { // no iterator per list per record
+                g.writeString(values.get(i));
+            }
+        } else {
+            for (String value : values) {
+                g.writeString(value);
+            }
         }
         g.writeEndArray();
     }

@@ -90,6 +90,41 @@ class AuditEncodingTest {
         }
     }
 
+    /**
+     * One encoder over many records, as the writer uses it: names and values come from its caches of encoded
+     * strings (by identity) once seen, and more names than the name cache holds still encode right.
+     */
+    @Test
+    void aReusedEncoderWritesCachedNamesAndValuesAsJacksonDoes() throws IOException {
+        List<String> texts = texts();
+        for (int round = 0; round < 3; round++) {
+            JsonBytes g = new JsonBytes();
+            for (int i = 0; i < texts.size(); i++) {
+                String name = texts.get(i);
+                String value = texts.get((i * 7 + round) % texts.size());
+                ByteArrayOutputStream expected = new ByteArrayOutputStream();
+                try (JsonGenerator j = new JsonFactory().createGenerator(expected)) {
+                    j.writeStartObject();
+                    j.writeStringField(name, value);
+                    j.writeStringField("type", value);
+                    j.writeArrayFieldStart(value);
+                    j.writeString(name);
+                    j.writeEndArray();
+                    j.writeEndObject();
+                }
+                g.reset();
+                g.writeStartObject();
+                g.writeStringField(name, value);
+                g.writeStringField("type", value);
+                g.writeArrayFieldStart(value);
+                g.writeString(name);
+                g.writeEndArray();
+                g.writeEndObject();
+                assertArrayEquals(expected.toByteArray(), g.toByteArray(), () -> "for " + escapeForMessage(name));
+            }
+        }
+    }
+
     @Test
     void loneSurrogatesAreKeptAsEscapes() throws IOException {
         JsonBytes g = new JsonBytes();
