@@ -75,7 +75,9 @@ public final class JdbcApprovalStore implements ApprovalStore {
     private Connection connect() throws SQLException {
         Connection c = DriverManager.getConnection(url);
         try {
-            if (!tableReady) {
+            // Checked on every use, not once: the approvals database may be recreated empty while we run (a restore,
+            // a reset test database), and a store that only remembered its table would fail until restarted.
+            if (!tableReady || !JdbcTables.exists(c, table)) {
                 createTableIfMissing(c);
                 tableReady = true;
             }

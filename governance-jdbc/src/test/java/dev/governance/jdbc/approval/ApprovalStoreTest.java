@@ -315,4 +315,27 @@ class ApprovalStoreTest {
         store.create(fresh);
         assertEquals(fresh, store.find(fresh.id()).orElseThrow());
     }
+
+    /** The approvals database recreated empty while the store runs (a restore, a reset): the table comes back. */
+    @org.junit.jupiter.api.Test
+    void aTableDroppedWhileRunningIsCreatedAgain() throws Exception {
+        String url = "jdbc:h2:mem:gone" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+        JdbcApprovalStore store = new JdbcApprovalStore(url, clock);
+        ApprovalRequest before = request("agent-7", "t", "", clock.now);
+        store.create(before);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP TABLE governance_approvals");
+        }
+        assertTrue(store.find(before.id()).isEmpty(), "the dropped request is gone, and saying so is not an error");
+        ApprovalRequest after = request("agent-7", "u", "", clock.now);
+        store.create(after);
+        assertEquals(after, store.find(after.id()).orElseThrow());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM governance_approvals")) {
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(1), "the recreated table holds the new request only");
+        }
+    }
 }
