@@ -29,4 +29,25 @@ class ViewAccessTest {
             s.db.trailHoldsNone(ViewAccessScenarios.SECRET);
         }
     }
+
+    /**
+     * What a view reads is looked up once (a statement run again asks no catalog: a definition changed outside the
+     * driver is not seen yet) and again after a schema change through the driver.
+     */
+    @Test
+    void aViewIsLookedUpOnceAndAgainAfterASchemaChange() throws Exception {
+        try (ViewAccessScenarios s = new ViewAccessScenarios(RuleTarget.h2(), dir)) {
+            String flip = RuleTarget.unique("vw_flip");
+            s.view(flip, "SELECT id, v AS item FROM " + s.secrets);
+            s.refused("SELECT item FROM " + flip + " WHERE id = 1");
+            s.db.raw("CREATE OR REPLACE VIEW " + flip + " AS SELECT id, item FROM " + s.orders);
+            s.refused("SELECT item FROM " + flip + " WHERE id = 1"); // the cached answer: no catalog query
+            try (java.sql.Connection agent = s.db.agent(ViewAccessScenarios.AGENT);
+                 java.sql.Statement st = agent.createStatement()) {
+                st.execute("CREATE TABLE agent_scratch_" + flip + " (id INT)");
+            }
+            s.created("SELECT 1", "DROP TABLE IF EXISTS agent_scratch_" + flip);
+            s.reads("SELECT item FROM " + flip + " WHERE id = 1", "book");
+        }
+    }
 }
