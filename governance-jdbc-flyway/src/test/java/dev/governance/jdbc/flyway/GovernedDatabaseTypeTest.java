@@ -1,0 +1,70 @@
+package dev.governance.jdbc.flyway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.governance.jdbc.GovernedDriver;
+
+import java.util.List;
+import java.util.Properties;
+import org.flywaydb.core.internal.database.DatabaseTypeRegister;
+import org.flywaydb.core.internal.database.GeneralDatabaseType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The type as Flyway's own register finds it (ServiceLoader), next to Flyway's real PostgreSQL and MariaDB support. */
+class GovernedDatabaseTypeTest {
+    private final GovernedDatabaseType type = new GovernedDatabaseType();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:governed:postgresql://db:5432/app", "jdbc:governed:mariadb://db/app",
+            "jdbc:governed:h2:mem:x", "jdbc:governed:mysql://db/app?user=a"})
+    void flywaysRegisterGivesAGovernedUrlToThisTypeAlone(String url) {
+        List<GeneralDatabaseType> types = DatabaseTypeRegister.getDatabaseTypesForUrl(url, null);
+        assertEquals(1, types.size(), types.toString());
+        assertTrue(types.get(0) instanceof GovernedDatabaseType, types.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:postgresql://db:5432/app", "jdbc:mariadb://db/app", "jdbc:h2:mem:x", "jdbc:governed:"})
+    void otherUrlsAreNotClaimed(String url) {
+        assertTrue(DatabaseTypeRegister.getDatabaseTypesForUrl(url, null).stream()
+                .noneMatch(GovernedDatabaseType.class::isInstance));
+    }
+
+    @Test
+    void namesTheDriverAndReadsUrlsAsTheDriverDoes() {
+        assertEquals(GovernedDriver.class.getName(), type.getDriverClass("jdbc:governed:h2:mem:x", null));
+        assertEquals(GovernedDriver.PREFIX, GovernedDatabaseType.PREFIX);
+        for (String url : List.of("jdbc:governed:postgresql://db/app", "jdbc:governed:h2:mem:x;MODE=MySQL",
+                "jdbc:governed:", "jdbc:postgresql://db/app")) {
+            assertEquals(GovernedDriver.realUrl(url), GovernedDatabaseType.realUrl(url), url);
+        }
+        assertNull(GovernedDatabaseType.realUrl(null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PostgreSQL", "MariaDB", "MySQL", "H2", "governance-jdbc"})
+    void neverClaimsAConnection(String product) {
+        assertFalse(type.handlesDatabaseProductNameAndVersion(product, "1.0", null));
+    }
+
+    @Test
+    void connectionPropertiesAreTheRealDatabaseSupportsOwn() {
+        Properties postgres = new Properties();
+        type.setDefaultConnectionProps("jdbc:governed:postgresql://db/app", postgres, getClass().getClassLoader());
+        assertTrue(postgres.containsKey("ApplicationName"), "flyway-database-postgresql's: " + postgres);
+
+        Properties mariadb = new Properties();
+        type.setDefaultConnectionProps("jdbc:governed:mariadb://db/app", mariadb, getClass().getClassLoader());
+        assertTrue(String.valueOf(mariadb.get("connectionAttributes")).startsWith("program_name:"),
+                "flyway-mysql's: " + mariadb);
+
+        Properties none = new Properties();
+        type.setDefaultConnectionProps("jdbc:governed:nosuchdb://db/app", none, getClass().getClassLoader());
+        assertTrue(none.isEmpty(), "no Flyway support for the real URL: nothing added");
+    }
+}
