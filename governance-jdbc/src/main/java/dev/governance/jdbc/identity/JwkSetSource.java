@@ -188,6 +188,10 @@ final class JwkSetSource {
             throw new IOException("no complete answer within " + timeout.toMillis() + " ms");
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof java.net.SocketTimeoutException) {
+                // the socket's own timeout (the same bound) may fire first on a busy machine: the same event, told alike
+                throw new IOException("no complete answer within " + timeout.toMillis() + " ms", cause);
+            }
             throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
