@@ -132,6 +132,11 @@ public record AuditEvent(
 
     /** A copy with another phase, timestamp and outcome: turns an intent into its outcome. */
     public AuditEvent outcome(Long rows, Long durationMicros, String error) {
+        return outcome(rows, durationMicros, error, masked);
+    }
+
+    /** As {@link #outcome(Long, Long, String)}, with what was masked in the result (one record made, not two). */
+    public AuditEvent outcome(Long rows, Long durationMicros, String error, List<Masked> masked) {
         return new AuditEvent(event, Timestamps.now(), phase == null ? null : Phase.OUTCOME, connectionId,
                 identity, environment, database, sql, fingerprint, type, tables, columns, decision, masked, rows,
                 durationMicros, error, requestId, reviewer, reason, policy, gap, client, comment);

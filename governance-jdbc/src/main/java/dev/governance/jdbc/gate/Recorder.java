@@ -145,18 +145,8 @@ public final class Recorder {
 
     /** Completes a statement's record; after the statement ran, a failing trail keeps the event for later. */
     void outcome(AuditEvent intent, Long rows, long durationMicros, String error, List<AuditEvent.Masked> masked) {
-        AuditEvent done = intent.outcome(rows, durationMicros, error);
-        if (masked != null && !masked.isEmpty()) {
-            done = withMasked(done, masked);
-        }
-        recordQuietly(done);
-    }
-
-    private static AuditEvent withMasked(AuditEvent e, List<AuditEvent.Masked> masked) {
-        return new AuditEvent(e.event(), e.ts(), e.phase(), e.connectionId(), e.identity(), e.environment(),
-                e.database(), e.sql(), e.fingerprint(), e.type(), e.tables(), e.columns(), e.decision(), masked,
-                e.rows(), e.durationMicros(), e.error(), e.requestId(), e.reviewer(), e.reason(), e.policy(), e.gap(),
-                e.client(), e.comment());
+        recordQuietly(masked != null && !masked.isEmpty() ? intent.outcome(rows, durationMicros, error, masked)
+                : intent.outcome(rows, durationMicros, error));
     }
 
     private void recordQuietly(AuditEvent event) {
