@@ -66,8 +66,8 @@ final class AccessCheck {
         for (TableName t : views.get(view)) {
             String why;
             if (t.isUnreadableView()) {
-                why = (write ? "writes" : "reads") + " view " + t.table() + ", whose definition can't be read (what"
-                        + " it reads is unknown)" + through(named, t.table()) + "; list the view under views: to "
+                why = (write ? "writes" : "reads") + " view " + t.table() + ", whose definition can't be read or"
+                        + " followed (what it reads is unknown)" + through(named, t.table()) + "; list the view under views: to "
                         + (write ? "write" : "read") + " it as itself";
             } else if (t.isOpaqueFunction()) {
                 why = callable(t.table()) ? null : opaque(t, named);

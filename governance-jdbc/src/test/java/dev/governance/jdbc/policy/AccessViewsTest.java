@@ -82,9 +82,9 @@ class AccessViewsTest {
     void unreadableDefinitionsAndOpaqueFunctionsBehindAViewAreUnknown() {
         Decision d = decide(stmt(SELECT).reads("rep.v").view("rep.v", "?"));
         assertEquals(Action.DENY, d.action());
-        assertTrue(d.reason().startsWith("reads view rep.v, whose definition can't be read"), d.reason());
+        assertTrue(d.reason().startsWith("reads view rep.v, whose definition can't be read or followed"), d.reason());
         d = decide(stmt(SELECT).reads("rep.v").view("rep.v", "rep.inner").view("rep.inner", "?"));
-        assertTrue(d.reason().startsWith("reads view rep.inner, whose definition can't be read (what it reads is"
+        assertTrue(d.reason().startsWith("reads view rep.inner, whose definition can't be read or followed (what it reads is"
                 + " unknown) behind view rep.v"), d.reason());
         d = decide(stmt(SELECT).reads("rep.v").view("rep.v", "fn:secret_fn"));
         assertTrue(d.reason().startsWith("calls function secret_fn through view rep.v"), d.reason());

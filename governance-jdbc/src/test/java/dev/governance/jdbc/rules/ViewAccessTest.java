@@ -25,7 +25,19 @@ class ViewAccessTest {
             s.created("CREATE ALIAS " + alias + " FOR 'java.lang.Math.abs(int)'", "DROP ALIAS IF EXISTS " + alias);
             s.view(overAlias, "SELECT " + alias + "(-1) AS v");
             s.refusedSaying("SELECT v FROM " + overAlias, "through view");
-            s.counted(24, 10);
+            // fail closed: a definition the analyzer can't read hides what it reads
+            String unreadable = RuleTarget.unique("vw_u");
+            s.view(unreadable, "SELECT s.v FROM " + s.secrets + " s JOIN TABLE(ID INT = (1)) t ON t.ID = s.id");
+            s.refusedSaying("SELECT v FROM " + unreadable, "whose definition can't be read or followed");
+            // more than 8 views deep, even over listed tables, can't be followed
+            String below = s.orders;
+            for (int i = 0; i < 10; i++) {
+                String level = RuleTarget.unique("vw_deep" + i);
+                s.view(level, "SELECT id, item FROM " + below);
+                below = level;
+            }
+            s.refusedSaying("SELECT item FROM " + below, "whose definition can't be read or followed");
+            s.counted(26, 10);
             s.db.trailHoldsNone(ViewAccessScenarios.SECRET);
         }
     }
