@@ -39,6 +39,8 @@ public final class MaskedCells {
     private final TypedReads typed;
     /** The column of the last read: a cell masked with strategy {@code null} reads as SQL NULL ({@code wasNull}). */
     private int lastColumn;
+    /** Placeholders for the thread reading this result; null until a masked text cell is read. */
+    private ResultPlaceholders placeholders;
 
     public MaskedCells(MaskingPlan plan, Masker masker) {
         this.plan = plan;
@@ -144,9 +146,19 @@ public final class MaskedCells {
         }
         MaskingStrategy s = strategy(column);
         if (s != null) {
-            return masker.maskString(value, s);
+            return maskString(value, s);
         }
         return scanned(column) ? scanText(value) : value;
+    }
+
+    /** A masked text cell's placeholder, made by this result's placeholders for the calling thread. */
+    private String maskString(String value, MaskingStrategy s) {
+        ResultPlaceholders p = placeholders;
+        if (p == null || !p.ownedByCurrentThread()) {
+            p = new ResultPlaceholders(masker); // one per result and reading thread: never shared between threads
+            placeholders = p;
+        }
+        return p.maskString(value, s);
     }
 
     /** Sensitive values in the text masked; an encoding of one (hex, base64) is as sensitive as the value. */
@@ -296,7 +308,7 @@ public final class MaskedCells {
 
     private Object maskedObject(Object value, MaskingStrategy s, int column) throws SQLException {
         if (value instanceof String text) {
-            return masker.maskString(text, s);
+            return maskString(text, s);
         }
         if (value instanceof Clob clob) {
             String masked = masker.maskString(read(clob), s);

@@ -89,6 +89,11 @@ public final class Masker {
         }
     }
 
+    /** The calling thread's writer (for {@link ResultPlaceholders}, which keeps it for the thread reading a result). */
+    PlaceholderWriter writer() {
+        return writer.get();
+    }
+
     private PlaceholderWriter newWriter() {
         byte[] k = key.getEncoded(); // a copy, cleared once the writer has its padded forms
         try {

@@ -184,6 +184,24 @@ class ResultAllocationTest {
         }
     }
 
+    /** A customer's email on each of their orders: masked once per result, the same placeholder for every repeat. */
+    @Test
+    void aValueRepeatedDownAResultIsMaskedOnceAndAllocatesNothingPerRow() throws SQLException {
+        String sql = "SELECT id, qty, 'Customer' || MOD(id, 10) || '@Example.com' AS email FROM lines";
+        long extra = extraPerRow(TestConnections.agent(), sql, true);
+        assertTrue(extra < SLACK_PER_ROW, "ten distinct emails over every row; extra bytes per row: " + extra);
+        try (Connection c = TestConnections.open(url, TestConnections.agent()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql + " WHERE id IN (3, 13, 4)")) {
+            assertTrue(rs.next());
+            String three = rs.getString(3);
+            assertTrue(three.matches("<email:[0-9a-f]{8}>"), three);
+            assertTrue(rs.next());
+            String four = rs.getString(3);
+            assertTrue(rs.next());
+            assertTrue(three.equals(rs.getString(3)) && !three.equals(four), "13 repeats 3's email, 4 differs");
+        }
+    }
+
     /** Bytes one new String of {@code length} Latin-1 characters takes on this JVM (object and array). */
     private static long stringBytes(int length) {
         char[] chars = new char[length];
