@@ -43,21 +43,26 @@ final class ApprovalFlow {
     /** Returns when the statement may run; throws VG001, VG002 or VG003 otherwise. */
     void require(Session session, Identity identity, Analysis analysis, Decision decision, List<Object> parameters)
             throws SQLException {
+        String[] filing = new String[1]; // the id of a request being filed when the store failed, if one was
         try {
-            requireOrThrow(session, identity, analysis, decision, parameters);
+            requireOrThrow(session, identity, analysis, decision, parameters, filing);
         } catch (dev.governance.jdbc.GovernanceException governance) {
             throw governance;
         } catch (SQLException | RuntimeException store) {
             // Fail closed: without the store there is neither a grant nor a request, so the statement doesn't run.
+            // A store that fails while filing may still have stored the request (a lost answer to a done insert).
+            String filed = filing[0] == null ? "no request was filed: retry once the store is back"
+                    : "request " + filing[0] + " may have been filed: look for it with `approvals list` once the store"
+                    + " is back, or run the statement again";
             throw new SQLException("Approval required by governance rule [" + decision.decidingRule()
                     + "], but the approval store " + approvals.store().name() + " can't be used: " + store.getMessage()
-                    + " (the statement did not run; no request was filed: retry once the store is back)",
+                    + " (the statement did not run; " + filed + ")",
                     dev.governance.jdbc.SqlStates.APPROVAL_PENDING, store);
         }
     }
 
     private void requireOrThrow(Session session, Identity identity, Analysis analysis, Decision decision,
-                                List<Object> parameters) throws SQLException {
+                                List<Object> parameters, String[] filing) throws SQLException {
         DatabaseInfo database = session.database();
         ApprovalRequest asked = new ApprovalRequest(UUID.randomUUID().toString(), identity.subject(),
                 identity.kind().label(), identity.groups(), identity.onBehalfOf(), session.environment(),
@@ -79,6 +84,7 @@ final class ApprovalFlow {
             request = open.get();
         } else {
             request = asked;
+            filing[0] = request.id();
             approvals.store().create(request);
             recorder.approvalRequested(session, identity, analysis, decision, request.id());
             if (webhook != null) {
