@@ -74,7 +74,7 @@ record TestDatabase(String kind, String rawUrl, String user, String password, St
         }
     }
 
-    private static boolean required() {
+    static boolean required() {
         return "true".equalsIgnoreCase(System.getProperty("governance.it.require-databases", ""))
                 || "true".equalsIgnoreCase(System.getenv("CI"));
     }
