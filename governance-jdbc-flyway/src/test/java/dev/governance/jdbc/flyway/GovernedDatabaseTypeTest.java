@@ -9,6 +9,7 @@ import dev.governance.jdbc.GovernedDriver;
 
 import java.util.List;
 import java.util.Properties;
+import org.flywaydb.core.internal.database.DatabaseType;
 import org.flywaydb.core.internal.database.DatabaseTypeRegister;
 import org.flywaydb.core.internal.database.GeneralDatabaseType;
 import org.junit.jupiter.api.Test;
@@ -52,19 +53,26 @@ class GovernedDatabaseTypeTest {
         assertFalse(type.handlesDatabaseProductNameAndVersion(product, "1.0", null));
     }
 
+    /** What Flyway's own support sets for the real URL (its names differ between Flyway versions). */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgresql://db/app", "mariadb://db/app", "mysql://db/app"})
+    void connectionPropertiesAreTheRealDatabaseSupportsOwn(String rest) {
+        ClassLoader loader = getClass().getClassLoader();
+        DatabaseType real = (DatabaseType) DatabaseTypeRegister.getDatabaseTypesForUrl("jdbc:" + rest, null).get(0);
+        Properties expected = new Properties();
+        real.setDefaultConnectionProps("jdbc:" + rest, expected, loader);
+        assertFalse(expected.isEmpty(), real + " sets connection properties (the program's name)");
+
+        Properties governed = new Properties();
+        type.setDefaultConnectionProps("jdbc:governed:" + rest, governed, loader);
+        assertEquals(expected, governed);
+    }
+
     @Test
-    void connectionPropertiesAreTheRealDatabaseSupportsOwn() {
-        Properties postgres = new Properties();
-        type.setDefaultConnectionProps("jdbc:governed:postgresql://db/app", postgres, getClass().getClassLoader());
-        assertTrue(postgres.containsKey("ApplicationName"), "flyway-database-postgresql's: " + postgres);
-
-        Properties mariadb = new Properties();
-        type.setDefaultConnectionProps("jdbc:governed:mariadb://db/app", mariadb, getClass().getClassLoader());
-        assertTrue(String.valueOf(mariadb.get("connectionAttributes")).startsWith("program_name:"),
-                "flyway-mysql's: " + mariadb);
-
+    void noFlywaySupportForTheRealUrlAddsNothing() {
         Properties none = new Properties();
         type.setDefaultConnectionProps("jdbc:governed:nosuchdb://db/app", none, getClass().getClassLoader());
-        assertTrue(none.isEmpty(), "no Flyway support for the real URL: nothing added");
+        assertTrue(none.isEmpty(), none.toString());
+        assertTrue(type.detectUserRequiredByUrl("jdbc:governed:nosuchdb://db/app"));
     }
 }
