@@ -61,7 +61,7 @@ public final class GovernedDatabaseType extends BaseDatabaseType {
         return DRIVER;
     }
 
-    /** Shown when the driver class can't be loaded: the usual cause is the driver jar missing beside this one. */
+    /** Logged (debug) when the driver class can't be loaded: usually the driver jar is missing beside this one. */
     @Override
     public String instantiateClassExtendedErrorMessage() {
         return "Add governance-jdbc-<version>.jar (the governed driver) and the real database's JDBC driver next to "

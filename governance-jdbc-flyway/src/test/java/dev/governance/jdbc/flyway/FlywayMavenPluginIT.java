@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Flyway Maven plugin, given only {@code -Dflyway.url=jdbc:governed:postgresql://…}, run as a user runs it: a
  * child {@code mvn -o} on a throwaway project whose plugin dependencies are the driver jar, this plugin's jar, Flyway's
- * PostgreSQL support and the PostgreSQL driver; the governance settings in a file named by {@code GOVERNANCE_CONFIG}.
+ * PostgreSQL support and the PostgreSQL driver; the governance settings in a file named by the plugin's
+ * {@code <jdbcProperties><governance.config>} (as docs/clients/flyway.md shows).
  * The jars are this build's (system-scoped, since nothing of ours is installed in the local repository); the Flyway
  * plugin comes from the local repository ({@code scripts/install-flyway-maven-plugin.sh} resolves it once).
  */
@@ -37,7 +38,8 @@ class FlywayMavenPluginIT {
             Assumptions.abort(why);
         }
         Path sql = Files.createDirectories(dir.resolve("sql"));
-        Files.writeString(sql.resolve("V1__widgets.sql"), "CREATE TABLE widgets (id INT PRIMARY KEY, name VARCHAR(40));");
+        Files.writeString(sql.resolve("V1__widgets.sql"),
+                "CREATE TABLE widgets (id INT PRIMARY KEY, name VARCHAR(40));");
         Files.writeString(sql.resolve("V2__first_widget.sql"), "INSERT INTO widgets (id, name) VALUES (1, 'bolt');");
         Files.writeString(sql.resolve("V3__drop_widgets.sql"), "DROP TABLE widgets;");
         Path audit = dir.resolve("audit.jsonl");
@@ -48,7 +50,7 @@ class FlywayMavenPluginIT {
                 "governance.identity.allow-unverified=true",
                 "governance.environment=staging",
                 "governance.audit.sinks=jsonl:" + audit));
-        Files.writeString(dir.resolve("pom.xml"), pom());
+        Files.writeString(dir.resolve("pom.xml"), pom(config));
 
         try (TestDatabase db = TestDatabase.create("postgresql")) {
             List<String> command = new ArrayList<>(List.of(mvn(), "-o", "-B", "-q",
@@ -59,7 +61,6 @@ class FlywayMavenPluginIT {
                     "-Dflyway.locations=filesystem:" + sql));
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("mvn.log").toFile());
-            pb.environment().put("GOVERNANCE_CONFIG", config.toString());
             Process mvn = pb.start();
             if (!mvn.waitFor(5, TimeUnit.MINUTES)) {
                 mvn.destroyForcibly();
@@ -87,7 +88,7 @@ class FlywayMavenPluginIT {
     }
 
     /** The user's project: the Flyway plugin with the two jars of ours and the database's Flyway support and driver. */
-    private static String pom() {
+    private static String pom(Path governanceConfig) {
         return """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
@@ -95,6 +96,9 @@ class FlywayMavenPluginIT {
                   <packaging>pom</packaging>
                   <build><plugins><plugin>
                     <groupId>org.flywaydb</groupId><artifactId>flyway-maven-plugin</artifactId><version>%1$s</version>
+                    <configuration>
+                      <jdbcProperties><governance.config>%5$s</governance.config></jdbcProperties>
+                    </configuration>
                     <dependencies>
                       <dependency><groupId>org.flywaydb</groupId><artifactId>flyway-database-postgresql</artifactId><version>%1$s</version></dependency>
                       <dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId><version>%2$s</version></dependency>
@@ -105,7 +109,7 @@ class FlywayMavenPluginIT {
                 </project>
                 """.formatted(FLYWAY, System.getProperty("postgresql.version", "42.7.13"),
                 systemJar("governance-jdbc", "governance.driver-jar"),
-                systemJar("governance-jdbc-flyway", "governance.plugin-jar"));
+                systemJar("governance-jdbc-flyway", "governance.plugin-jar"), governanceConfig);
     }
 
     private static String systemJar(String artifact, String property) {

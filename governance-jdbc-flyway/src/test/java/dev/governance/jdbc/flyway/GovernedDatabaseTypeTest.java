@@ -30,7 +30,8 @@ class GovernedDatabaseTypeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdbc:postgresql://db:5432/app", "jdbc:mariadb://db/app", "jdbc:h2:mem:x", "jdbc:governed:"})
+    @ValueSource(strings = {"jdbc:postgresql://db:5432/app", "jdbc:mariadb://db/app", "jdbc:h2:mem:x",
+            "jdbc:governed:"})
     void otherUrlsAreNotClaimed(String url) {
         assertTrue(DatabaseTypeRegister.getDatabaseTypesForUrl(url, null).stream()
                 .noneMatch(GovernedDatabaseType.class::isInstance));
