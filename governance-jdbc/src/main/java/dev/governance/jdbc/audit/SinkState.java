@@ -31,6 +31,13 @@ final class SinkState {
     private java.util.concurrent.Future<?> inFlight;
     /** The highest seq the call still in flight hands to the sink, or -1 when it carries no events. */
     private long inFlightTo = -1;
+    /** A delivery between {@link #begin} and {@link #finish}: the call on the sink's thread, or null. */
+    private java.util.concurrent.Future<Throwable> delivering;
+    private List<SequencedEvent> deliveringBatch;
+    private long deliveringSince;
+    private long deliveringDeadline;
+    /** The outcome of a delivery {@link #begin} made on the writer thread (no call left to wait for). */
+    private boolean delivered;
     private final ArrayDeque<SequencedEvent> backlog = new ArrayDeque<>();
     private boolean opened;
     private volatile String failure;
@@ -75,8 +82,7 @@ final class SinkState {
         } catch (java.util.concurrent.TimeoutException e) {
             inFlight = future;
             inFlightTo = to;
-            throw new java.io.IOException("did not answer within "
-                    + java.time.Duration.ofNanos(callTimeoutNanos).toMillis() + " ms (hung); the other sinks go on");
+            throw hung();
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause();
         } catch (InterruptedException e) {
@@ -182,6 +188,93 @@ final class SinkState {
         return last;
     }
 
+    /**
+     * Starts handing a batch to the sink, forced to disk ({@code durable}) and then flushed when {@code flush}; the
+     * writer starts every sink's delivery before it waits for any ({@link #finish}), so the sinks work at the same
+     * time. A healthy sink gets one call on its thread for all of it; a sink that fails, or owes events, is served
+     * here and now as by {@link #deliver} (recovery is rare and keeps its order: open, backlog, gap, batch).
+     */
+    void begin(List<SequencedEvent> batch, boolean durable, boolean flush, long now) {
+        if (settled() && failure == null && opened && backlog.isEmpty() && lostFrom < 0) {
+            if (batch.isEmpty() && !flush) {
+                delivered = true;
+                return;
+            }
+            deliveringBatch = batch;
+            deliveringSince = now;
+            delivering = worker.submit(() -> writeAndFlush(batch, durable, flush));
+            deliveringDeadline = System.nanoTime() + callTimeoutNanos;
+            return;
+        }
+        delivered = deliver(batch, durable, now);
+        if (flush) {
+            flush();
+        }
+    }
+
+    /**
+     * Waits for the delivery {@link #begin} started, at most until the sink's call bound passes (a call that takes
+     * longer is left in flight, as in {@link #call}); true when the batch is in the sink.
+     */
+    boolean finish() {
+        java.util.concurrent.Future<Throwable> call = delivering;
+        if (call == null) {
+            return delivered;
+        }
+        delivering = null;
+        List<SequencedEvent> batch = deliveringBatch;
+        deliveringBatch = null;
+        try {
+            Throwable flushFailed = call.get(Math.max(0, deliveringDeadline - System.nanoTime()),
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+            failure = null;
+            backoff = FIRST_RETRY_NANOS;
+            if (flushFailed != null) {
+                fail(flushFailed); // the batch is in the sink; forcing it failed: the sink is failing, retried
+            }
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            inFlight = call;
+            inFlightTo = batch.isEmpty() ? -1 : batch.get(batch.size() - 1).seq();
+            failed(hung(), batch, deliveringSince);
+        } catch (java.util.concurrent.ExecutionException e) {
+            failed(e.getCause(), batch, deliveringSince);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            inFlight = call; // still running: accounted for when it returns, like a hung call
+            inFlightTo = batch.isEmpty() ? -1 : batch.get(batch.size() - 1).seq();
+            failed(new java.io.IOException("interrupted while waiting for the sink", e), batch, deliveringSince);
+        }
+        return false;
+    }
+
+    /** On the sink's thread: the batch, then the flush; a flush failure is returned (the batch is in the sink). */
+    private Throwable writeAndFlush(List<SequencedEvent> batch, boolean durable, boolean flush) throws Exception {
+        if (!batch.isEmpty()) {
+            sink.write(batch, durable);
+        }
+        if (flush) {
+            try {
+                sink.flush();
+            } catch (Exception | Error e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private java.io.IOException hung() {
+        return new java.io.IOException("did not answer within "
+                + java.time.Duration.ofNanos(callTimeoutNanos).toMillis() + " ms (hung); the other sinks go on");
+    }
+
+    private void failed(Throwable e, List<SequencedEvent> batch, long now) {
+        fail(e);
+        retryAt = now + backoff;
+        backoff = Math.min(backoff * 2, MAX_RETRY_NANOS);
+        owe(batch);
+    }
+
     /** Writes the backlog, then the batch; false when the batch is not (yet) in the sink. */
     boolean deliver(List<SequencedEvent> batch, boolean durable, long now) {
         if (failure != null && now - retryAt < 0) {
@@ -212,10 +305,7 @@ final class SinkState {
             backoff = FIRST_RETRY_NANOS;
             return true;
         } catch (Throwable e) {
-            fail(e);
-            retryAt = now + backoff;
-            backoff = Math.min(backoff * 2, MAX_RETRY_NANOS);
-            owe(batch);
+            failed(e, batch, now);
             return false;
         }
     }

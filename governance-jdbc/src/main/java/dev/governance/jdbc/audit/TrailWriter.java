@@ -14,7 +14,6 @@ import java.util.concurrent.locks.LockSupport;
  * sinks need no locks; callers only pay for an enqueue (and wait when the queue is full: nothing is dropped).
  */
 final class TrailWriter {
-    static final int MAX_BATCH = 512;
     private static final long IDLE_MILLIS = 200;
     /**
      * While events keep coming, the writer naps this long between batches instead of being woken per event:
@@ -170,7 +169,10 @@ final class TrailWriter {
     }
 
     private void run() {
-        List<Item> items = new ArrayList<>(MAX_BATCH);
+        // A batch takes whatever waits, up to the whole queue: a writer that fell behind catches up in fewer,
+        // larger hand-offs to the sinks (each costs two thread switches per sink, whatever its size).
+        int maxBatch = queue.capacity();
+        List<Item> items = new ArrayList<>(Math.min(maxBatch, 1024));
         boolean stop = false;
         long lastEvent = System.nanoTime();
         boolean idled = true;
@@ -200,7 +202,7 @@ final class TrailWriter {
             idled = false;
             items.add(first);
             Item next;
-            while (items.size() < MAX_BATCH && (next = queue.poll()) != null) {
+            while (items.size() < maxBatch && (next = queue.poll()) != null) {
                 items.add(next);
             }
             try {
@@ -256,14 +258,12 @@ final class TrailWriter {
             }
         }
         long now = System.nanoTime();
+        for (SinkState s : sinks) { // every sink at once, then the waits: a batch costs the slowest sink, not the sum
+            s.begin(batch, durable, durable || stop, now);
+        }
         boolean written = true;
         for (SinkState s : sinks) {
-            written &= s.deliver(batch, durable, now);
-        }
-        if (durable || stop) {
-            for (SinkState s : sinks) {
-                s.flush();
-            }
+            written &= s.finish();
         }
         updateHealth();
         String failure = written ? null : failure();
