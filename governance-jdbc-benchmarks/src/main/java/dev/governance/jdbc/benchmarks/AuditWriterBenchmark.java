@@ -63,6 +63,7 @@ public class AuditWriterBenchmark {
         private double allocated;
         private long firstRecords = -1;
         private final long[] totalCpu = new long[AuditThreads.KINDS];
+        private long housekeeperTotal;
         private long totalAllocated;
         private final AuditThreads threads = new AuditThreads();
 
@@ -114,46 +115,70 @@ public class AuditWriterBenchmark {
         }
 
         /**
-         * Cumulative from the end of the first warm-up iteration (the code is compiled by then): the housekeeper
-         * compresses a whole segment at a time, so a one-iteration window would see all or none of it.
+         * Cumulative from the end of the first warm-up iteration (the code is compiled by then) for the writer and
+         * the sinks. The housekeeper compresses a whole closed segment at a time, in the background, and falls
+         * behind on a busy machine: the setup waits until every closed segment is compressed and divides the
+         * housekeeper's CPU over the trial by the records in the closed segments.
          */
         @Setup(Level.Iteration)
         public void measure() throws IOException, AuditUnavailableException {
             long records = trail.recordSync(event); // its seq: every record so far, forced to disk
-            bytes = bytesPerRecordOfLiveFile(records);
+            long liveFirstSeq = liveFirstSeq(records);
+            bytes = (double) Files.size(file) / (records - liveFirstSeq + 1);
+            awaitCompression();
             AuditThreads.Sample sample = threads.sample();
+            housekeeperTotal += sample.cpu()[AuditThreads.HOUSEKEEPER];
+            if (liveFirstSeq > 1) {
+                cpu[AuditThreads.HOUSEKEEPER] = (double) housekeeperTotal / (liveFirstSeq - 1);
+            }
             if (firstRecords < 0) {
                 firstRecords = records;
                 return;
             }
-            for (int k = 0; k < AuditThreads.KINDS; k++) {
+            for (int k : new int[] {AuditThreads.WRITER, AuditThreads.SINK}) {
                 totalCpu[k] += sample.cpu()[k];
             }
             totalAllocated += sample.allocated();
             if (records > firstRecords) {
-                for (int k = 0; k < AuditThreads.KINDS; k++) {
+                for (int k : new int[] {AuditThreads.WRITER, AuditThreads.SINK}) {
                     cpu[k] = (double) totalCpu[k] / (records - firstRecords);
                 }
                 allocated = (double) totalAllocated / (records - firstRecords);
             }
         }
 
-        /** The live file's size over the records in it (closed segments hold the rest, compressed). */
-        private double bytesPerRecordOfLiveFile(long records) throws IOException {
-            long firstSeq;
+        /** Waits (up to a minute) until no closed segment is left uncompressed. */
+        private void awaitCompression() throws IOException {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (System.nanoTime() < deadline) {
+                try (var files = Files.list(directory)) {
+                    if (files.noneMatch(f -> f.getFileName().toString().matches("governance-audit\\.\\d+\\.jsonl(\\.gz\\.tmp)?"))) {
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        /** The seq of the live file's first record (closed segments hold the ones before it). */
+        private long liveFirstSeq(long records) throws IOException {
             try (var lines = Files.lines(file)) {
                 String first = lines.findFirst().orElse(null);
                 if (first == null) {
-                    return 0;
+                    return records + 1;
                 }
                 int at = first.indexOf("\"seq\":") + 6;
                 int end = at;
                 while (end < first.length() && Character.isDigit(first.charAt(end))) {
                     end++;
                 }
-                firstSeq = Long.parseLong(first.substring(at, end));
+                return Long.parseLong(first.substring(at, end));
             }
-            return (double) Files.size(file) / (records - firstSeq + 1);
         }
     }
 
