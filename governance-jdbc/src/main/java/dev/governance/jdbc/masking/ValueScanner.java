@@ -176,42 +176,48 @@ public final class ValueScanner {
                 }
                 continue;
             }
+            // each keyword is tried only when the character after its first one fits (common letters of free text
+            // such as e, s and r rarely do), so most notable characters cost one more character read
             switch (c) {
                 case '@' -> flags |= EMAIL;
                 case '+' -> plus = true;
                 case 'e' -> {
-                    if (text.startsWith("eyJ", i)) {
+                    if (next(text, i) == 'y' && text.startsWith("eyJ", i)) {
                         flags |= JWT;
                     }
                 }
                 case 'A' -> {
-                    if (text.startsWith("AKIA", i) || text.startsWith("ASIA", i) || text.startsWith("ABIA", i)
-                            || text.startsWith("ACCA", i)) {
-                        flags |= AWS;
-                    } else if (text.startsWith("AIza", i)) {
+                    char d = next(text, i);
+                    if (d == 'K' || d == 'S' || d == 'B' || d == 'C') {
+                        if (text.startsWith("AKIA", i) || text.startsWith("ASIA", i) || text.startsWith("ABIA", i)
+                                || text.startsWith("ACCA", i)) {
+                            flags |= AWS;
+                        }
+                    } else if (d == 'I' && text.startsWith("AIza", i)) {
                         flags |= GOOGLE;
                     }
                 }
                 case 'g' -> {
-                    if (text.startsWith("gh", i) && i + 3 < n && text.charAt(i + 3) == '_'
-                            || text.startsWith("github_pat_", i)) {
+                    char d = next(text, i);
+                    if (d == 'h' && i + 3 < n && text.charAt(i + 3) == '_'
+                            || d == 'i' && text.startsWith("github_pat_", i)) {
                         flags |= GITHUB;
-                    } else if (text.startsWith("glpat-", i)) {
+                    } else if (d == 'l' && text.startsWith("glpat-", i)) {
                         flags |= GITLAB;
                     }
                 }
                 case 'x' -> {
-                    if (text.startsWith("xox", i) && i + 4 < n && text.charAt(i + 4) == '-') {
+                    if (next(text, i) == 'o' && text.startsWith("xox", i) && i + 4 < n && text.charAt(i + 4) == '-') {
                         flags |= SLACK;
                     }
                 }
                 case 's', 'r' -> {
-                    if (i + 2 < n && text.charAt(i + 1) == 'k' && text.charAt(i + 2) == '_') {
+                    if (next(text, i) == 'k' && i + 2 < n && text.charAt(i + 2) == '_') {
                         flags |= STRIPE;
                     }
                 }
                 case '-' -> {
-                    if (text.startsWith("-----BEGIN", i)) {
+                    if (next(text, i) == '-' && text.startsWith("-----BEGIN", i)) {
                         flags |= PRIVATE_KEY;
                     }
                 }
@@ -229,6 +235,11 @@ public final class ValueScanner {
             flags |= CARD;
         }
         return flags;
+    }
+
+    /** The character after {@code i}, or 0 at the end. */
+    private static char next(String text, int i) {
+        return i + 1 < text.length() ? text.charAt(i + 1) : 0;
     }
 
     // ---------------------------------------------------------------- detectors

@@ -202,6 +202,21 @@ class ValueScannerTest {
         assertEquals(0, ValueScanner.prefilter(value));
     }
 
+    /** Each keyword wakes its detector wherever it stands, also as the last characters of the text. */
+    @ParameterizedTest(name = "pre-filter wakes {1} for {0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "eyJ, " + ValueScanner.JWT, "AKIA, " + ValueScanner.AWS, "ASIA, " + ValueScanner.AWS,
+        "ABIA, " + ValueScanner.AWS, "ACCA, " + ValueScanner.AWS, "AIza, " + ValueScanner.GOOGLE,
+        "ghp_, " + ValueScanner.GITHUB, "github_pat_, " + ValueScanner.GITHUB, "glpat-, " + ValueScanner.GITLAB,
+        "xoxb-, " + ValueScanner.SLACK, "sk_, " + ValueScanner.STRIPE, "rk_, " + ValueScanner.STRIPE,
+        "-----BEGIN, " + ValueScanner.PRIVATE_KEY, "@, " + ValueScanner.EMAIL})
+    void preFilterWakesTheDetectorOfEachKeyword(String keyword, int detector) {
+        for (String text : List.of(keyword, "see " + keyword + " here", "see: " + keyword, keyword + "tail")) {
+            assertEquals(detector, ValueScanner.prefilter(text) & detector, text);
+        }
+        assertEquals(0, ValueScanner.prefilter("see " + keyword.substring(0, keyword.length() - 1)) & detector);
+    }
+
     /** The no-match path must not allocate: masking runs on every cell of every result. */
     @Test
     void noMatchPathDoesNotAllocate() {
