@@ -1,12 +1,12 @@
 package dev.governance.jdbc.flyway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -26,6 +26,43 @@ class FlywayMavenPluginIT {
 
     @Test
     void migrateGivenOnlyAGovernedUrlRunsTheMigrationsAndStopsAtTheRefusedDrop(@TempDir Path dir) throws Exception {
+        Path audit = dir.resolve("audit.jsonl");
+        try (TestDatabase db = TestDatabase.create("postgresql")) {
+            Run run = migrate(dir, db, audit, true);
+            assertNotEquals(0, run.exit(), "V3's DROP is refused, so migrate fails: " + run.log());
+            assertTrue(run.log().contains("42501") && run.log().contains("agent-no-drop"),
+                    "the driver's refusal: " + run.log());
+
+            assertEquals(1, db.count("SELECT COUNT(*) FROM widgets WHERE name = 'bolt'"),
+                    "V1 and V2 ran: " + run.log());
+            assertEquals(2, db.count("SELECT COUNT(*) FROM flyway_schema_history WHERE success"),
+                    "V1 and V2 recorded; V3 (PostgreSQL: rolled back) not: " + run.log());
+        }
+        String trail = Files.readString(audit);
+        assertTrue(trail.contains("\"subject\":\"ci-migrator\""), trail);
+        assertTrue(trail.contains("CREATE TABLE widgets"), trail);
+        assertTrue(trail.lines().anyMatch(l -> l.contains("DROP TABLE widgets") && l.contains("\"action\":\"deny\"")),
+                trail);
+    }
+
+    /** The same project without this plugin's jar: what users met before it existed. */
+    @Test
+    void withoutThePluginJarFlywayKnowsNoGovernedUrl(@TempDir Path dir) throws Exception {
+        try (TestDatabase db = TestDatabase.create("postgresql")) {
+            Run run = migrate(dir, db, dir.resolve("audit.jsonl"), false);
+            assertNotEquals(0, run.exit(), run.log());
+            assertTrue(run.log().contains("No Flyway database plugin found"), run.log());
+            assertEquals(0, db.count("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
+                    + "current_schema()"), "nothing ran");
+        }
+        assertFalse(Files.exists(dir.resolve("audit.jsonl")), "the driver was never reached");
+    }
+
+    private record Run(int exit, String log) {
+    }
+
+    /** {@code mvn -o flyway:migrate -Dflyway.url=jdbc:governed:…} on a throwaway project with three migrations. */
+    private static Run migrate(Path dir, TestDatabase db, Path audit, boolean withPlugin) throws Exception {
         Path repo = Path.of(System.getProperty("governance.maven-repo",
                 Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
         if (!Files.exists(repo.resolve("org/flywaydb/flyway-maven-plugin/" + FLYWAY + "/flyway-maven-plugin-"
@@ -42,7 +79,6 @@ class FlywayMavenPluginIT {
                 "CREATE TABLE widgets (id INT PRIMARY KEY, name VARCHAR(40));");
         Files.writeString(sql.resolve("V2__first_widget.sql"), "INSERT INTO widgets (id, name) VALUES (1, 'bolt');");
         Files.writeString(sql.resolve("V3__drop_widgets.sql"), "DROP TABLE widgets;");
-        Path audit = dir.resolve("audit.jsonl");
         Path config = dir.resolve("governance.properties");
         Files.writeString(config, String.join("\n",
                 "governance.identity.subject=ci-migrator",
@@ -50,36 +86,22 @@ class FlywayMavenPluginIT {
                 "governance.identity.allow-unverified=true",
                 "governance.environment=staging",
                 "governance.audit.sinks=jsonl:" + audit));
-        Files.writeString(dir.resolve("pom.xml"), pom(config));
+        Files.writeString(dir.resolve("pom.xml"), pom(config, withPlugin));
 
-        try (TestDatabase db = TestDatabase.create("postgresql")) {
-            List<String> command = new ArrayList<>(List.of(mvn(), "-o", "-B", "-q",
-                    "-Dmaven.repo.local=" + repo,
-                    "org.flywaydb:flyway-maven-plugin:" + FLYWAY + ":migrate",
-                    "-Dflyway.url=" + db.governedUrl(),
-                    "-Dflyway.user=" + db.user(),
-                    "-Dflyway.locations=filesystem:" + sql));
-            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("mvn.log").toFile());
-            Process mvn = pb.start();
-            if (!mvn.waitFor(5, TimeUnit.MINUTES)) {
-                mvn.destroyForcibly();
-                throw new AssertionError("mvn did not finish: " + Files.readString(dir.resolve("mvn.log")));
-            }
-            String log = Files.readString(dir.resolve("mvn.log"));
-            assertNotEquals(0, mvn.exitValue(), "V3's DROP is refused, so migrate fails: " + log);
-            assertTrue(log.contains("42501") && log.contains("agent-no-drop"), "the driver's refusal: " + log);
-            assertTrue(!log.contains("No Flyway database plugin found"), log);
-
-            assertEquals(1, db.count("SELECT COUNT(*) FROM widgets WHERE name = 'bolt'"), "V1 and V2 ran: " + log);
-            assertEquals(2, db.count("SELECT COUNT(*) FROM flyway_schema_history WHERE success"),
-                    "V1 and V2 recorded; V3 (PostgreSQL: rolled back) not: " + log);
+        List<String> command = List.of(mvn(), "-o", "-B", "-q",
+                "-Dmaven.repo.local=" + repo,
+                "org.flywaydb:flyway-maven-plugin:" + FLYWAY + ":migrate",
+                "-Dflyway.url=" + db.governedUrl(),
+                "-Dflyway.user=" + db.user(),
+                "-Dflyway.locations=filesystem:" + sql);
+        Path log = dir.resolve("mvn.log");
+        Process mvn = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!mvn.waitFor(5, TimeUnit.MINUTES)) {
+            mvn.destroyForcibly();
+            throw new AssertionError("mvn did not finish: " + Files.readString(log));
         }
-        String trail = Files.readString(audit);
-        assertTrue(trail.contains("\"subject\":\"ci-migrator\""), trail);
-        assertTrue(trail.contains("CREATE TABLE widgets"), trail);
-        assertTrue(trail.lines().anyMatch(l -> l.contains("DROP TABLE widgets") && l.contains("\"action\":\"deny\"")),
-                trail);
+        return new Run(mvn.exitValue(), Files.readString(log));
     }
 
     private static String mvn() {
@@ -88,7 +110,7 @@ class FlywayMavenPluginIT {
     }
 
     /** The user's project: the Flyway plugin with the two jars of ours and the database's Flyway support and driver. */
-    private static String pom(Path governanceConfig) {
+    private static String pom(Path governanceConfig, boolean withPlugin) {
         return """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
@@ -109,7 +131,7 @@ class FlywayMavenPluginIT {
                 </project>
                 """.formatted(FLYWAY, System.getProperty("postgresql.version", "42.7.13"),
                 systemJar("governance-jdbc", "governance.driver-jar"),
-                systemJar("governance-jdbc-flyway", "governance.plugin-jar"), governanceConfig);
+                withPlugin ? systemJar("governance-jdbc-flyway", "governance.plugin-jar") : "", governanceConfig);
     }
 
     private static String systemJar(String artifact, String property) {
