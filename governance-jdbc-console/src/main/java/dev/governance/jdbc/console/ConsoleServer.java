@@ -270,8 +270,13 @@ public final class ConsoleServer implements AutoCloseable {
         if (message == null && decided != null) {
             Optional<ApprovalRequest> r = desk.find(decided);
             if (r.isPresent() && r.get().reviewer() != null) {
-                message = "Request " + r.get().id() + " " + r.get().status().name().toLowerCase() + " by "
-                        + r.get().reviewer() + ".";
+                // The waiting statement may use its grant before this page is drawn: it was still approved by them.
+                ApprovalStatus now = r.get().status();
+                message = "Request " + r.get().id() + switch (now) {
+                    case USED -> " approved by " + r.get().reviewer() + " and since used by its statement.";
+                    case EXPIRED -> " approved by " + r.get().reviewer() + "; its grant has since expired.";
+                    default -> " " + now.name().toLowerCase() + " by " + r.get().reviewer() + ".";
+                };
             }
         }
         Instant now = clock.instant();

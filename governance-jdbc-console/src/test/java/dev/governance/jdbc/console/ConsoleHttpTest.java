@@ -186,6 +186,7 @@ class ConsoleHttpTest {
         ApprovalRequest decided = stored(id);
         assertEquals(ApprovalStatus.APPROVED, decided.status());
         assertEquals("dora", decided.reviewer());
+        assertTrue(dba.get("/approvals?decided=" + id).body().contains("Request " + id + " approved by dora."));
         assertEquals(409, dba.post("/approvals/" + id + "/decide", Map.of("verdict", "deny", "csrf", dba.csrf()))
                 .statusCode(), "decided once");
 
@@ -196,6 +197,9 @@ class ConsoleHttpTest {
         try (Connection c = console.connectAgent(h2, "agent-7", "fail"); Statement s = c.createStatement()) {
             assertEquals(3, s.executeUpdate("DELETE FROM orders WHERE status = 'void'"), "the grant is used once");
         }
+        // The page drawn after the statement used its grant still says who approved it, not that dora used it.
+        String after = dba.get("/approvals?decided=" + id).body();
+        assertTrue(after.contains("Request " + id + " approved by dora and since used by its statement."), after);
         try (Connection raw = DriverManager.getConnection(h2); Statement s = raw.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM orders")) {
             rs.next();
