@@ -157,16 +157,19 @@ public final class StatementGate {
             }
             // A call to a user-defined function reads what its body reads (or the function itself, when opaque).
             Analysis decided = WithFunctionReads.of(analysis, session.functionReads());
+            boolean settled = true;
             if (engine.limitsAccess(identity, session.environment())) {
                 // access lists count a view as the tables behind it
-                decided = WithViewReads.of(decided, session.viewTables());
+                WithViewReads.Widened views = WithViewReads.of(decided, session.viewTables());
+                decided = views.analysis();
+                settled = views.settled();
             }
             if (engine.matchesColumns()) {
                 // columns rules see every column read or written: behind *, whole rows, joins, ordering, views
                 decided = ColumnReads.of(decided, analysis, session::columnsRead);
             }
             Decision decision = engine.decide(identity, session.environment(), decided, session.primaryKeys());
-            if (reuse != null) {
+            if (reuse != null && settled) { // a catalog that couldn't be asked is asked again next time
                 session.rememberDecision(reuse, identity, engine, decision);
             }
             return decision;

@@ -21,19 +21,31 @@ import java.util.function.Function;
 final class WithViewReads {
     static final int MAX_DEPTH = 8;
 
+    /**
+     * The analysis with view reads added (the same object when it touches no view).
+     *
+     * @param settled false when a catalog look-up failed and the answer stands for this statement only (an aborted
+     *                transaction): a decision made on it must not be remembered
+     */
+    record Widened(Analysis analysis, boolean settled) {
+    }
+
+    private boolean settled = true;
+
     private WithViewReads() {
     }
 
     /**
-     * The analysis with view reads added; the same object when it touches no view. {@code behind} gives what a view's
-     * definition reads (empty: not a view), or throws {@link ViewTables.Unreadable}.
+     * The analysis with view reads added. {@code behind} gives what a view's definition reads (empty: not a view),
+     * or throws {@link ViewTables.Unreadable}.
      */
-    static Analysis of(Analysis analysis, Function<TableName, Optional<Set<TableName>>> behind) {
+    static Widened of(Analysis analysis, Function<TableName, Optional<Set<TableName>>> behind) {
+        WithViewReads reads = new WithViewReads();
         List<StatementFacts> statements = analysis.statements();
         List<StatementFacts> widened = null;
         for (int i = 0; i < statements.size(); i++) {
             StatementFacts facts = statements.get(i);
-            Map<TableName, Set<TableName>> views = views(facts, behind);
+            Map<TableName, Set<TableName>> views = reads.views(facts, behind);
             if (!views.isEmpty()) {
                 if (widened == null) {
                     widened = new ArrayList<>(statements);
@@ -41,13 +53,14 @@ final class WithViewReads {
                 widened.set(i, new WidenedFacts(facts, facts.tablesRead(), facts.columns(), Map.copyOf(views)));
             }
         }
-        return widened == null ? analysis : new WidenedFacts.Of(analysis, List.copyOf(widened));
+        return new Widened(widened == null ? analysis : new WidenedFacts.Of(analysis, List.copyOf(widened)),
+                reads.settled);
     }
 
     private record Reached(TableName table, int depth) {
     }
 
-    private static Map<TableName, Set<TableName>> views(StatementFacts facts,
+    private Map<TableName, Set<TableName>> views(StatementFacts facts,
                                                         Function<TableName, Optional<Set<TableName>>> behind) {
         Map<TableName, Set<TableName>> views = null;
         Deque<Reached> queue = new ArrayDeque<>();
@@ -74,6 +87,7 @@ final class WithViewReads {
                 reads = next.depth() >= MAX_DEPTH ? Set.of(TableName.unreadableView(t)) : view.get();
             } catch (ViewTables.Unreadable e) {
                 reads = Set.of(TableName.unreadableView(t)); // whether it is a view can't be told: fail closed
+                settled = false;
             }
             if (views == null) {
                 views = new HashMap<>();

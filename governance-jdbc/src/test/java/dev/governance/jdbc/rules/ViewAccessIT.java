@@ -46,6 +46,23 @@ class ViewAccessIT {
             s.view(unreadable, "SELECT t.a, s.v FROM " + s.secrets + " s, XMLTABLE('/r' PASSING xml '<r/>'"
                     + " COLUMNS a text PATH 'a') t");
             s.refusedSaying("SELECT v FROM " + unreadable, "whose definition can't be read or followed");
+            // a look-up the catalog can't answer (an aborted transaction) refuses that statement only
+            String fresh = TestDatabase.unique("vw_fresh_");
+            s.view(fresh, "SELECT id, item FROM " + s.orders);
+            try (java.sql.Connection agent = s.db.agent(ViewAccessScenarios.AGENT);
+                 java.sql.Statement st = agent.createStatement()) {
+                agent.setAutoCommit(false);
+                org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                        () -> st.executeQuery("SELECT 1 / 0").close());
+                org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                        () -> st.executeQuery("SELECT item FROM " + fresh + " ORDER BY id").close());
+                agent.rollback();
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT item FROM " + fresh + " ORDER BY id")) {
+                    org.junit.jupiter.api.Assertions.assertTrue(rs.next());
+                    org.junit.jupiter.api.Assertions.assertEquals("book", rs.getString(1));
+                }
+                agent.rollback();
+            }
             // writes through an updatable view over listed tables still run
             s.writes("UPDATE " + s.overNotes + " SET body = 'second' WHERE id = 1");
             s.counted(26, 12);
