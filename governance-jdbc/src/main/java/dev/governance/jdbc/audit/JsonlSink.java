@@ -284,6 +284,11 @@ public final class JsonlSink implements AuditSink {
                 position += channel.write(buffer, position);
             }
             long now = System.nanoTime();
+            // force(false) is fdatasync on Linux: it writes the data and the metadata needed to read it back, which
+            // for an append includes the new file size, so a forced record survives a machine crash; it skips only
+            // the times (what force(true) adds). Preallocating would not make it cheaper: appending inside
+            // allocated space still changes the size (or converts unwritten extents), a journal commit either way,
+            // and a file of zeros beyond the last record would change what readers of the trail see.
             if (durable || (unforcedSince >= 0 && now - unforcedSince > FORCE_INTERVAL_NANOS)) {
                 channel.force(false);
                 unforcedSince = -1;
