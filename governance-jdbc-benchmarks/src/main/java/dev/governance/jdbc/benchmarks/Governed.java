@@ -114,14 +114,36 @@ final class Governed implements AutoCloseable {
         }
     }
 
-    /** Lines in every segment of the trail (rotated and compressed ones too). */
+    /**
+     * Lines in every segment of the trail (rotated and compressed ones too). The housekeeper compresses closed
+     * segments meanwhile: a plain segment whose {@code .gz} is in place is counted once, and a segment that
+     * disappears while being read (compressed and removed) means counting again.
+     */
     private long records() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return countRecords();
+            } catch (java.nio.file.NoSuchFileException e) {
+                if (attempt == 10) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+
+    private long countRecords() throws java.nio.file.NoSuchFileException {
         try (Stream<Path> files = Files.list(directory)) {
             long n = 0;
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("governance-audit")).toList()) {
-                n += lines(f);
+            List<Path> segments = files.filter(f -> f.getFileName().toString().startsWith("governance-audit")
+                    && (f.toString().endsWith(".jsonl") || f.toString().endsWith(".jsonl.gz"))).toList();
+            for (Path f : segments) {
+                if (!segments.contains(f.resolveSibling(f.getFileName() + ".gz"))) {
+                    n += lines(f);
+                }
             }
             return n;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
