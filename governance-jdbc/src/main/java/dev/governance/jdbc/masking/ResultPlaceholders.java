@@ -5,13 +5,16 @@ package dev.governance.jdbc.masking;
  * {@link PlaceholderWriter}, held here rather than looked up per cell, and the keyed placeholders ({@code email},
  * {@code hash}) of the last few distinct values, so that a value repeated down a result (a customer's email on each
  * of their orders) is hashed once and handed out as the same String. The memo is bounded (64 entries, replaced
- * slot by slot) and costs one pass over the value per cell when values never repeat.
+ * slot by slot); a result whose values don't repeat stops using it after {@value #GIVE_UP} misses in a row, and
+ * from then on costs nothing but the HMAC.
  *
  * <p>Never shared: {@link MaskedCells} makes another when a second thread reads the result, and its entries live
  * no longer than the result (whose driver holds the same values).
  */
 final class ResultPlaceholders {
     private static final int SLOTS = 64;
+    /** Misses in a row after which the memo is dropped for the rest of the result (its values don't repeat). */
+    static final int GIVE_UP = 1024;
 
     private final Thread owner = Thread.currentThread();
     private final Masker masker;
@@ -19,6 +22,7 @@ final class ResultPlaceholders {
     private String[] inputs;
     private String[] outputs;
     private MaskingStrategy[] strategies;
+    private int misses;
 
     ResultPlaceholders(Masker masker) {
         this.masker = masker;
@@ -40,7 +44,7 @@ final class ResultPlaceholders {
     }
 
     private String keyed(String value, MaskingStrategy strategy) {
-        if (value.isEmpty()) {
+        if (value.isEmpty() || misses >= GIVE_UP) {
             return hash(value, strategy);
         }
         if (inputs == null) {
@@ -50,13 +54,25 @@ final class ResultPlaceholders {
         }
         int slot = slot(value, strategy);
         if (strategies[slot] == strategy && value.equals(inputs[slot])) {
+            misses = 0;
             return outputs[slot];
+        }
+        if (++misses == GIVE_UP) {
+            inputs = null; // no repeats so far: the values go, the HMAC alone remains
+            outputs = null;
+            strategies = null;
+            return hash(value, strategy);
         }
         String masked = hash(value, strategy);
         inputs[slot] = value;
         outputs[slot] = masked;
         strategies[slot] = strategy;
         return masked;
+    }
+
+    /** False once the memo was dropped for values that don't repeat. */
+    boolean memoizing() {
+        return misses < GIVE_UP;
     }
 
     private String hash(String value, MaskingStrategy strategy) {

@@ -47,6 +47,21 @@ class ResultPlaceholdersTest {
         assertEquals(first, p.maskString("Bob@example.com", MaskingStrategy.EMAIL), "…to the same placeholder");
     }
 
+    /** Unique values (an email per customer) never hit: the memo goes after a run of misses, the tokens stay right. */
+    @Test
+    void dropsTheMemoWhenValuesDoNotRepeat() {
+        ResultPlaceholders repeating = new ResultPlaceholders(masker);
+        ResultPlaceholders unique = new ResultPlaceholders(masker);
+        for (int i = 0; i < 3 * ResultPlaceholders.GIVE_UP; i++) {
+            repeating.maskString("user" + (i % 40) + "@example.com", MaskingStrategy.EMAIL);
+            String v = "user" + i + "@example.com";
+            assertEquals(masker.maskString(v, MaskingStrategy.EMAIL), unique.maskString(v, MaskingStrategy.EMAIL));
+        }
+        assertTrue(repeating.memoizing(), "40 values repeated: every lookup after the first 40 hits");
+        assertFalse(unique.memoizing(), "no value seen twice");
+        assertEquals("<email:560da090>", unique.maskString("bob@example.com", MaskingStrategy.EMAIL));
+    }
+
     @Test
     void belongsToTheThreadThatMadeIt() throws Exception {
         ResultPlaceholders p = new ResultPlaceholders(masker);
