@@ -23,7 +23,10 @@ final class FunctionReads {
     private FunctionReads() {
     }
 
-    /** The reads of a call to {@code name}; empty for a built-in (no user-defined function of that name). */
+    /**
+     * The reads of a call to {@code name}; empty for a built-in (no user-defined function of that name). Throws
+     * {@link CatalogUnavailable} when the catalog can't be asked.
+     */
     static Set<TableName> of(Connection physical, Dialect dialect, SqlAnalyzer analyzer, String name) {
         Set<TableName> reads = new LinkedHashSet<>();
         collect(physical, dialect, analyzer, name, 0, new LinkedHashSet<>(), reads);
@@ -36,8 +39,8 @@ final class FunctionReads {
         try {
             bodies = FunctionBodies.of(physical, dialect, name);
         } catch (SQLException e) {
-            reads.add(TableName.opaqueFunction(name)); // the catalog can't tell: fail closed
-            return;
+            // the catalog can't tell now (an aborted transaction): nothing is cached, the caller fails closed once
+            throw new CatalogUnavailable(e);
         }
         if (bodies.isEmpty() || !visiting.add(name)) {
             return; // a built-in, or a recursive call already being followed

@@ -156,13 +156,14 @@ public final class StatementGate {
                 return known;
             }
             // A call to a user-defined function reads what its body reads (or the function itself, when opaque).
-            Analysis decided = WithFunctionReads.of(analysis, session.functionReads());
-            boolean settled = true;
+            WithFunctionReads.Widened calls = WithFunctionReads.of(analysis, session.functionReads());
+            Analysis decided = calls.analysis();
+            boolean settled = calls.settled();
             if (engine.limitsAccess(identity, session.environment())) {
                 // access lists count a view as the tables behind it
                 WithViewReads.Widened views = WithViewReads.of(decided, session.viewTables());
                 decided = views.analysis();
-                settled = views.settled();
+                settled &= views.settled();
             }
             if (engine.matchesColumns()) {
                 // columns rules see every column read or written: behind *, whole rows, joins, ordering, views

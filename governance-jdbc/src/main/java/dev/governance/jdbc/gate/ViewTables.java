@@ -26,18 +26,11 @@ final class ViewTables {
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("information_schema", "pg_catalog", "mysql", "sys",
             "performance_schema");
 
-    /** The catalog could not be asked (a broken or aborted transaction): not cached, the read counts as unknown. */
-    static final class Unreadable extends RuntimeException {
-        Unreadable(SQLException cause) {
-            super(cause.getMessage(), cause, false, false);
-        }
-    }
-
     private ViewTables() {
     }
 
     /**
-     * What {@code table}'s definition reads, or empty when it is not a view. Throws {@link Unreadable} when the
+     * What {@code table}'s definition reads, or empty when it is not a view. Throws {@link CatalogUnavailable} when the
      * catalog can't be asked.
      */
     static Optional<Set<TableName>> of(Connection physical, Dialect dialect, SqlAnalyzer analyzer, TableResolver names,
@@ -50,7 +43,7 @@ final class ViewTables {
         try {
             definitions = ViewDefinitions.all(physical, dialect, table);
         } catch (SQLException e) {
-            throw new Unreadable(e);
+            throw new CatalogUnavailable(e);
         }
         if (definitions.isEmpty()) {
             return Optional.empty();

@@ -18,15 +18,31 @@ final class WithFunctionReads {
     private WithFunctionReads() {
     }
 
-    /** The analysis with function reads added; the same object when no call reads anything more. */
-    static Analysis of(Analysis analysis, Function<String, Set<TableName>> reads) {
+    /**
+     * The analysis with function reads added (the same object when no call reads anything more).
+     *
+     * @param settled false when a catalog look-up failed: the call counted as opaque for this statement only, and a
+     *                decision made on it must not be remembered
+     */
+    record Widened(Analysis analysis, boolean settled) {
+    }
+
+    /** The analysis with function reads added; a function the catalog can't tell about now reads itself (opaque). */
+    static Widened of(Analysis analysis, Function<String, Set<TableName>> reads) {
+        boolean settled = true;
         List<StatementFacts> statements = analysis.statements();
         List<StatementFacts> widened = null;
         for (int i = 0; i < statements.size(); i++) {
             StatementFacts facts = statements.get(i);
             Set<TableName> extra = null;
             for (String function : facts.functions()) {
-                Set<TableName> behind = reads.apply(function);
+                Set<TableName> behind;
+                try {
+                    behind = reads.apply(function);
+                } catch (CatalogUnavailable e) {
+                    behind = Set.of(TableName.opaqueFunction(function)); // can't be told now: fail closed, this time
+                    settled = false;
+                }
                 if (!behind.isEmpty()) {
                     if (extra == null) {
                         extra = new LinkedHashSet<>(facts.tablesRead());
@@ -41,6 +57,6 @@ final class WithFunctionReads {
                 widened.set(i, new WidenedFacts(facts, Set.copyOf(extra), facts.columns()));
             }
         }
-        return widened == null ? analysis : new WidenedFacts.Of(analysis, List.copyOf(widened));
+        return new Widened(widened == null ? analysis : new WidenedFacts.Of(analysis, List.copyOf(widened)), settled);
     }
 }

@@ -37,7 +37,7 @@ final class WithViewReads {
 
     /**
      * The analysis with view reads added. {@code behind} gives what a view's definition reads (empty: not a view),
-     * or throws {@link ViewTables.Unreadable}.
+     * or throws {@link CatalogUnavailable}.
      */
     static Widened of(Analysis analysis, Function<TableName, Optional<Set<TableName>>> behind) {
         WithViewReads reads = new WithViewReads();
@@ -85,7 +85,7 @@ final class WithViewReads {
                     continue;
                 }
                 reads = next.depth() >= MAX_DEPTH ? Set.of(TableName.unreadableView(t)) : view.get();
-            } catch (ViewTables.Unreadable e) {
+            } catch (CatalogUnavailable e) {
                 reads = Set.of(TableName.unreadableView(t)); // whether it is a view can't be told: fail closed
                 settled = false;
             }

@@ -41,9 +41,26 @@ class FunctionReadsIT {
                 s.refused("SELECT * FROM " + r + "_set()");
                 s.refused("UPDATE " + s.customers + " SET name = " + r + "() WHERE id = 1");
 
-                s.runs("SELECT " + s.innocent + "()");
                 s.runs("SELECT " + s.allowedOpaque + "(1)");
                 s.runs("SELECT lower(name), length(name), now() FROM " + s.customers);
+                // A look-up the catalog can't answer (the transaction is already aborted) counts for that statement
+                // only: after the rollback the same call, first seen inside the aborted transaction, runs.
+                try (java.sql.Connection agent = s.db.agent(FunctionScenarios.AGENT);
+                     java.sql.Statement st = agent.createStatement()) {
+                    agent.setAutoCommit(false);
+                    org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                            () -> st.executeQuery("SELECT 1 / 0").close());
+                    java.sql.SQLException inAborted = org.junit.jupiter.api.Assertions.assertThrows(
+                            java.sql.SQLException.class, () -> st.executeQuery("SELECT " + s.innocent + "()").close());
+                    org.junit.jupiter.api.Assertions.assertEquals("42501", inAborted.getSQLState(),
+                            "fail closed while the catalog can't be asked: " + inAborted);
+                    agent.rollback();
+                    try (java.sql.ResultSet rs = st.executeQuery("SELECT " + s.innocent + "()")) {
+                        org.junit.jupiter.api.Assertions.assertTrue(rs.next(), "asked again after the rollback");
+                    }
+                    agent.rollback();
+                }
+                s.runs("SELECT " + s.innocent + "()");
                 s.db.trailHoldsNone(FunctionScenarios.SECRET);
             } finally {
                 s.dropFunctions("DROP FUNCTION IF EXISTS " + s.nested + "()", "DROP FUNCTION IF EXISTS " + r + "()",
