@@ -28,6 +28,10 @@ final class FunctionScenarios implements AutoCloseable {
     final String opaque = RuleTarget.unique("fn_opaque");
     final String allowedOpaque = RuleTarget.unique("fn_allowed");
 
+    /**
+     * The access list names the customers table with a schema part ({@code *.customers}): a function body's
+     * unqualified names must resolve where the database resolves them (MariaDB: the routine's own database).
+     */
     FunctionScenarios(RuleTarget target, Path dir) throws Exception {
         db = new RuleHarness(target, dir, """
                 version: 1
@@ -38,7 +42,7 @@ final class FunctionScenarios implements AutoCloseable {
                     read: ["%s"]
                     write: ["%s"]
                     functions: ["%s"]
-                """.formatted(AGENT, "*" + customers, "*" + customers, allowedOpaque), List.of(customers, secrets));
+                """.formatted(AGENT, "*." + customers, "*." + customers, allowedOpaque), List.of(customers, secrets));
         db.raw("CREATE TABLE " + customers + " (id INT PRIMARY KEY, name VARCHAR(40))",
                 "INSERT INTO " + customers + " VALUES (1, 'Ann'), (2, 'Bob')",
                 "CREATE TABLE " + secrets + " (id INT PRIMARY KEY, v VARCHAR(40))",
