@@ -6,19 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.governance.jdbc.ApprovalPendingException;
+import dev.governance.jdbc.testing.PrefixDriver;
 import dev.governance.jdbc.testing.TestConnections;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.DriverManager;
-import java.sql.DriverPropertyInfo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,13 +28,14 @@ import org.junit.jupiter.api.Test;
  */
 class LostStoreAnswerFaultTest {
     /** {@code jdbc:lostanswer:<h2 url>}: H2, except that closing a connection that filed a request fails. */
-    static final class LostAnswerDriver implements Driver {
+    static final class LostAnswerDriver extends PrefixDriver {
+        LostAnswerDriver() {
+            super("jdbc:lostanswer:");
+        }
+
         @Override
-        public Connection connect(String url, Properties info) throws SQLException {
-            if (!acceptsURL(url)) {
-                return null;
-            }
-            Connection real = DriverManager.getConnection("jdbc:" + url.substring("jdbc:lostanswer:".length()), info);
+        protected Connection open(String url, String rest, Properties info) throws SQLException {
+            Connection real = DriverManager.getConnection("jdbc:" + rest, info);
             boolean[] filed = new boolean[1];
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, args) -> {
@@ -55,36 +54,6 @@ class LostStoreAnswerFaultTest {
                         }
                         return result;
                     });
-        }
-
-        @Override
-        public boolean acceptsURL(String url) {
-            return url != null && url.startsWith("jdbc:lostanswer:");
-        }
-
-        @Override
-        public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-            return new DriverPropertyInfo[0];
-        }
-
-        @Override
-        public int getMajorVersion() {
-            return 1;
-        }
-
-        @Override
-        public int getMinorVersion() {
-            return 0;
-        }
-
-        @Override
-        public boolean jdbcCompliant() {
-            return false;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
         }
     }
 
