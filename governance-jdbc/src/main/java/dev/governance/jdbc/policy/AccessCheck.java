@@ -101,12 +101,7 @@ final class AccessCheck {
     }
 
     private boolean asItself(TableName view) {
-        for (AccessEntry e : entries) {
-            if (Match.firstTableMatch(e.views(), view) != null) {
-                return true;
-            }
-        }
-        return false;
+        return listed(AccessEntry::views, view);
     }
 
     private boolean callable(String function) {
@@ -119,17 +114,17 @@ final class AccessCheck {
     }
 
     private boolean writable(TableName t) {
-        for (AccessEntry e : entries) {
-            if (Match.firstTableMatch(e.write(), t) != null) {
-                return true;
-            }
-        }
-        return false;
+        return listed(AccessEntry::write, t);
     }
 
     private boolean readable(TableName t) {
+        return listed(AccessEntry::read, t);
+    }
+
+    /** Whether any matching entry's list (read, write or views) names {@code t}. */
+    private boolean listed(java.util.function.Function<AccessEntry, List<NameGlob>> list, TableName t) {
         for (AccessEntry e : entries) {
-            if (Match.firstTableMatch(e.read(), t) != null) {
+            if (Match.firstTableMatch(list.apply(e), t) != null) {
                 return true;
             }
         }
